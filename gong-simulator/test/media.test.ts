@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { RunningSimulator } from "../src/index";
+import { bearerFor, callApi, startTestSimulator } from "./support";
+
+describe("recording URLs", () => {
+  let sim: RunningSimulator;
+  let audioUrl: string;
+  beforeAll(async () => {
+    sim = await startTestSimulator({ calls: 5 });
+    const answer = await callApi(sim, "POST", "/v2/calls/extensive", { body: { filter: {}, contentSelector: { exposedFields: { media: true } } } });
+    audioUrl = (answer.body.calls as Array<{ media: { audioUrl: string } }>)[0]!.media.audioUrl;
+  });
+  afterAll(() => sim.close());
+
+  it("need the media-url scope on top of extensive", async () => {
+    const auth = await bearerFor(sim, ["api:calls:read:extensive"]);
+    const withoutMedia = await callApi(sim, "POST", "/v2/calls/extensive", { auth, body: { filter: {} } });
+    expect(withoutMedia.status).toBe(200);
+    const denied = await callApi(sim, "POST", "/v2/calls/extensive", { auth, body: { filter: {}, contentSelector: { exposedFields: { media: true } } } });
+    expect(denied.status).toBe(401);
+    expect(denied.body.errors).toEqual(["You don't have permission to use 'api:calls:read:media-url' in your app."]);
+  });
+
+  it("serve a small WAV with Range support", async () => {
+    expect(audioUrl).toMatch(new RegExp(`^${sim.url}/media/\\d+\\.wav\\?expires=\\d+&sig=[0-9a-f]+$`));
+    const full = await fetch(audioUrl);
+    expect(full.status).toBe(200);
+    expect(full.headers.get("content-type")).toBe("audio/wav");
+    const bytes = Buffer.from(await full.arrayBuffer());
+    expect(bytes.subarray(0, 4).toString("ascii")).toBe("RIFF");
+    expect(bytes.subarray(8, 12).toString("ascii")).toBe("WAVE");
+    const part = await fetch(audioUrl, { headers: { Range: "bytes=0-99" } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe(`bytes 0-99/${bytes.length}`);
+    expect((await part.arrayBuffer()).byteLength).toBe(100);
+    expect((await fetch(audioUrl, { headers: { Range: `bytes=${bytes.length + 10}-` } })).status).toBe(416);
+  });
+
+  it("refuse a tampered signature and expire after 8 hours", async () => {
+    expect((await fetch(audioUrl.replace(/sig=./, "sig=0"))).status).toBe(403);
+    const expires = Number(new URL(audioUrl).searchParams.get("expires"));
+    expect(expires * 1000 - Date.now()).toBeGreaterThan(8 * 3600_000 - 60_000);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(expires * 1000 + 1000);
+      expect((await fetch(audioUrl)).status).toBe(403);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,22 @@
+import { Cron } from "croner";
+
+/** The next slot of an Inngest cron string (optionally `TZ=Zone …`) strictly after `after`. */
+export function getNextCronTime(schedule: string, after: Date): Date | undefined {
+  return toCron(schedule).nextRun(after) ?? undefined;
+}
+
+/** Whether croner understands the schedule; checked at sync so a bad cron fails loudly. */
+export function isValidCron(schedule: string): boolean {
+  try {
+    toCron(schedule);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function toCron(schedule: string): Cron {
+  const match = schedule.trim().match(/^(?:CRON_)?TZ=(\S+)\s+(.+)$/);
+  const pattern = match?.[2] ?? schedule.trim();
+  return new Cron(pattern, { paused: true, ...(match?.[1] ? { timezone: match[1] } : {}) });
+}

@@ -1,0 +1,57 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { getRun, listRuns } from "../runs/list-runs.js";
+import { handleCheckpoint, handleEvents, handleRegister, type ApiContext } from "./api-routes.js";
+import { HttpError, sendHtml, sendJson } from "./respond.js";
+import { renderRunsPage } from "./runs-page.js";
+import { getHealth, listFunctionsWithErrors } from "./status.js";
+
+/** The executor's HTTP surface, laid out like Inngest's dev server on :8288. */
+export function createExecutorServer(context: ApiContext): Server {
+  return createServer((req, res) => {
+    route(context, req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) return sendJson(res, error.status, { error: error.message, status: error.status });
+      if (error instanceof Error && error.name === "ZodError") return sendJson(res, 400, { error: error.message, status: 400 });
+      console.error("[inngest-executor] request failed:", error);
+      sendJson(res, 500, { error: "internal error", status: 500 });
+    });
+  });
+}
+
+async function route(context: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://executor");
+  const path = url.pathname.replace(/\/+$/, "") || "/";
+  const method = req.method ?? "GET";
+  let match: RegExpMatchArray | null;
+
+  if (method === "POST" && (match = path.match(/^\/e\/([^/]+)$/))) {
+    return sendJson(res, 200, await handleEvents(context, req, decodeURIComponent(match[1] ?? "")));
+  }
+  if (method === "POST" && path === "/fn/register") return sendJson(res, 200, await handleRegister(context, req));
+  if (method === "POST" && (match = path.match(/^\/v1\/checkpoint\/([^/]+)\/async$/))) {
+    return sendJson(res, 200, await handleCheckpoint(context, req, decodeURIComponent(match[1] ?? "")));
+  }
+  if (method !== "GET") throw new HttpError(404, `no route for ${method} ${path}`);
+  if (path === "/health") {
+    const health = await getHealth(context.pool);
+    return sendJson(res, health.status === "ok" ? 200 : 503, health);
+  }
+  if (path === "/v1/functions") return sendJson(res, 200, await listFunctionsWithErrors(context.pool));
+  if (path === "/v1/runs") {
+    const filter = {
+      functionId: url.searchParams.get("function_id") ?? undefined,
+      status: url.searchParams.get("status") ?? undefined,
+      limit: Number(url.searchParams.get("limit") ?? 100) || 100,
+    };
+    return sendJson(res, 200, { data: await listRuns(context.pool, filter) });
+  }
+  if ((match = path.match(/^\/v1\/runs\/([^/]+)$/))) {
+    const run = await getRun(context.pool, decodeURIComponent(match[1] ?? ""));
+    if (!run) throw new HttpError(404, "run not found");
+    return sendJson(res, 200, { data: run });
+  }
+  if (path === "/") {
+    const filter = { functionId: url.searchParams.get("function_id") ?? undefined, status: url.searchParams.get("status") ?? undefined };
+    return sendHtml(res, renderRunsPage(await listRuns(context.pool, filter), await listFunctionsWithErrors(context.pool), filter));
+  }
+  throw new HttpError(404, `no route for ${method} ${path}`);
+}

@@ -1,0 +1,70 @@
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import pg from "pg";
+import { resolveOptions, type ExecutorOptions } from "./config.js";
+import { migrateSchema } from "./postgres/schema.js";
+import { createExecutorServer } from "./http/server.js";
+import { watchApps } from "./sync/watch-apps.js";
+import { startScheduler } from "./worker/scheduler.js";
+
+export { parseConfig, type ExecutorOptions } from "./config.js";
+
+export type Executor = {
+  url: string;
+  port: number;
+  /** Re-runs the in-band sync of every configured app now. */
+  syncApps(): Promise<void>;
+  /** Stops claiming work, lets in-flight requests finish (up to `graceMs`) and closes the pool. */
+  stop(options?: { graceMs?: number }): Promise<void>;
+};
+
+/** Starts an executor: schema upgrade, HTTP listener, queue workers, cron and app sync. */
+export async function startExecutor(partial: Partial<ExecutorOptions> & { databaseUrl: string }): Promise<Executor> {
+  const options = resolveOptions(partial);
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolMax });
+  pool.on("error", (error) => console.error("[inngest-executor] idle database connection failed:", error.message));
+  await migrateSchema(pool);
+
+  const watcher = watchApps(pool, options.appUrls, options.signingKey, options.syncIntervalMs);
+  const scheduler = startScheduler(
+    {
+      pool,
+      owner: `${process.pid}-${randomBytes(4).toString("hex")}`,
+      signingKey: options.signingKey,
+      leaseMs: options.leaseMs,
+      backoffScale: options.backoffScale,
+      requestTimeoutMs: 15 * 60_000,
+      onUnreachable: (url) => watcher.markUnreachable(url),
+    },
+    { workers: options.workers, pollMs: options.pollMs, cronEveryMs: Math.min(options.pollMs * 5, 1000) },
+  );
+  const server = createExecutorServer({
+    pool,
+    signingKey: options.signingKey,
+    eventKey: options.eventKey,
+    nudge: () => scheduler.nudge(),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  await watcher.syncAll();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${options.host}:${port}`,
+    port,
+    syncApps: () => watcher.syncAll(),
+    stop({ graceMs = 5_000 } = {}) {
+      stopping ??= (async () => {
+        watcher.stop();
+        await scheduler.stop(graceMs);
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await pool.end();
+      })();
+      return stopping;
+    },
+  };
+}

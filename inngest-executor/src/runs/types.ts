@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+export const inngestEventSchema = z
+  .object({
+    name: z.string().min(1),
+    data: z.record(z.string(), z.unknown()).nullish(),
+    id: z.string().optional(),
+    ts: z.number().optional(),
+    v: z.string().optional(),
+    user: z.unknown().optional(),
+  })
+  .passthrough();
+
+export type IncomingEvent = z.infer<typeof inngestEventSchema>;
+export type InngestEvent = { name: string; data: Record<string, unknown>; id: string; ts: number; [key: string]: unknown };
+
+export type StoredFunction = { id: string; config: import("../sync/function-config.js").FunctionConfig };
+
+export type RunError = { name: string; message: string; stack?: string; [key: string]: unknown };

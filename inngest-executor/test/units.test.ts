@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { getBackoffMs, parseRetryAfter } from "../src/common/backoff.js";
+import { matchesExpression } from "../src/common/cel.js";
+import { getNextCronTime } from "../src/common/cron.js";
+import { parseDuration, resolveUntil } from "../src/common/duration.js";
+import { hashSigningKey, isAuthorized, signBody } from "../src/common/signing.js";
+import { getMaxAttempts, parseFunctionConfig } from "../src/sync/function-config.js";
+
+const base = {
+  id: "app-fn",
+  name: "fn",
+  triggers: [{ event: "a/b" }],
+  steps: { step: { id: "step", name: "step", runtime: { type: "http", url: "http://127.0.0.1:3000/api/inngest?fnId=app-fn&stepId=step" } } },
+};
+
+describe("function config at sync", () => {
+  it("accepts supported fields and defaults to 4 attempts", () => {
+    const { config, errors } = parseFunctionConfig({ ...base, concurrency: { limit: 1, key: "event.data.id" }, throttle: { limit: 1, period: "1s" } });
+    expect(errors).toEqual([]);
+    expect(getMaxAttempts(config!)).toBe(4);
+  });
+
+  it.each(["idempotency", "rateLimit", "debounce", "batchEvents", "singleton", "priority", "timeouts", "somethingNew"])(
+    "rejects %s naming the function and field",
+    (field) => {
+      const { config, errors } = parseFunctionConfig({ ...base, [field]: { limit: 1 } });
+      expect(config).toBeUndefined();
+      expect(errors).toEqual([expect.objectContaining({ functionId: "app-fn", field })]);
+    },
+  );
+
+  it("rejects invalid CEL, bad cron and cron jitter", () => {
+    expect(parseFunctionConfig({ ...base, triggers: [{ event: "a/b", expression: "event.data ==" }] }).errors[0]?.field).toBe(
+      "triggers.0.expression",
+    );
+    expect(parseFunctionConfig({ ...base, triggers: [{ cron: "not a cron" }] }).errors[0]?.field).toBe("triggers.0.cron");
+    expect(parseFunctionConfig({ ...base, triggers: [{ cron: "* * * * *", jitter: "5s" }] }).errors[0]?.field).toBe("triggers.0.jitter");
+  });
+});
+
+describe("helpers", () => {
+  it("parses Inngest durations and dates", () => {
+    expect(parseDuration("1h30m")).toBe(5_400_000);
+    expect(parseDuration("1s")).toBe(1000);
+    expect(parseDuration("soon")).toBeUndefined();
+    expect(resolveUntil("2030-01-01T00:00:00.000Z").toISOString()).toBe("2030-01-01T00:00:00.000Z");
+  });
+
+  it("reads Retry-After as seconds or a date and scales backoff", () => {
+    expect(parseRetryAfter("3")).toBe(3000);
+    expect(parseRetryAfter(new Date(Date.now() + 10_000).toUTCString())).toBeGreaterThan(8000);
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(getBackoffMs(1, 1)).toBeGreaterThanOrEqual(15_000);
+    expect(getBackoffMs(1, 0.001)).toBeLessThan(100);
+  });
+
+  it("evaluates CEL with event and async", () => {
+    expect(matchesExpression("event.data.function_id == 'x'", { event: { data: { function_id: "x" } } })).toBe(true);
+    expect(matchesExpression("async.data.n == event.data.n", { event: { data: { n: 2 } }, async: { data: { n: 3 } } })).toBe(false);
+    expect(matchesExpression("event.data.missing.deep == 1", { event: { data: {} } })).toBe(false);
+  });
+
+  it("computes cron slots with a time zone prefix", () => {
+    const next = getNextCronTime("TZ=Europe/Paris 0 9 * * *", new Date("2030-01-01T00:00:00Z"));
+    expect(next?.toISOString()).toBe("2030-01-01T08:00:00.000Z");
+  });
+
+  it("signs and hashes keys as the SDK does", () => {
+    const key = `signkey-test-${"ab".repeat(32)}`;
+    expect(hashSigningKey(key)).toMatch(/^signkey-test-[0-9a-f]{64}$/);
+    expect(isAuthorized(`Bearer ${hashSigningKey(key)}`, key)).toBe(true);
+    expect(isAuthorized("Bearer nope", key)).toBe(false);
+    expect(signBody('{"b":1,"a":2}', key, 1_700_000_000_000)).toMatch(/^t=1700000000&s=[0-9a-f]{64}$/);
+  });
+});

@@ -1,0 +1,60 @@
+import { type ChildProcess, spawn } from "node:child_process";
+
+export type ManagedProcess = { name: string; child: ChildProcess; stop(): Promise<void> };
+
+const COLORS = ["\x1b[36m", "\x1b[35m", "\x1b[33m", "\x1b[32m"];
+let started = 0;
+
+/** Starts a child whose output is prefixed with its name; `stop()` sends SIGTERM, then SIGKILL after 5 s. */
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; quiet?: boolean; onExit?: (code: number | null) => void },
+): ManagedProcess {
+  const color = COLORS[started++ % COLORS.length] ?? "";
+  const prefix = `${color}${name.padEnd(9)}\x1b[0m│ `;
+  const child = spawn(command, args, { env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+  const forward = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
+    if (options.quiet) return;
+    for (const line of chunk.toString().split("\n")) if (line.trim()) stream.write(`${prefix}${line}\n`);
+  };
+  child.stdout?.on("data", forward(process.stdout));
+  child.stderr?.on("data", forward(process.stderr));
+  let exited = false;
+  const exitPromise = new Promise<void>((resolve) => {
+    child.on("exit", (code) => {
+      exited = true;
+      options.onExit?.(code);
+      resolve();
+    });
+  });
+  return {
+    name,
+    child,
+    stop: async () => {
+      if (exited) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exitPromise;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Polls `url` until it answers 2xx, or throws after `timeoutMs`. */
+export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+      lastError = new Error(`HTTP ${response.status}`);
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not become ready within ${timeoutMs} ms`, { cause: lastError });
+}

@@ -1,0 +1,77 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { isBuildStale } from "./build-state";
+import { loadOrCreateSecrets } from "./local-secrets";
+import { DEMO_PASSWORD, DEMO_USERS } from "./seed-demo";
+import { startStack } from "./stack";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().min(1).optional(),
+  EMBEDDED_DATABASE_PORT: z.coerce.number().int().min(0).max(65535).default(54329),
+  CALLBRIDGE_DATA_DIR: z.string().default(path.join(root, ".data")),
+  GONG_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+  INNGEST_EXECUTOR_PORT: z.coerce.number().int().min(1).max(65535).default(8288),
+  GONG_CLIENT_ID: z.string().optional(),
+  INNGEST_BASE_URL: z.string().optional(),
+  INNGEST_SIGNING_KEY: z.string().optional(),
+  INNGEST_EVENT_KEY: z.string().optional(),
+  INNGEST_DEV: z.string().optional(),
+});
+
+async function main() {
+  const env = envSchema.parse(process.env);
+  if (isBuildStale(root)) {
+    console.log("Building Callbridge (first run or sources changed)…");
+    const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+
+  let shuttingDown = false;
+  const stack = await startStack({
+    root,
+    appPort: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.CALLBRIDGE_DATA_DIR,
+    embeddedDatabasePort: env.EMBEDDED_DATABASE_PORT,
+    secrets: loadOrCreateSecrets(env.CALLBRIDGE_DATA_DIR),
+    // Real Gong or real Inngest, when configured, replace the simulator or the embedded executor.
+    simulatorPort: env.GONG_CLIENT_ID ? null : env.GONG_SIMULATOR_PORT,
+    executorPort: env.INNGEST_BASE_URL || env.INNGEST_SIGNING_KEY || env.INNGEST_EVENT_KEY || env.INNGEST_DEV ? null : env.INNGEST_EXECUTOR_PORT,
+    onUnexpectedExit: (name, code) => {
+      console.error(`${name} exited unexpectedly (code ${code}); stopping Callbridge.`);
+      void shutdown(1);
+    },
+  });
+
+  async function shutdown(code: number) {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log("\nStopping Callbridge…");
+    await stack.stop();
+    process.exit(code);
+  }
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  console.log(`\nCallbridge is running at ${stack.appUrl}`);
+  console.log(`Database: ${env.DATABASE_URL ? "DATABASE_URL" : stack.databaseUrl}`);
+  if (stack.simulatorUrl) console.log(`Gong simulator: ${stack.simulatorUrl} (control API under /__sim)`);
+  if (stack.executorUrl) console.log(`Inngest executor: ${stack.executorUrl} (runs at /)`);
+  console.log("Press Ctrl-C to stop.\n");
+  console.log("Sign in with (password for all: %s):", DEMO_PASSWORD);
+  for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(18)} ${user.role}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+import path from "node:path";
+import { migrateToLatest } from "../db/migrate";
+import { type ManagedProcess, startProcess, waitForHttp } from "./child-processes";
+import { type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
+import type { LocalSecrets } from "./local-secrets";
+import { seedDemo } from "./seed-demo";
+
+export type StackOptions = {
+  root: string;
+  appPort: number;
+  /** A real Postgres; when absent, PGlite is started with its files under dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedDatabasePort: number;
+  secrets: LocalSecrets;
+  /** Port of the Gong simulator, or null when real Gong is configured through GONG_* variables. */
+  simulatorPort: number | null;
+  /** Port of the embedded Inngest executor, or null when Inngest is configured through INNGEST_* variables. */
+  executorPort: number | null;
+  extraEnv?: Record<string, string>;
+  quiet?: boolean;
+  onUnexpectedExit?: (name: string, code: number | null) => void;
+};
+
+export type Stack = { appUrl: string; databaseUrl: string; simulatorUrl: string | null; executorUrl: string | null; stop(): Promise<void> };
+
+/**
+ * Database (embedded unless given), migrations and demo seed, then the Gong simulator, the app and the
+ * Inngest executor as child processes; `stop()` undoes it in reverse.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const embedded: EmbeddedDatabase | undefined = options.databaseUrl
+    ? undefined
+    : await startEmbeddedDatabase({ dataDir: path.join(options.dataDir, "pglite"), port: options.embeddedDatabasePort });
+  const databaseUrl = options.databaseUrl ?? embedded!.url;
+  const processes: ManagedProcess[] = [];
+  let stopping = false;
+  const stop = async () => {
+    stopping = true;
+    for (const managed of processes.reverse()) await managed.stop();
+    await embedded?.stop();
+  };
+  const start = (name: string, args: string[], env: Record<string, string | undefined>) => {
+    processes.push(
+      startProcess(name, process.execPath, args, {
+        env: { ...process.env, ...env },
+        quiet: options.quiet,
+        onExit: (code) => !stopping && options.onUnexpectedExit?.(name, code),
+      }),
+    );
+  };
+  const tsx = path.join(options.root, "node_modules", "tsx", "dist", "cli.mjs");
+
+  try {
+    await migrateToLatest(databaseUrl);
+    await seedDemo(databaseUrl);
+    const appUrl = `http://localhost:${options.appPort}`;
+    const simulatorUrl = options.simulatorPort === null ? null : `http://localhost:${options.simulatorPort}`;
+    const executorUrl = options.executorPort === null ? null : `http://127.0.0.1:${options.executorPort}`;
+
+    if (simulatorUrl) {
+      start("gong-sim", [tsx, path.join(options.root, "gong-simulator/src/main.ts")], {
+        GONG_SIMULATOR_PORT: String(options.simulatorPort),
+        GONG_SIMULATOR_PUBLIC_URL: simulatorUrl,
+      });
+      await waitForHttp(`${simulatorUrl}/__sim/stats`);
+    }
+    const inngestEnv = executorUrl
+      ? { INNGEST_BASE_URL: executorUrl, INNGEST_SIGNING_KEY: options.secrets.INNGEST_SIGNING_KEY, INNGEST_EVENT_KEY: options.secrets.INNGEST_EVENT_KEY }
+      : {};
+    const gongEnv = simulatorUrl
+      ? { GONG_CLIENT_ID: "callbridge-demo", GONG_CLIENT_SECRET: "callbridge-demo-secret", GONG_OAUTH_BASE_URL: simulatorUrl }
+      : {};
+    start("app", [path.join(options.root, "node_modules/next/dist/bin/next"), "start", "-p", String(options.appPort)], {
+      AUTH_SECRET: options.secrets.AUTH_SECRET,
+      TOKEN_ENCRYPTION_KEY: options.secrets.TOKEN_ENCRYPTION_KEY,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      APP_URL: appUrl,
+      DEMO_MODE: "1",
+      ...gongEnv,
+      ...inngestEnv,
+      ...options.extraEnv,
+    });
+    await waitForHttp(`${appUrl}/api/health`);
+    if (executorUrl) {
+      start("executor", [tsx, path.join(options.root, "inngest-executor/src/main.ts")], {
+        ...inngestEnv,
+        DATABASE_URL: databaseUrl,
+        INNGEST_EXECUTOR_PORT: String(options.executorPort),
+        INNGEST_EXECUTOR_APP_URL: `http://127.0.0.1:${options.appPort}/api/inngest`,
+        ...options.extraEnv,
+      });
+      await waitForHttp(`${executorUrl}/health`);
+    }
+    return { appUrl, databaseUrl, simulatorUrl, executorUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

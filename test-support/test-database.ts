@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { servePglite } from "../scripts/pglite-server";
+import pg from "pg";
+
+export type TestDatabase = { url: string; drop(): Promise<void> };
+
+/**
+ * A fresh, empty database for one test file: a randomly named database on the server that
+ * DATABASE_URL points at, or an in-memory PGlite served on a loopback port when it is unset.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  return serverUrl ? createOnServer(serverUrl) : createEmbedded();
+}
+
+async function createOnServer(serverUrl: string): Promise<TestDatabase> {
+  const name = `cb_test_${randomBytes(6).toString("hex")}`;
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+async function createEmbedded(): Promise<TestDatabase> {
+  const db = await PGlite.create();
+  const server = await servePglite(db, { port: 0 });
+  return {
+    url: `postgres://postgres@127.0.0.1:${server.port}/postgres?sslmode=disable`,
+    drop: async () => {
+      await server.close();
+      await db.close();
+    },
+  };
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,19 @@
+import type { Migration } from "kysely";
+import * as createOrganizationsUsersAudit from "./2026_11_23_1800_create_organizations_users_audit";
+import * as createGongConnections from "./2026_11_23_1900_create_gong_connections";
+import * as createSyncTables from "./2026_11_23_2000_create_sync_tables";
+import * as createWebhookDeliveries from "./2026_11_23_2100_create_webhook_deliveries";
+import * as createInsightsAndTrackers from "./2026_11_23_2110_create_insights_and_trackers";
+import * as createApiKeys from "./2026_11_23_2120_create_api_keys";
+import * as addCallPartiesTrigramIndex from "./2026_11_23_2130_add_call_parties_trigram_index";
+
+/** Every migration, by name; names sort in the order they run. Append only. */
+export const migrations: Record<string, Migration> = {
+  "2026_11_23_1800_create_organizations_users_audit": createOrganizationsUsersAudit,
+  "2026_11_23_1900_create_gong_connections": createGongConnections,
+  "2026_11_23_2000_create_sync_tables": createSyncTables,
+  "2026_11_23_2100_create_webhook_deliveries": createWebhookDeliveries,
+  "2026_11_23_2110_create_insights_and_trackers": createInsightsAndTrackers,
+  "2026_11_23_2120_create_api_keys": createApiKeys,
+  "2026_11_23_2130_add_call_parties_trigram_index": addCallPartiesTrigramIndex,
+};

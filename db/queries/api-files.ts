@@ -1,0 +1,91 @@
+import type { Kysely } from "kysely";
+import type { Database, TranscriptStatus } from "@/db/schema";
+
+export type ApiFileCursor = { startedAt: string; id: string };
+
+export type ApiFileFilters = { workspaceGongId?: string; from?: Date; to?: Date };
+
+export type ApiFileRow = {
+  id: string;
+  gong_id: string;
+  title: string;
+  url: string | null;
+  started_at: Date;
+  duration_seconds: number | null;
+  workspace_gong_id: string | null;
+  workspace_name: string | null;
+  transcript_status: TranscriptStatus;
+  transcript_segment_count: number;
+  synced_at: Date;
+};
+
+function selectFiles(db: Kysely<Database>, organizationId: string) {
+  return db
+    .selectFrom("calls")
+    .leftJoin("gong_workspaces", (join) =>
+      join.onRef("gong_workspaces.organization_id", "=", "calls.organization_id").onRef("gong_workspaces.gong_id", "=", "calls.workspace_gong_id"),
+    )
+    .select([
+      "calls.id",
+      "calls.gong_id",
+      "calls.title",
+      "calls.url",
+      "calls.started_at",
+      "calls.duration_seconds",
+      "calls.workspace_gong_id",
+      "gong_workspaces.name as workspace_name",
+      "calls.transcript_status",
+      "calls.transcript_segment_count",
+      "calls.synced_at",
+    ])
+    .where("calls.organization_id", "=", organizationId);
+}
+
+/** Newest first, keyset-paged on (started_at, id) so pages stay stable while syncs add calls. */
+export function listApiFiles(
+  db: Kysely<Database>,
+  organizationId: string,
+  options: ApiFileFilters & { cursor?: ApiFileCursor; limit: number },
+): Promise<ApiFileRow[]> {
+  let query = selectFiles(db, organizationId);
+  if (options.workspaceGongId) query = query.where("calls.workspace_gong_id", "=", options.workspaceGongId);
+  if (options.from) query = query.where("calls.started_at", ">=", options.from);
+  if (options.to) query = query.where("calls.started_at", "<", options.to);
+  const cursor = options.cursor;
+  if (cursor) {
+    query = query.where((eb) =>
+      eb.or([
+        eb("calls.started_at", "<", new Date(cursor.startedAt)),
+        eb.and([eb("calls.started_at", "=", new Date(cursor.startedAt)), eb("calls.id", "<", cursor.id)]),
+      ]),
+    );
+  }
+  return query.orderBy("calls.started_at", "desc").orderBy("calls.id", "desc").limit(options.limit).execute();
+}
+
+export function getApiFile(db: Kysely<Database>, organizationId: string, idOrGongId: string): Promise<ApiFileRow | undefined> {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrGongId);
+  return selectFiles(db, organizationId)
+    .where(isUuid ? "calls.id" : "calls.gong_id", "=", idOrGongId)
+    .executeTakeFirst();
+}
+
+export function listApiFileParties(db: Kysely<Database>, callIds: string[]) {
+  if (callIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("call_parties")
+    .select(["call_id", "speaker_id", "name", "email", "title", "affiliation"])
+    .where("call_id", "in", callIds)
+    .orderBy("call_id")
+    .orderBy("name")
+    .execute();
+}
+
+export function listApiFileSegments(db: Kysely<Database>, callId: string) {
+  return db
+    .selectFrom("transcript_segments")
+    .select(["speaker_id", "start_ms", "end_ms", "text"])
+    .where("call_id", "=", callId)
+    .orderBy("position")
+    .execute();
+}

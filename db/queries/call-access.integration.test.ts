@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeCallCursor, encodeCallCursor } from "@/lib/calls/call-cursor";
+import { getCallMedia } from "@/lib/calls/get-call-media";
+import { splitHighlightedSnippet } from "@/lib/calls/highlight-snippet";
+import { AppError } from "@/lib/errors";
+import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
+import { seedCall, seedConnection, seedGongUser, seedOrganization, seedUser, seedUserGongLink } from "@/test-support/seed-calls";
+import { type CallViewer, getCallViewer } from "./call-access";
+import { getVisibleCall } from "./call-page";
+import { type CallListFilters, listVisibleCalls } from "./calls-list";
+import { buildVisibleCallsQuery, findCallsMatchingSearch } from "./calls-list-query";
+
+let database: MigratedTestDatabase;
+const ids: Record<string, string> = {};
+const viewers: Record<string, CallViewer> = {};
+const base = Date.UTC(2026, 10, 1);
+
+const ada = { gongId: "501", email: "ada@acme.test" };
+const bo = { gongId: "502", email: "bo@acme.test" };
+
+beforeAll(async () => {
+  database = await createMigratedTestDatabase();
+  const { db } = database;
+  const acme = await seedOrganization(db, "Acme");
+  const other = await seedOrganization(db, "Other");
+  const acmeConnection = await seedConnection(db, acme);
+  const otherConnection = await seedConnection(db, other);
+  const users = {
+    admin: await seedUser(db, { organizationId: acme, email: "admin@acme.test", name: "Admin", role: "admin" }),
+    ada: await seedUser(db, { organizationId: acme, email: ada.email, name: "Ada", role: "rep" }),
+    bo: await seedUser(db, { organizationId: acme, email: bo.email, name: "Bo", role: "rep" }),
+    unlinked: await seedUser(db, { organizationId: acme, email: "new@acme.test", name: "New", role: "rep" }),
+    otherAdmin: await seedUser(db, { organizationId: other, email: "admin@other.test", name: "Other admin", role: "admin" }),
+  };
+  for (const [rep, gong] of [["ada", ada], ["bo", bo]] as const) {
+    const gongUserId = await seedGongUser(db, { organizationId: acme, gongId: gong.gongId, email: gong.email });
+    await seedUserGongLink(db, { userId: users[rep], organizationId: acme, gongUserId });
+  }
+  const party = (g: { gongId: string; email: string }, byEmailOnly = false) => ({
+    gongId: `p-${g.gongId}`,
+    userGongId: byEmailOnly ? null : g.gongId,
+    email: byEmailOnly ? g.email.toUpperCase() : g.email,
+    affiliation: "Internal" as const,
+  });
+  const at = (minutes: number) => new Date(base + minutes * 60_000);
+  ids.adaCall = await seedCall(db, {
+    organizationId: acme, connectionId: acmeConnection, gongId: "1", startedAt: at(1), title: "Ada discovery",
+    parties: [party(ada), { gongId: "c1", name: "Customer Carl", email: "carl@customer.test", affiliation: "External" }],
+    segments: [
+      { speakerId: "s1", startMs: 0, endMs: 4000, text: "Thanks for joining <b>today</b>." },
+      { speakerId: "s2", startMs: 4000, endMs: 9000, text: "Our renewal budget is approved for the next quarter." },
+    ],
+    audioUrl: "https://media.test/ada.wav", mediaFetchedAt: new Date(),
+  });
+  ids.adaByEmail = await seedCall(db, { organizationId: acme, connectionId: acmeConnection, gongId: "2", startedAt: at(2), parties: [party(ada, true)] });
+  ids.adaPrimary = await seedCall(db, { organizationId: acme, connectionId: acmeConnection, gongId: "3", startedAt: at(3), primaryUserGongId: ada.gongId });
+  ids.boCall = await seedCall(db, {
+    organizationId: acme, connectionId: acmeConnection, gongId: "4", startedAt: at(4), parties: [party(bo)],
+    segments: [{ speakerId: "s1", startMs: 0, endMs: 3000, text: "The renewal budget is tight this year." }],
+    audioUrl: "https://media.test/bo.wav", mediaFetchedAt: new Date(),
+  });
+  ids.boPrivate = await seedCall(db, { organizationId: acme, connectionId: acmeConnection, gongId: "5", startedAt: at(5), isPrivate: true, parties: [party(bo)] });
+  ids.adaPrimaryPrivate = await seedCall(db, {
+    organizationId: acme, connectionId: acmeConnection, gongId: "6", startedAt: at(6), isPrivate: true, primaryUserGongId: ada.gongId, parties: [party(bo)],
+  });
+  ids.otherCall = await seedCall(db, {
+    organizationId: other, connectionId: otherConnection, gongId: "1", startedAt: at(7), parties: [party(ada)],
+    segments: [{ speakerId: "s1", startMs: 0, endMs: 3000, text: "Budget talk in another organization." }],
+  });
+  // Same started_at for many calls so keyset pagination must break ties on id.
+  for (let index = 0; index < 23; index += 1) {
+    await seedCall(db, { organizationId: acme, connectionId: acmeConnection, gongId: `t${index}`, startedAt: at(index % 3 === 0 ? 0 : -index), parties: [party(ada)] });
+  }
+  for (const [name, id] of Object.entries(users)) {
+    const user = await db.selectFrom("users").select(["id", "organization_id", "role"]).where("id", "=", id).executeTakeFirstOrThrow();
+    viewers[name] = await getCallViewer(db, { id: user.id, organizationId: user.organization_id, role: user.role });
+  }
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+async function listAll(viewer: CallViewer, filters: CallListFilters = {}, limit = 7) {
+  const seen: string[] = [];
+  let cursor = null;
+  for (let page = 0; page < 50; page += 1) {
+    const result = await listVisibleCalls(database.db, viewer, filters, cursor, limit);
+    seen.push(...result.rows.map((row) => row.id));
+    if (!result.nextCursor) return seen;
+    cursor = decodeCallCursor(encodeCallCursor(result.nextCursor));
+  }
+  throw new Error("pagination did not end");
+}
+
+describe("call visibility", () => {
+  it("shows a rep the calls where their Gong user is a party (by id or email) or the non-private primary user", async () => {
+    const seen = await listAll(viewers.ada!);
+    expect(seen).toEqual(expect.arrayContaining([ids.adaCall, ids.adaByEmail, ids.adaPrimary]));
+    expect(seen).not.toContain(ids.boCall);
+    expect(seen).not.toContain(ids.boPrivate);
+    expect(seen).not.toContain(ids.adaPrimaryPrivate);
+    expect(seen).not.toContain(ids.otherCall);
+    expect(seen).toHaveLength(3 + 23);
+  });
+
+  it("shows private calls only to their parties", async () => {
+    expect(await listAll(viewers.bo!)).toEqual(expect.arrayContaining([ids.boCall, ids.boPrivate, ids.adaPrimaryPrivate]));
+    expect(await getVisibleCall(database.db, viewers.admin!, ids.boPrivate!)).toBeUndefined();
+  });
+
+  it("shows admins every non-private call of their organization and nothing of another", async () => {
+    const seen = await listAll(viewers.admin!);
+    expect(seen).toHaveLength(4 + 23);
+    expect(seen).not.toContain(ids.boPrivate);
+    expect(await listAll(viewers.otherAdmin!)).toEqual([ids.otherCall]);
+    expect(await getVisibleCall(database.db, viewers.otherAdmin!, ids.adaCall!)).toBeUndefined();
+  });
+
+  it("shows an unlinked rep nothing", async () => {
+    expect(await listAll(viewers.unlinked!)).toEqual([]);
+  });
+
+  it("answers not_found when rep A asks for rep B's call or recording", async () => {
+    expect(await getVisibleCall(database.db, viewers.ada!, ids.boCall!)).toBeUndefined();
+    expect(await getVisibleCall(database.db, viewers.ada!, "not-a-uuid")).toBeUndefined();
+    const fetchMedia = async () => ({ audioUrl: "https://gong.test/fresh.wav", videoUrl: null });
+    await expect(getCallMedia(database.db, viewers.ada!, ids.boCall!, fetchMedia)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getCallMedia(database.db, viewers.otherAdmin!, ids.adaCall!, fetchMedia)).rejects.toBeInstanceOf(AppError);
+    expect(await getCallMedia(database.db, viewers.ada!, ids.adaCall!, fetchMedia)).toEqual({ audioUrl: "https://media.test/ada.wav", videoUrl: null });
+  });
+
+  it("fetches media again when the stored URL is older than 7 hours", async () => {
+    const later = new Date(Date.now() + 8 * 3600_000);
+    const fetchMedia = async () => ({ audioUrl: "https://gong.test/fresh.wav", videoUrl: null });
+    expect(await getCallMedia(database.db, viewers.ada!, ids.adaCall!, fetchMedia, later)).toEqual({ audioUrl: "https://gong.test/fresh.wav", videoUrl: null });
+    const stored = await database.db.selectFrom("calls").select("audio_url").where("id", "=", ids.adaCall!).executeTakeFirstOrThrow();
+    expect(stored.audio_url).toBe("https://gong.test/fresh.wav");
+  });
+});
+
+describe("keyset pagination", () => {
+  it("returns every visible call exactly once, newest first, for any page size", async () => {
+    for (const limit of [1, 4, 50]) {
+      const seen = await listAll(viewers.admin!, {}, limit);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen).toHaveLength(27);
+    }
+  });
+});
+
+describe("transcript search", () => {
+  it("finds a phrase only in visible calls and highlights it", async () => {
+    const ada = await listVisibleCalls(database.db, viewers.ada!, { q: '"renewal budget"' }, null);
+    expect(ada.rows.map((row) => row.id)).toEqual([ids.adaCall]);
+    const parts = splitHighlightedSnippet(ada.rows[0]!.snippet!.headline);
+    expect(parts.filter((part) => part.match).map((part) => part.text.toLowerCase())).toEqual(["renewal", "budget"]);
+    expect(ada.rows[0]!.snippet!.position).toBe(1);
+    const admin = await listVisibleCalls(database.db, viewers.admin!, { q: "budget" }, null);
+    expect(admin.rows.map((row) => row.id).sort()).toEqual([ids.adaCall, ids.boCall].sort());
+  });
+
+  it("finds the same calls by every search strategy", async () => {
+    const ids = async (rows: Promise<{ id: string }[]>) => (await rows).map((row) => row.id);
+    for (const q of ["budget", '"renewal budget"', "nothing-like-this"]) {
+      for (const viewer of [viewers.admin!, viewers.ada!]) {
+        const scan = await ids(buildVisibleCallsQuery(database.db, viewer, { q }, null, 50, { kind: "scan" }).execute());
+        const callIds = (await findCallsMatchingSearch(database.db, q)) ?? [];
+        expect(await ids(buildVisibleCallsQuery(database.db, viewer, { q }, null, 50, { kind: "ids", callIds }).execute())).toEqual(scan);
+        const recent = await ids(buildVisibleCallsQuery(database.db, viewer, { q }, null, 50, { kind: "recent", calls: 2 }).execute());
+        expect(scan).toEqual(expect.arrayContaining(recent));
+      }
+    }
+  });
+
+  it("filters by participant and transcript", async () => {
+    const carl = await listVisibleCalls(database.db, viewers.admin!, { participant: "carl@" }, null);
+    expect(carl.rows.map((row) => row.id)).toEqual([ids.adaCall]);
+    const withTranscript = await listVisibleCalls(database.db, viewers.admin!, { hasTranscript: true }, null);
+    expect(withTranscript.rows.map((row) => row.id).sort()).toEqual([ids.adaCall, ids.boCall].sort());
+  });
+});

@@ -1,0 +1,72 @@
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import type { Database, Role } from "@/db/schema";
+
+/**
+ * Who is looking at calls, resolved once per request: their organization, role and linked Gong identity.
+ * Every call read goes through `whereVisibleTo`, so the access rules live in this one file.
+ */
+export type CallViewer = {
+  userId: string;
+  organizationId: string;
+  role: Role;
+  /** Gong's id of the linked Gong user, or null when the app user is not linked. */
+  gongUserId: string | null;
+  /** Lower-cased email and aliases of the linked Gong user; parties are also matched by these. */
+  emails: string[];
+};
+
+export async function getCallViewer(
+  db: Kysely<Database>,
+  user: { id: string; organizationId: string; role: Role },
+): Promise<CallViewer> {
+  const linked = await db
+    .selectFrom("user_gong_links")
+    .innerJoin("gong_users", "gong_users.id", "user_gong_links.gong_user_id")
+    .select(["gong_users.gong_id", "gong_users.email", "gong_users.email_aliases"])
+    .where("user_gong_links.user_id", "=", user.id)
+    .where("gong_users.organization_id", "=", user.organizationId)
+    .executeTakeFirst();
+  const emails = linked ? [linked.email, ...linked.email_aliases].filter((email): email is string => !!email) : [];
+  return {
+    userId: user.id,
+    organizationId: user.organizationId,
+    role: user.role,
+    gongUserId: linked?.gong_id ?? null,
+    emails: [...new Set(emails.map((email) => email.trim().toLowerCase()))],
+  };
+}
+
+function isPartyOf(eb: ExpressionBuilder<Database, "calls">, viewer: CallViewer) {
+  if (!viewer.gongUserId) return sql<boolean>`false`;
+  const gongUserId = viewer.gongUserId;
+  return eb.exists(
+    eb
+      .selectFrom("call_parties")
+      .select(sql`1`.as("one"))
+      .whereRef("call_parties.call_id", "=", "calls.id")
+      .where((party) =>
+        party.or([
+          party("call_parties.user_gong_id", "=", gongUserId),
+          ...(viewer.emails.length > 0 ? [party(sql`lower(call_parties.email)`, "in", viewer.emails)] : []),
+        ]),
+      ),
+  );
+}
+
+/**
+ * The calls a viewer may see. Same organization always; private calls only by their parties; admins see
+ * every other call; reps see calls where their Gong user is a party or the primary user. Callers turn
+ * "not visible" into 404 so a call's existence is never revealed.
+ */
+export function whereVisibleTo(viewer: CallViewer) {
+  return (eb: ExpressionBuilder<Database, "calls">) => {
+    const sameOrganization = eb("calls.organization_id", "=", viewer.organizationId);
+    const party = isPartyOf(eb, viewer);
+    if (viewer.role === "admin") {
+      return eb.and([sameOrganization, eb.or([eb("calls.is_private", "=", false), party])]);
+    }
+    if (!viewer.gongUserId) return sql<boolean>`false`;
+    const primary = eb.and([eb("calls.primary_user_gong_id", "=", viewer.gongUserId), eb("calls.is_private", "=", false)]);
+    return eb.and([sameOrganization, eb.or([party, primary])]);
+  };
+}

@@ -1,0 +1,39 @@
+import type { Kysely } from "kysely";
+import type { Database } from "@/db/schema";
+
+/** Gong ids among `gongIds` that an admin deleted; scheduled syncs skip them. */
+export async function listDeletedCallGongIds(db: Kysely<Database>, organizationId: string, gongIds: string[]): Promise<Set<string>> {
+  if (gongIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("deleted_calls")
+    .select("gong_id")
+    .where("organization_id", "=", organizationId)
+    .where("gong_id", "in", gongIds)
+    .execute();
+  return new Set(rows.map((row) => row.gong_id));
+}
+
+/** Removes calls with everything hanging off them and remembers them, so they are not imported again. */
+export async function deleteCallsByGongId(
+  db: Kysely<Database>,
+  input: { organizationId: string; gongIds: string[]; userId: string | null },
+): Promise<number> {
+  if (input.gongIds.length === 0) return 0;
+  await db
+    .insertInto("deleted_calls")
+    .values(input.gongIds.map((gongId) => ({ organization_id: input.organizationId, gong_id: gongId, deleted_by_user_id: input.userId })))
+    .onConflict((conflict) => conflict.columns(["organization_id", "gong_id"]).doNothing())
+    .execute();
+  const deleted = await db
+    .deleteFrom("calls")
+    .where("organization_id", "=", input.organizationId)
+    .where("gong_id", "in", input.gongIds)
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
+}
+
+/** An explicit sync (Resync, or an admin choosing the call) brings a deleted call back. */
+export async function forgetDeletedCalls(db: Kysely<Database>, organizationId: string, gongIds: string[]): Promise<void> {
+  if (gongIds.length === 0) return;
+  await db.deleteFrom("deleted_calls").where("organization_id", "=", organizationId).where("gong_id", "in", gongIds).execute();
+}

@@ -1,0 +1,34 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "@/db/schema";
+
+/**
+ * Reserves the connection's next request slot, `spacingMs` after the previous one, and returns when it starts.
+ * One atomic statement, so every process and replica shares one schedule per Gong company.
+ */
+export async function reserveGongRequestSlot(db: Kysely<Database>, connectionId: string, spacingMs: number): Promise<Date> {
+  const spacing = sql`make_interval(secs => ${spacingMs / 1000})`;
+  const row = await db
+    .insertInto("gong_request_slots")
+    .values({ connection_id: connectionId, next_slot_at: sql<Date>`clock_timestamp() + ${spacing}` })
+    .onConflict((conflict) =>
+      conflict.column("connection_id").doUpdateSet({
+        next_slot_at: sql<Date>`greatest(gong_request_slots.next_slot_at, clock_timestamp()) + ${spacing}`,
+      }),
+    )
+    .returning(sql<Date>`next_slot_at - ${spacing}`.as("slot_at"))
+    .executeTakeFirstOrThrow();
+  return new Date(row.slot_at);
+}
+
+/** After a 429, nobody sends for this connection until Gong's Retry-After has passed. */
+export async function pauseGongRequests(db: Kysely<Database>, connectionId: string, seconds: number): Promise<void> {
+  await db
+    .insertInto("gong_request_slots")
+    .values({ connection_id: connectionId, next_slot_at: sql<Date>`clock_timestamp() + make_interval(secs => ${seconds})` })
+    .onConflict((conflict) =>
+      conflict.column("connection_id").doUpdateSet({
+        next_slot_at: sql<Date>`greatest(gong_request_slots.next_slot_at, clock_timestamp() + make_interval(secs => ${seconds}))`,
+      }),
+    )
+    .execute();
+}

@@ -1,0 +1,63 @@
+import type { Kysely } from "kysely";
+import type { Database, NewUser, Role, User } from "@/db/schema";
+
+export type UserSummary = Pick<User, "id" | "organization_id" | "email" | "name" | "role" | "created_at">;
+
+const summaryColumns = ["id", "organization_id", "email", "name", "role", "created_at"] as const;
+
+/** Every user with this email across organizations (emails are unique per organization only). */
+export function listUsersByEmail(db: Kysely<Database>, email: string): Promise<User[]> {
+  return db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).execute();
+}
+
+export function getUser(db: Kysely<Database>, id: string): Promise<User | undefined> {
+  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function listUsers(db: Kysely<Database>, organizationId: string): Promise<UserSummary[]> {
+  return db
+    .selectFrom("users")
+    .select(summaryColumns)
+    .where("organization_id", "=", organizationId)
+    .orderBy("role")
+    .orderBy("name")
+    .execute();
+}
+
+export async function createUser(db: Kysely<Database>, user: NewUser): Promise<UserSummary> {
+  return db
+    .insertInto("users")
+    .values({ ...user, email: user.email.trim().toLowerCase() })
+    .returning(summaryColumns)
+    .executeTakeFirstOrThrow();
+}
+
+/** Insert-or-keep: used by seeding so running it twice changes nothing. */
+export async function upsertSeedUser(
+  db: Kysely<Database>,
+  user: { organization_id: string; email: string; name: string; role: Role; password_hash: string },
+): Promise<void> {
+  await db
+    .insertInto("users")
+    .values(user)
+    .onConflict((conflict) => conflict.columns(["organization_id", "email"]).doNothing())
+    .execute();
+}
+
+export async function updateUserPassword(db: Kysely<Database>, id: string, passwordHash: string): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ password_hash: passwordHash, password_change_required: false, updated_at: new Date() })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function isEmailTaken(db: Kysely<Database>, organizationId: string, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where("organization_id", "=", organizationId)
+    .where("email", "=", email.trim().toLowerCase())
+    .executeTakeFirst();
+  return row !== undefined;
+}

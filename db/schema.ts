@@ -1,0 +1,339 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Hand-maintained mirror of db/migrations; one spelling of every column, as in SQL. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export type Role = "admin" | "rep";
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  name: string;
+  external_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  organization_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  password_change_required: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  organization_id: string;
+  actor_user_id: string | null;
+  action: string;
+  target: string | null;
+  details: Json;
+  created_at: Timestamp;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<string>;
+  key: string;
+  failed_at: Timestamp;
+}
+
+export type GongConnectionStatus = "connected" | "needs_reauth" | "revoked";
+
+export type WebhookAuth = "jwt" | "url-key";
+
+export interface GongConnectionsTable {
+  id: Generated<string>;
+  organization_id: string;
+  status: GongConnectionStatus;
+  connected_by_user_id: string | null;
+  connected_at: Timestamp | null;
+  gong_account_email: string | null;
+  granted_scopes: ColumnType<string[], string[] | undefined, string[]>;
+  api_base_url: string | null;
+  access_token_encrypted: string | null;
+  refresh_token_encrypted: string | null;
+  access_token_expires_at: Timestamp | null;
+  token_refreshed_at: Timestamp | null;
+  token_refresh_locked_until: Timestamp | null;
+  last_token_error: string | null;
+  sync_on_connect: Generated<boolean>;
+  include_speaker_labels: Generated<boolean>;
+  auto_sync_interval_hours: ColumnType<number | null, number | null | undefined, number | null>;
+  revoked_at: Timestamp | null;
+  revoked_by_user_id: string | null;
+  include_new_workspaces: Generated<boolean>;
+  webhook_auth: ColumnType<WebhookAuth, WebhookAuth | undefined, WebhookAuth>;
+  /** Bare base64 SPKI as Gong's "Show public key" gives it. */
+  webhook_public_key: string | null;
+  webhook_url_key_encrypted: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GongOauthStatesTable {
+  state_hash: string;
+  organization_id: string;
+  user_id: string | null;
+  gong_account_email: string | null;
+  settings: Json;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface GongRequestSlotsTable {
+  connection_id: string;
+  next_slot_at: Timestamp;
+}
+
+export interface ApiUsageTable {
+  connection_id: string;
+  day: ColumnType<string, string, string>;
+  requests: Generated<number>;
+  rate_limited: Generated<number>;
+  failed: Generated<number>;
+}
+
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface GongWorkspacesTable {
+  id: Generated<string>;
+  organization_id: string;
+  connection_id: string;
+  gong_id: string;
+  name: string;
+  description: string | null;
+  sync_enabled: Generated<boolean>;
+  is_new: Generated<boolean>;
+  discovered_at: Timestamp;
+  last_synced_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GongUsersTable {
+  id: Generated<string>;
+  organization_id: string;
+  gong_id: string;
+  email: string | null;
+  email_aliases: TextArray;
+  first_name: string | null;
+  last_name: string | null;
+  title: string | null;
+  active: Generated<boolean>;
+  manager_gong_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type LinkSource = "email" | "manual";
+
+/** A row with gong_user_id null and source "manual" records that an admin unlinked the user on purpose. */
+export interface UserGongLinksTable {
+  user_id: string;
+  organization_id: string;
+  gong_user_id: string | null;
+  source: LinkSource;
+  created_at: Timestamp;
+}
+
+export type TranscriptStatus = "pending" | "ready" | "unavailable";
+
+export interface CallsTable {
+  id: Generated<string>;
+  organization_id: string;
+  connection_id: string;
+  gong_id: string;
+  workspace_gong_id: string | null;
+  title: Generated<string>;
+  url: string | null;
+  scheduled_at: Timestamp | null;
+  started_at: Timestamp;
+  duration_seconds: number | null;
+  primary_user_gong_id: string | null;
+  direction: string | null;
+  system: string | null;
+  scope: string | null;
+  media_type: string | null;
+  language: string | null;
+  purpose: string | null;
+  meeting_url: string | null;
+  is_private: Generated<boolean>;
+  content: Json | null;
+  interaction: Json | null;
+  audio_url: string | null;
+  video_url: string | null;
+  media_fetched_at: Timestamp | null;
+  transcript_status: ColumnType<TranscriptStatus, TranscriptStatus | undefined, TranscriptStatus>;
+  transcript_segment_count: Generated<number>;
+  synced_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CallPartiesTable {
+  id: Generated<string>;
+  call_id: string;
+  gong_id: string;
+  speaker_id: string | null;
+  user_gong_id: string | null;
+  name: string | null;
+  email: string | null;
+  title: string | null;
+  affiliation: Generated<string>;
+  methods: TextArray;
+}
+
+export interface TranscriptSegmentsTable {
+  call_id: string;
+  position: number;
+  speaker_id: string | null;
+  topic: string | null;
+  start_ms: number;
+  end_ms: number;
+  text: string;
+  search_vector: ColumnType<string, never, never>;
+}
+
+export interface DeletedCallsTable {
+  organization_id: string;
+  gong_id: string;
+  deleted_by_user_id: string | null;
+  deleted_at: Timestamp;
+}
+
+export type SyncRunKind = "backfill" | "scheduled" | "manual" | "single_call" | "resync" | "delete" | "purge";
+export type SyncRunStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+
+export interface SyncRunsTable {
+  id: Generated<string>;
+  organization_id: string;
+  connection_id: string;
+  kind: SyncRunKind;
+  status: ColumnType<SyncRunStatus, SyncRunStatus | undefined, SyncRunStatus>;
+  requested_by_user_id: string | null;
+  params: Json;
+  workspaces_total: Generated<number>;
+  workspaces_done: Generated<number>;
+  calls_total: number | null;
+  pages: Generated<number>;
+  calls: Generated<number>;
+  transcripts: Generated<number>;
+  transcripts_pending: Generated<number>;
+  users: Generated<number>;
+  skipped_deleted: Generated<number>;
+  gong_requests: Generated<number>;
+  error: string | null;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SyncWatermarksTable {
+  connection_id: string;
+  synced_through: Timestamp;
+  last_run_started_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CallInsightsTable {
+  call_id: string;
+  version: number;
+  /** Hash of the organization's trackers when computed; a different hash means tracker hits are stale. */
+  trackers_hash: string;
+  insights: Json;
+  llm_summary: string | null;
+  computed_at: Timestamp;
+}
+
+export interface TrackersTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  keywords: TextArray;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type ApiKeyKind = "organization" | "platform";
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  kind: ApiKeyKind;
+  organization_id: string | null;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface ApiRateLimitsTable {
+  api_key_id: string;
+  window_start: Timestamp;
+  requests: Generated<number>;
+}
+
+export type WebhookDeliveryOutcome = "accepted" | "test" | "rejected";
+
+/** The verdict on one webhook request; the body itself is never stored. */
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  organization_id: string | null;
+  connection_id: string | null;
+  received_at: Timestamp;
+  outcome: WebhookDeliveryOutcome;
+  reason: string | null;
+  http_status: number;
+  call_gong_id: string | null;
+  is_test: Generated<boolean>;
+  event_id: string | null;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  audit_events: AuditEventsTable;
+  sign_in_failures: SignInFailuresTable;
+  gong_connections: GongConnectionsTable;
+  gong_oauth_states: GongOauthStatesTable;
+  gong_request_slots: GongRequestSlotsTable;
+  api_usage: ApiUsageTable;
+  gong_workspaces: GongWorkspacesTable;
+  gong_users: GongUsersTable;
+  user_gong_links: UserGongLinksTable;
+  calls: CallsTable;
+  call_parties: CallPartiesTable;
+  transcript_segments: TranscriptSegmentsTable;
+  deleted_calls: DeletedCallsTable;
+  sync_runs: SyncRunsTable;
+  sync_watermarks: SyncWatermarksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  call_insights: CallInsightsTable;
+  trackers: TrackersTable;
+  api_keys: ApiKeysTable;
+  api_rate_limits: ApiRateLimitsTable;
+}
+
+export type Organization = Selectable<OrganizationsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type AuditEvent = Selectable<AuditEventsTable>;
+export type GongConnection = Selectable<GongConnectionsTable>;
+export type GongWorkspace = Selectable<GongWorkspacesTable>;
+export type GongUser = Selectable<GongUsersTable>;
+export type Call = Selectable<CallsTable>;
+export type CallParty = Selectable<CallPartiesTable>;
+export type TranscriptSegment = Selectable<TranscriptSegmentsTable>;
+export type SyncRun = Selectable<SyncRunsTable>;
+export type WebhookDelivery = Selectable<WebhookDeliveriesTable>;
+export type Tracker = Selectable<TrackersTable>;
+export type ApiKey = Selectable<ApiKeysTable>;

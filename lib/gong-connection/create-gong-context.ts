@@ -1,0 +1,47 @@
+import type { Kysely } from "kysely";
+import { recordGongRequest } from "@/db/queries/api-usage";
+import { pauseGongRequests, reserveGongRequestSlot } from "@/db/queries/gong-request-slots";
+import type { Database } from "@/db/schema";
+import { GongRateLimitedError } from "@/lib/gong/errors";
+import type { GongContext } from "@/lib/gong/http";
+import type { GongAppConfig } from "./config";
+import { getAccessToken } from "./get-access-token";
+
+/**
+ * Gong allows 3 requests/second per company. 350 ms between request starts keeps even jittered arrivals
+ * under that (3 × 350 ms > 1 s) while costing about 5 % of the theoretical rate.
+ */
+export const GONG_REQUEST_SPACING_MS = 350;
+
+/** Waiting longer than this inside one request is worse than letting the job retry later. */
+export const MAX_PACING_WAIT_MS = 20_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A Gong client context for one connection: fresh token, shared Postgres pacing, per-day request counting. */
+export async function createGongContext(
+  db: Kysely<Database>,
+  config: GongAppConfig,
+  connectionId: string,
+  options: { spacingMs?: number } = {},
+): Promise<GongContext> {
+  const { accessToken, apiBaseUrl } = await getAccessToken(db, config, connectionId);
+  return {
+    baseUrl: apiBaseUrl,
+    accessToken,
+    fetch: config.fetch,
+    beforeRequest: async (endpoint) => {
+      const slot = await reserveGongRequestSlot(db, connectionId, options.spacingMs ?? GONG_REQUEST_SPACING_MS);
+      const wait = slot.getTime() - Date.now();
+      if (wait > MAX_PACING_WAIT_MS) {
+        const seconds = Math.ceil(wait / 1000);
+        throw new GongRateLimitedError(seconds, `Gong's rate limit for this connection is booked for the next ${seconds} s`, { endpoint });
+      }
+      if (wait > 0) await sleep(wait);
+    },
+    afterResponse: async (_endpoint, status) => {
+      await recordGongRequest(db, connectionId, status);
+      if (status === 429) await pauseGongRequests(db, connectionId, 1);
+    },
+  };
+}

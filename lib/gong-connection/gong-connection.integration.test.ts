@@ -1,0 +1,171 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { type RunningSimulator, startSimulator } from "@/gong-simulator/src/index";
+import { getTodaysApiUsage } from "@/db/queries/api-usage";
+import { getGongConnection } from "@/db/queries/gong-connections";
+import { reserveGongRequestSlot } from "@/db/queries/gong-request-slots";
+import { createOrganization } from "@/db/queries/organizations";
+import { createUser } from "@/db/queries/users";
+import { parseEncryptionKey } from "@/lib/crypto/encryption";
+import { GongAuthRevokedError, GongRateLimitedError, GongScopeMissingError, listLibraryFolders, listWorkspaces } from "@/lib/gong/client";
+import { REQUIRED_GONG_SCOPE_NAMES } from "@/lib/gong/scopes";
+import { answerGongConsent } from "@/test-support/gong-consent";
+import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
+import { OAuthCallbackError, completeGongOAuth } from "./complete-gong-oauth";
+import type { GongAppConfig } from "./config";
+import { createGongContext } from "./create-gong-context";
+import { getAccessToken } from "./get-access-token";
+import { startGongOAuth } from "./start-gong-oauth";
+
+let database: MigratedTestDatabase;
+let simulator: RunningSimulator;
+let config: GongAppConfig;
+let organizationId: string;
+let adminId: string;
+
+beforeAll(async () => {
+  [database, simulator] = await Promise.all([createMigratedTestDatabase(), startSimulator({ calls: 50, rateLimit: 1000 })]);
+  config = {
+    clientId: "callbridge-demo",
+    clientSecret: "callbridge-demo-secret",
+    oauthBaseUrl: simulator.url,
+    redirectUri: "http://localhost:3999/api/gong/oauth/callback",
+    encryptionKey: parseEncryptionKey(randomBytes(32).toString("base64url")),
+  };
+  organizationId = (await createOrganization(database.db, { name: "Acme" })).id;
+  adminId = (await createUser(database.db, { organization_id: organizationId, email: "admin@acme.test", name: "Ada", role: "admin", password_hash: "x" })).id;
+});
+afterAll(async () => {
+  await simulator.close();
+  await database.drop();
+});
+
+async function setSimulatorFaults(faults: Record<string, unknown>) {
+  await fetch(`${simulator.url}/__sim/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
+}
+
+async function connect(scopes: readonly string[] = REQUIRED_GONG_SCOPE_NAMES) {
+  const authorizeUrl = await startGongOAuth(database.db, config, { organizationId, userId: adminId, gongAccountEmail: null });
+  const callback = await answerGongConsent(authorizeUrl, { scopes });
+  const input = { state: callback.searchParams.get("state") ?? "", code: callback.searchParams.get("code") ?? "", sessionUserId: adminId };
+  return { connection: await completeGongOAuth(database.db, config, input), input };
+}
+
+async function expireAccessToken(connectionId: string) {
+  await database.db.updateTable("gong_connections").set({ access_token_expires_at: sql<Date>`now() - interval '1 minute'` }).where("id", "=", connectionId).execute();
+}
+
+describe("the OAuth callback", () => {
+  it("stores encrypted tokens, the granted scopes and the tenant's API base URL", async () => {
+    const { connection } = await connect();
+    expect(connection.status).toBe("connected");
+    expect(connection.granted_scopes).toEqual(expect.arrayContaining([...REQUIRED_GONG_SCOPE_NAMES]));
+    expect(connection.api_base_url).toBe(simulator.url);
+    expect(connection.access_token_encrypted).toMatch(/^eyJ[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/);
+    const audit = await database.db.selectFrom("audit_events").select("action").where("action", "=", "gong.connected").execute();
+    expect(audit.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a reused state, a state from another user, an expired state and a denial", async () => {
+    const { input } = await connect();
+    await expect(completeGongOAuth(database.db, config, input)).rejects.toMatchObject({ reason: "invalid_state" });
+
+    const otherUser = await startGongOAuth(database.db, config, { organizationId, userId: adminId, gongAccountEmail: null });
+    const callback = await answerGongConsent(otherUser);
+    await expect(
+      completeGongOAuth(database.db, config, { state: callback.searchParams.get("state")!, code: callback.searchParams.get("code")!, sessionUserId: null }),
+    ).rejects.toMatchObject({ reason: "wrong_user" });
+
+    const late = await startGongOAuth(database.db, config, { organizationId, userId: adminId, gongAccountEmail: null });
+    await database.db.updateTable("gong_oauth_states").set({ expires_at: sql<Date>`now() - interval '1 second'` }).execute();
+    const lateCallback = await answerGongConsent(late);
+    await expect(
+      completeGongOAuth(database.db, config, { state: lateCallback.searchParams.get("state")!, code: "x", sessionUserId: adminId }),
+    ).rejects.toMatchObject({ reason: "expired_state" });
+
+    const denied = await answerGongConsent(await startGongOAuth(database.db, config, { organizationId, userId: adminId, gongAccountEmail: null }), { decision: "deny" });
+    const error = await completeGongOAuth(database.db, config, {
+      state: denied.searchParams.get("state")!,
+      error: denied.searchParams.get("error")!,
+      sessionUserId: adminId,
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OAuthCallbackError);
+    expect((error as OAuthCallbackError).reason).toBe("denied");
+  });
+});
+
+describe("tokens", () => {
+  beforeEach(() => setSimulatorFaults({ rateLimit: 1000 }));
+
+  it("refreshes an expiring token once and rotates the refresh token", async () => {
+    const { connection } = await connect();
+    const before = (await getGongConnection(database.db, connection.id))!;
+    await expireAccessToken(connection.id);
+    const fresh = await getAccessToken(database.db, config, connection.id);
+    const after = (await getGongConnection(database.db, connection.id))!;
+    expect(after.refresh_token_encrypted).not.toBe(before.refresh_token_encrypted);
+    expect(new Date(after.access_token_expires_at!).getTime()).toBeGreaterThan(Date.now() + 3600_000);
+    await expect(listWorkspaces({ baseUrl: fresh.apiBaseUrl, accessToken: fresh.accessToken })).resolves.toBeDefined();
+  });
+
+  it("lets concurrent callers in two processes cause a single refresh", async () => {
+    const { connection } = await connect();
+    await expireAccessToken(connection.id);
+    vi.resetModules();
+    const otherProcess = await import("./get-access-token");
+    expect(otherProcess.getAccessToken).not.toBe(getAccessToken);
+    const results = await Promise.all([
+      ...Array.from({ length: 3 }, () => getAccessToken(database.db, config, connection.id)),
+      ...Array.from({ length: 3 }, () => otherProcess.getAccessToken(database.db, config, connection.id)),
+    ]);
+    expect(new Set(results.map((result) => result.accessToken)).size).toBe(1);
+    expect((await getGongConnection(database.db, connection.id))?.status).toBe("connected");
+    await expireAccessToken(connection.id);
+    await expect(getAccessToken(database.db, config, connection.id)).resolves.toBeDefined();
+  });
+
+  it("marks the connection needs re-authorization when Gong refuses the refresh", async () => {
+    const { connection } = await connect();
+    await fetch(`${simulator.url}/__sim/revoke`, { method: "POST" });
+    await expireAccessToken(connection.id);
+    await expect(getAccessToken(database.db, config, connection.id)).rejects.toBeInstanceOf(GongAuthRevokedError);
+    expect((await getGongConnection(database.db, connection.id))?.status).toBe("needs_reauth");
+  });
+});
+
+describe("requests through the connection context", () => {
+  it("reads a missing scope as GongScopeMissingError naming it", async () => {
+    const { connection } = await connect(REQUIRED_GONG_SCOPE_NAMES.filter((scope) => scope !== "api:library:read"));
+    const context = await createGongContext(database.db, config, connection.id);
+    const error = await listLibraryFolders(context, { workspaceId: "1" }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GongScopeMissingError);
+    expect((error as GongScopeMissingError).scope).toBe("api:library:read");
+  });
+
+  it("paces concurrent callers under Gong's 3 requests/second and counts every request", async () => {
+    const { connection } = await connect();
+    // Earlier tests sent unpaced requests; let the simulator's rolling one-second window empty first.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await setSimulatorFaults({ rateLimit: 3 });
+    const contexts = await Promise.all([1, 2, 3].map(() => createGongContext(database.db, config, connection.id)));
+    const statsBefore = (await (await fetch(`${simulator.url}/__sim/stats`)).json()) as { http429: number };
+    const usageBefore = await getTodaysApiUsage(database.db, connection.id);
+    await Promise.all(contexts.flatMap((context) => Array.from({ length: 4 }, () => listWorkspaces(context))));
+    const statsAfter = (await (await fetch(`${simulator.url}/__sim/stats`)).json()) as { http429: number };
+    expect(statsAfter.http429).toBe(statsBefore.http429);
+    expect((await getTodaysApiUsage(database.db, connection.id)).requests - usageBefore.requests).toBe(12);
+  });
+
+  it("honours a 429 by holding every caller of the connection back", async () => {
+    const { connection } = await connect();
+    await setSimulatorFaults({ rateLimit: 1 });
+    const impatient = await createGongContext(database.db, config, connection.id, { spacingMs: 50 });
+    const outcomes = await Promise.allSettled([listWorkspaces(impatient), listWorkspaces(impatient), listWorkspaces(impatient)]);
+    expect(outcomes.some((outcome) => outcome.status === "rejected" && outcome.reason instanceof GongRateLimitedError)).toBe(true);
+    const nextSlot = await reserveGongRequestSlot(database.db, connection.id, 50);
+    expect(nextSlot.getTime() - Date.now()).toBeGreaterThan(800);
+    await setSimulatorFaults({ rateLimit: 1000 });
+  });
+});
+

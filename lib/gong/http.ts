@@ -1,0 +1,146 @@
+import "server-only";
+import type { z } from "zod";
+import {
+  findMissingScope,
+  GongAuthRevokedError,
+  type GongErrorDetails,
+  GongNotFoundError,
+  GongRateLimitedError,
+  GongRequestRejectedError,
+  GongScopeMissingError,
+  GongUpstreamError,
+  parseRetryAfter,
+} from "./errors";
+import { errorResponseSchema } from "./schemas/common";
+
+export type GongContext = {
+  /** The connection's `api_base_url_for_customer`, e.g. `https://us-49467.api.gong.io`. */
+  baseUrl: string;
+  accessToken: string;
+  fetch?: typeof fetch;
+  /** Per attempt, including reading the body. */
+  timeoutMs?: number;
+  /** The caller's per-connection pacer, awaited before every request. */
+  beforeRequest?: (endpoint: string) => Promise<void>;
+  /** Called once per request for counting; status 0 means no response arrived (network error or timeout). */
+  afterResponse?: (endpoint: string, status: number) => void | Promise<void>;
+};
+
+export type GongRequest<S extends z.ZodType> = {
+  method: "GET" | "POST";
+  /** Path template used as the endpoint label, e.g. `/v2/calls/{id}`. */
+  endpoint: string;
+  path: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  schema: S;
+  /** List endpoints: Gong answers an empty result with 404 "No calls found corresponding to the provided filters". */
+  emptyOn404?: RegExp;
+};
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const NO_RESULTS_404 = /found corresponding to the provided filters/i;
+
+/** One request to Gong, parsed with `schema`. Never retries: callers (Inngest) decide. */
+export async function requestGong<S extends z.ZodType>(
+  ctx: GongContext,
+  request: GongRequest<S> & { emptyOn404: RegExp },
+): Promise<z.output<S> | null>;
+export async function requestGong<S extends z.ZodType>(
+  ctx: GongContext,
+  request: GongRequest<S> & { emptyOn404?: undefined },
+): Promise<z.output<S>>;
+export async function requestGong<S extends z.ZodType>(
+  ctx: GongContext,
+  request: GongRequest<S>,
+): Promise<z.output<S> | null> {
+  const label = `${request.method} ${request.endpoint}`;
+  await ctx.beforeRequest?.(label);
+  const { status, headers, text } = await send(ctx, request, label);
+  await ctx.afterResponse?.(label, status);
+
+  const json = parseJson(text);
+  const envelope = errorResponseSchema.safeParse(json);
+  const requestId = (envelope.success ? envelope.data.requestId : null) ?? headers.get("x-traceid");
+  const details: GongErrorDetails = { status, requestId, endpoint: label };
+  if (status >= 200 && status < 300) {
+    if (json === undefined) throw new GongUpstreamError(`Gong sent unreadable JSON for ${label}`, details);
+    const parsed = request.schema.safeParse(json);
+    if (!parsed.success) {
+      throw new GongUpstreamError(`Gong's response to ${label} did not match the expected shape: ${summarise(parsed.error)}`, {
+        ...details,
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
+  }
+
+  const messages = envelope.success ? envelope.data.errors.map(describeError) : [];
+  if (status === 404 && request.emptyOn404 && messages.some((message) => request.emptyOn404?.test(message))) {
+    return null;
+  }
+  throw toGongError(status, messages, headers, details);
+}
+
+async function send(ctx: GongContext, request: GongRequest<z.ZodType>, label: string) {
+  const url = new URL(`${ctx.baseUrl.replace(/\/+$/, "")}${request.path}`);
+  for (const [key, value] of Object.entries(request.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, value);
+  }
+  const headers: Record<string, string> = { Authorization: `Bearer ${ctx.accessToken}`, Accept: "application/json" };
+  if (request.body !== undefined) headers["Content-Type"] = "application/json";
+  const doFetch = ctx.fetch ?? fetch;
+  try {
+    const response = await doFetch(url, {
+      method: request.method,
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: AbortSignal.timeout(ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  } catch (error) {
+    await ctx.afterResponse?.(label, 0);
+    const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+    const reason = timedOut ? "timed out" : "failed before a response arrived";
+    throw new GongUpstreamError(`Gong request ${label} ${reason}`, { endpoint: label, cause: error });
+  }
+}
+
+function toGongError(status: number, messages: string[], headers: Headers, details: GongErrorDetails) {
+  const said = messages.length > 0 ? messages.join("; ") : `HTTP ${status}`;
+  const suffix = details.requestId ? ` (requestId ${details.requestId})` : "";
+  if (status === 401 || status === 403) {
+    const scope = findMissingScope(messages);
+    if (scope) return new GongScopeMissingError(scope, `Gong needs the scope ${scope}: ${said}${suffix}`, details);
+    return new GongAuthRevokedError("access_denied", `Gong denied access: ${said}${suffix}`, details);
+  }
+  if (status === 429) {
+    const seconds = parseRetryAfter(headers.get("retry-after"));
+    return new GongRateLimitedError(seconds, `Gong rate limit reached; retry after ${seconds} s${suffix}`, details);
+  }
+  if (status === 404) return new GongNotFoundError(`Gong: ${said}${suffix}`, details);
+  if (status >= 400 && status < 500) return new GongRequestRejectedError(`Gong rejected the request: ${said}${suffix}`, details);
+  return new GongUpstreamError(`Gong failed: ${said}${suffix}`, details);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function describeError(error: string | Record<string, unknown>): string {
+  if (typeof error === "string") return error;
+  const text = error.description ?? error.message;
+  return typeof text === "string" ? text : JSON.stringify(error);
+}
+
+/** Paths and messages only: payload values may be customer data. */
+function summarise(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
+    .join("; ");
+}

@@ -1,0 +1,138 @@
+import "server-only";
+import {
+  GongAuthRevokedError,
+  GongRateLimitedError,
+  GongRequestRejectedError,
+  GongUpstreamError,
+  parseRetryAfter,
+} from "./errors";
+import { DEFAULT_TIMEOUT_MS } from "./http";
+import { tokenErrorResponseSchema, tokenResponseSchema } from "./schemas/oauth";
+
+export const DEFAULT_GONG_API_BASE_URL = "https://api.gong.io";
+const TOKEN_PATH = "/oauth2/generate-customer-token";
+const ENDPOINT = `POST ${TOKEN_PATH}`;
+/** Used only if Gong ever omits `expires_in`: short, so the token is refreshed early rather than used stale. */
+const FALLBACK_EXPIRES_IN_SECONDS = 3600;
+
+type ClientCredentials = {
+  /** `https://app.gong.io` in production. */
+  oauthBaseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+};
+
+export type GongTokens = {
+  accessToken: string;
+  /** Null when Gong sent none: keep the previous refresh token then. */
+  refreshToken: string | null;
+  grantedScopes: string[];
+  expiresAt: Date;
+  /** Per-customer API host, without a trailing slash. */
+  apiBaseUrl: string;
+  tokenType: string | null;
+};
+
+/** Gong's consent page URL. Scopes are space-separated and sent as `%20`, as in Gong's own example. */
+export function buildAuthorizeUrl(input: {
+  oauthBaseUrl: string;
+  clientId: string;
+  redirectUri: string;
+  scopes: readonly string[];
+  state: string;
+}): string {
+  const params: Array<[string, string]> = [
+    ["client_id", input.clientId],
+    ["response_type", "code"],
+    ["scope", input.scopes.join(" ")],
+    ["redirect_uri", input.redirectUri],
+    ["state", input.state],
+  ];
+  const query = params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join("&");
+  return `${trimSlash(input.oauthBaseUrl)}/oauth2/authorize?${query}`;
+}
+
+export function exchangeAuthorizationCode(input: ClientCredentials & { code: string; redirectUri: string }) {
+  return requestTokens(input, {
+    grant_type: "authorization_code",
+    code: input.code,
+    client_id: input.clientId,
+    redirect_uri: input.redirectUri,
+  });
+}
+
+/** Gong's refresh tokens are likely single-use: callers must serialise refreshes per connection. */
+export function refreshAccessToken(input: ClientCredentials & { refreshToken: string }) {
+  return requestTokens(input, { grant_type: "refresh_token", refresh_token: input.refreshToken });
+}
+
+/** Gong documents the grant parameters on the query string with HTTP Basic client auth (API.md §1.3). */
+async function requestTokens(input: ClientCredentials, params: Record<string, string>): Promise<GongTokens> {
+  const url = new URL(`${trimSlash(input.oauthBaseUrl)}${TOKEN_PATH}`);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  const basic = Buffer.from(`${input.clientId}:${input.clientSecret}`).toString("base64");
+  const startedAt = Date.now();
+  let response: Response;
+  let text: string;
+  try {
+    response = await (input.fetch ?? fetch)(url, {
+      method: "POST",
+      headers: { Authorization: `Basic ${basic}`, Accept: "application/json" },
+      signal: AbortSignal.timeout(input.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    });
+    text = await response.text();
+  } catch (error) {
+    throw new GongUpstreamError("Gong's token endpoint did not answer", { endpoint: ENDPOINT, cause: error });
+  }
+  const json = parseJson(text);
+  if (!response.ok) throw toTokenError(response, json);
+  const parsed = tokenResponseSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new GongUpstreamError("Gong's token response was unreadable", { status: response.status, endpoint: ENDPOINT });
+  }
+  const body = parsed.data;
+  const expiresIn = body.expires_in ?? FALLBACK_EXPIRES_IN_SECONDS;
+  return {
+    accessToken: body.access_token,
+    refreshToken: body.refresh_token,
+    grantedScopes: (body.scope ?? "").split(/[\s,]+/).filter(Boolean),
+    expiresAt: new Date(startedAt + expiresIn * 1000),
+    apiBaseUrl: trimSlash(body.api_base_url_for_customer?.trim() || DEFAULT_GONG_API_BASE_URL),
+    tokenType: body.token_type,
+  };
+}
+
+function toTokenError(response: Response, json: unknown) {
+  const details = { status: response.status, endpoint: ENDPOINT };
+  const body = tokenErrorResponseSchema.safeParse(json);
+  const error = body.success ? body.data.error : null;
+  const description = body.success
+    ? (body.data.error_description ?? body.data.message ?? body.data.errors?.map(String).join("; ") ?? null)
+    : null;
+  const said = [error, description].filter(Boolean).join(": ") || `HTTP ${response.status}`;
+  if (response.status === 429) {
+    const seconds = parseRetryAfter(response.headers.get("retry-after"));
+    return new GongRateLimitedError(seconds, `Gong's token endpoint is rate limiting; retry after ${seconds} s`, details);
+  }
+  if (response.status >= 500) return new GongUpstreamError(`Gong's token endpoint failed: ${said}`, details);
+  // A wrong client id/secret is our configuration, not the customer's grant.
+  if (error === "invalid_client") return new GongRequestRejectedError(`Gong rejected the app's client credentials: ${said}`, details);
+  if ([400, 401, 403].includes(response.status)) {
+    return new GongAuthRevokedError("invalid_grant", `Gong refused the grant: ${said}`, details);
+  }
+  return new GongRequestRejectedError(`Gong's token endpoint refused the request: ${said}`, details);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { z } from "zod";
+import { gongDateTimeSchema, gongIdSchema, list, nullable, recordsSchema } from "./common";
+
+/**
+ * Enum-typed fields (direction, scope, media, affiliation, …) are read as plain strings: Gong adds values
+ * without notice and one unknown value must not fail a whole page.
+ */
+export const callBasicDataSchema = z.looseObject({
+  id: gongIdSchema,
+  url: nullable(z.string()),
+  title: nullable(z.string()),
+  scheduled: nullable(gongDateTimeSchema),
+  started: nullable(gongDateTimeSchema),
+  duration: nullable(z.number()),
+  primaryUserId: nullable(gongIdSchema),
+  direction: nullable(z.string()),
+  system: nullable(z.string()),
+  scope: nullable(z.string()),
+  media: nullable(z.string()),
+  language: nullable(z.string()),
+  workspaceId: nullable(gongIdSchema),
+  sdrDisposition: nullable(z.string()),
+  clientUniqueId: nullable(z.string()),
+  customData: nullable(z.string()),
+  purpose: nullable(z.string()),
+  meetingUrl: nullable(z.string()),
+  isPrivate: nullable(z.boolean()),
+  calendarEventId: nullable(z.string()),
+});
+export type CallBasicData = z.infer<typeof callBasicDataSchema>;
+
+export const listCallsResponseSchema = z.looseObject({
+  requestId: nullable(z.string()),
+  records: nullable(recordsSchema),
+  calls: list(callBasicDataSchema),
+});
+export type ListCallsResponse = z.infer<typeof listCallsResponseSchema>;
+
+export const getCallResponseSchema = z.looseObject({
+  requestId: nullable(z.string()),
+  call: callBasicDataSchema,
+});
+export type GetCallResponse = z.infer<typeof getCallResponseSchema>;
+
+const contextObjectSchema = z.looseObject({
+  objectType: nullable(z.string()),
+  objectId: nullable(z.string()),
+  timing: nullable(z.string()),
+  fields: list(z.looseObject({ name: nullable(z.string()), value: z.unknown() })),
+});
+
+export const contextSchema = z.looseObject({
+  system: nullable(z.string()),
+  objects: list(contextObjectSchema),
+});
+
+/** `speakerId` may be null, and imported calls have no parties at all (Dust's Gong connector). */
+export const partySchema = z.looseObject({
+  id: nullable(gongIdSchema),
+  emailAddress: nullable(z.string()),
+  name: nullable(z.string()),
+  title: nullable(z.string()),
+  userId: nullable(gongIdSchema),
+  speakerId: nullable(gongIdSchema),
+  context: list(contextSchema),
+  affiliation: nullable(z.string()),
+  phoneNumber: nullable(z.string()),
+  methods: list(z.string()),
+});
+export type Party = z.infer<typeof partySchema>;

@@ -1,0 +1,72 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/** The event catalogue: every event Callbridge sends or reacts to, with its data schema. */
+
+const connectionId = z.string().uuid();
+const isoDate = z.string().datetime({ offset: true });
+
+export const gongConnectionCreated = eventType("gong/connection.created", {
+  schema: z.object({ connectionId, organizationId: z.string().uuid() }),
+});
+
+export const gongConnectionRevoked = eventType("gong/connection.revoked", {
+  schema: z.object({ connectionId, organizationId: z.string().uuid(), deleteData: z.boolean() }),
+});
+
+/** Page Gong's users and link app users to them by email. */
+export const gongUsersSyncRequested = eventType("gong/users.sync-requested", {
+  schema: z.object({ connectionId, runId: z.string().uuid().optional() }),
+});
+
+/** Sync chosen workspaces (all enabled ones when omitted) and/or calls over a date window, as one run. */
+export const gongCallsSyncRequested = eventType("gong/calls.sync-requested", {
+  schema: z.object({
+    connectionId,
+    runId: z.string().uuid(),
+    workspaceGongIds: z.array(z.string()).optional(),
+    callGongIds: z.array(z.string()).max(100).optional(),
+    fromDateTime: isoDate.nullable().optional(),
+    toDateTime: isoDate.nullable().optional(),
+  }),
+});
+
+/** One call by Gong id: the webhook (explicit: false) and "Resync" (explicit: true, brings back a deleted call). */
+export const gongCallSyncRequested = eventType("gong/call.sync-requested", {
+  schema: z.object({
+    connectionId,
+    callGongId: z.string().regex(/^\d{1,20}$/),
+    explicit: z.boolean(),
+    runId: z.string().uuid().optional(),
+  }),
+});
+
+/** Calls whose transcript Gong has not finished yet; checked again with growing waits for up to 48 h. */
+export const gongTranscriptsPending = eventType("gong/transcripts.pending", {
+  schema: z.object({ connectionId, callGongIds: z.array(z.string()).min(1).max(100) }),
+});
+
+export const gongCallsDeleteRequested = eventType("gong/calls.delete-requested", {
+  schema: z.object({ connectionId, runId: z.string().uuid(), callGongIds: z.array(z.string()).min(1).max(100) }),
+});
+
+/** One workspace over a date window, page by page; invoked by sync-gong-calls. */
+export const gongWorkspaceSyncRequested = eventType("gong/workspace.sync-requested", {
+  schema: z.object({
+    connectionId,
+    runId: z.string().uuid(),
+    workspaceGongId: z.string(),
+    fromDateTime: isoDate.nullable(),
+    toDateTime: isoDate.nullable(),
+  }),
+});
+
+/** A call's data changed; its insights are (re)computed. */
+export const gongCallSynced = eventType("gong/call.synced", {
+  schema: z.object({ callId: z.string().uuid() }),
+});
+
+/** A page of calls from a bulk sync; their insights are computed together, one run per page. */
+export const gongCallsSynced = eventType("gong/calls.synced", {
+  schema: z.object({ callIds: z.array(z.string().uuid()).min(1).max(100) }),
+});

@@ -1,0 +1,27 @@
+import { db } from "@/db";
+import { inngest } from "@/inngest/client";
+import { gongCallSynced } from "@/inngest/events";
+import { computeAndStoreCallInsights } from "@/lib/calls/refresh-call-insights";
+import { summarizeCallWithLlm } from "@/lib/calls/summarize-call-with-llm";
+import { getLlmConfig } from "@/lib/env";
+
+/** Recomputes a call's insights after each sync of it; adds an LLM summary when an endpoint is configured. */
+export const computeCallInsights = inngest.createFunction(
+  {
+    id: "compute-call-insights",
+    triggers: [gongCallSynced],
+    concurrency: { key: "event.data.callId", limit: 1 },
+  },
+  async ({ event, step }) => {
+    const { callId } = event.data;
+    const computed = await step.run("compute", async () => {
+      const insights = await computeAndStoreCallInsights(db, callId);
+      return insights ? { sentences: insights.sentenceCount } : null;
+    });
+    if (!computed) return { callId, skipped: "call no longer exists" };
+    const llm = getLlmConfig();
+    if (!llm || computed.sentences === 0) return { callId, ...computed, llmSummary: false };
+    await step.run("llm-summary", () => summarizeCallWithLlm(db, callId, llm));
+    return { callId, ...computed, llmSummary: true };
+  },
+);

@@ -1,0 +1,41 @@
+import { db } from "@/db";
+import { finishSyncRun, markSyncRunRunning } from "@/db/queries/sync-runs";
+import { inngest } from "@/inngest/client";
+import { gongCallSyncRequested, gongCallSynced, gongTranscriptsPending } from "@/inngest/events";
+import { getGongConnectionOrNull } from "@/lib/sync/get-gong-connection-or-null";
+import { getGongAppConfig } from "@/lib/gong-connection/config";
+import { syncCallPage } from "@/lib/sync/sync-call-page";
+import { withGongErrors } from "@/lib/sync/with-gong-errors";
+import { GONG_STEP_RETRIES, cancelOnRevoke } from "./gong-function-options";
+
+/** One call by Gong id, with its transcript: new calls from the webhook, and "Resync" from the call page. */
+export const syncGongCall = inngest.createFunction(
+  {
+    id: "sync-gong-call",
+    retries: GONG_STEP_RETRIES,
+    triggers: [gongCallSyncRequested],
+    concurrency: { key: "event.data.connectionId", limit: 2 },
+    cancelOn: cancelOnRevoke,
+    onFailure: async ({ event, error }) => {
+      const runId = event.data.event.data.runId;
+      if (runId) await finishSyncRun(db, runId, "failed", error.message);
+    },
+  },
+  async ({ event, step }) => {
+    const { connectionId, callGongId, explicit, runId } = event.data;
+    const result = await step.run("sync-call", () =>
+      withGongErrors(db, connectionId, async () => {
+        if (!(await getGongConnectionOrNull(db, connectionId))) return null;
+        if (runId) await markSyncRunRunning(db, runId);
+        return syncCallPage(db, getGongAppConfig(), { connectionId, runId, filter: { callIds: [callGongId] }, explicit });
+      }),
+    );
+    if (!result) return { skipped: "connection is not connected" };
+    if (result.pendingGongIds.length > 0) {
+      await step.sendEvent("pending-transcript", gongTranscriptsPending.create({ connectionId, callGongIds: result.pendingGongIds }));
+    }
+    if (result.callIds.length > 0) await step.sendEvent("insights", result.callIds.map((callId) => gongCallSynced.create({ callId })));
+    if (runId) await step.run("finish", () => finishSyncRun(db, runId, "succeeded"));
+    return { calls: result.calls, transcriptPending: result.pendingGongIds.length > 0 };
+  },
+);

@@ -1,0 +1,27 @@
+import type { InngestFunction } from "inngest";
+import { backfillGongConnection } from "./functions/backfill-gong-connection";
+import { checkLateTranscripts } from "./functions/check-late-transcripts";
+import { computeCallInsights } from "./functions/compute-call-insights";
+import { computePageInsights } from "./functions/compute-page-insights";
+import { deleteGongCalls } from "./functions/delete-gong-calls";
+import { purgeGongData } from "./functions/purge-gong-data";
+import { scheduleGongSyncs } from "./functions/schedule-gong-syncs";
+import { syncGongCall } from "./functions/sync-gong-call";
+import { syncGongCalls } from "./functions/sync-gong-calls";
+import { syncGongUsers } from "./functions/sync-gong-users";
+import { syncGongWorkspace } from "./functions/sync-gong-workspace";
+
+/** Every Inngest function Callbridge serves; one file each in inngest/functions/. */
+export const functions: InngestFunction.Any[] = [
+  backfillGongConnection,
+  syncGongCalls,
+  syncGongUsers,
+  syncGongWorkspace,
+  syncGongCall,
+  checkLateTranscripts,
+  deleteGongCalls,
+  purgeGongData,
+  scheduleGongSyncs,
+  computeCallInsights,
+  computePageInsights,
+];

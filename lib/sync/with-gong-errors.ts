@@ -1,0 +1,28 @@
+import { NonRetriableError, RetryAfterError } from "inngest";
+import type { Kysely } from "kysely";
+import { markGongConnectionNeedsReauth } from "@/db/queries/gong-connections";
+import { pauseGongRequests } from "@/db/queries/gong-request-slots";
+import type { Database } from "@/db/schema";
+import { GongAuthRevokedError, GongError, GongRateLimitedError, GongScopeMissingError } from "@/lib/gong/errors";
+
+/**
+ * Turns Gong failures into what Inngest should do: a 429 waits out Retry-After (and holds back every other
+ * caller of the connection); a revoked grant or missing scope stops for good and asks the admin to reconnect;
+ * a request Gong rejects outright is not retried; everything else is retried with backoff.
+ */
+export async function withGongErrors<T>(db: Kysely<Database>, connectionId: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof GongRateLimitedError) {
+      await pauseGongRequests(db, connectionId, error.retryAfterSeconds);
+      throw new RetryAfterError(error.message, error.retryAfterSeconds * 1000, { cause: error });
+    }
+    if (error instanceof GongAuthRevokedError || error instanceof GongScopeMissingError) {
+      await markGongConnectionNeedsReauth(db, connectionId, error.message);
+      throw new NonRetriableError(error.message, { cause: error });
+    }
+    if (error instanceof GongError && !error.retriable) throw new NonRetriableError(error.message, { cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,243 @@
+import { createHash, randomBytes } from "node:crypto";
+import { SignJWT, exportSPKI, generateKeyPair } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningSimulator, startSimulator } from "../../gong-simulator/src/index";
+import { type MigratedTestDatabase, createMigratedTestDatabase } from "../../test-support/migrated-database";
+import { type ServedHandler, serveWebHandler } from "../../test-support/serve-web-handler";
+import { getWebhookSetup } from "./get-webhook-setup";
+import { type CallSyncEvent, receiveGongWebhook } from "./receive-gong-webhook";
+import { saveWebhookPublicKey, setWebhookAuth } from "./update-webhook-settings";
+
+type Keys = Awaited<ReturnType<typeof generateKeyPair>>;
+type Org = { organizationId: string; userId: string; connectionId: string; url: string };
+
+const MARKER = `never-store-${randomBytes(4).toString("hex")}`;
+const encryptionKey = new Uint8Array(randomBytes(32));
+let database: MigratedTestDatabase;
+let receiver: ServedHandler;
+let simulator: RunningSimulator;
+let keys: Keys;
+const sent: CallSyncEvent[] = [];
+
+beforeAll(async () => {
+  database = await createMigratedTestDatabase();
+  simulator = await startSimulator({ calls: 5, log: false, webhookRetryDelaysMs: [] });
+  keys = await generateKeyPair("RS256", { extractable: true });
+  receiver = await serveWebHandler(async (request) => {
+    const connectionId = new URL(request.url).pathname.split("/").at(-1) ?? "";
+    const result = await receiveGongWebhook(request, connectionId, {
+      db: database.db,
+      appUrl: receiver.url,
+      getEncryptionKey: () => encryptionKey,
+      sendEvent: async (event) => sent.push(event),
+    });
+    return Response.json(result.body, { status: result.status });
+  });
+});
+
+afterAll(async () => {
+  await receiver?.close();
+  await simulator?.close();
+  await database?.drop();
+});
+
+async function createOrg(status: "connected" | "revoked" = "connected"): Promise<Org> {
+  const { db } = database;
+  const org = await db.insertInto("organizations").values({ name: `Org ${randomBytes(3).toString("hex")}` }).returning("id").executeTakeFirstOrThrow();
+  const user = await db
+    .insertInto("users")
+    .values({ organization_id: org.id, email: `admin-${org.id}@x.test`, name: "Ada", role: "admin", password_hash: "x" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const connection = await db.insertInto("gong_connections").values({ organization_id: org.id, status }).returning("id").executeTakeFirstOrThrow();
+  return { organizationId: org.id, userId: user.id, connectionId: connection.id, url: `${receiver.url}/api/webhooks/gong/${connection.id}` };
+}
+
+async function createJwtOrg(): Promise<Org> {
+  const org = await createOrg();
+  const pem = await exportSPKI(keys.publicKey);
+  const result = await saveWebhookPublicKey(database.db, org, pem.replace(/-----[A-Z ]+-----|\s/g, ""));
+  expect(result).toEqual({ ok: true });
+  return org;
+}
+
+function callBody(callId: string, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ isTest: false, callData: { metaData: { id: callId, title: MARKER } }, ...extra });
+}
+
+async function sign(body: string, claims: { webhook_url: string; exp?: number; key?: Keys["privateKey"]; sha?: string }) {
+  return new SignJWT({ webhook_url: claims.webhook_url, body_sha256: claims.sha ?? createHash("sha256").update(body).digest("hex") })
+    .setProtectedHeader({ alg: "RS256", typ: "JWT" })
+    .setExpirationTime(claims.exp ?? Math.floor(Date.now() / 1000) + 300)
+    .sign(claims.key ?? keys.privateKey);
+}
+
+async function post(url: string, body: BodyInit, authorization?: string) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (authorization) headers.authorization = authorization;
+  const response = await fetch(url, { method: "POST", body, headers, duplex: "half" } as RequestInit);
+  return { status: response.status, json: (await response.json()) as unknown };
+}
+
+async function lastDelivery(connectionId: string | null) {
+  const query = database.db.selectFrom("webhook_deliveries").selectAll().orderBy("received_at", "desc").limit(1);
+  const scoped = connectionId ? query.where("connection_id", "=", connectionId) : query.where("connection_id", "is", null);
+  return scoped.executeTakeFirstOrThrow();
+}
+
+async function simulatorControl(path: string, body: unknown) {
+  const response = await fetch(`${simulator.url}/__sim/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect(response.ok).toBe(true);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function expectRejected(connectionId: string | null, reason: string, status: number, response: { status: number; json: unknown }) {
+  expect(response.status).toBe(status);
+  expect(JSON.stringify(response.json)).not.toMatch(/signature|sha|expired|key/i);
+  expect(await lastDelivery(connectionId)).toMatchObject({ outcome: "rejected", reason, http_status: status, event_id: null });
+}
+
+describe("receiveGongWebhook with the simulator's real deliveries", () => {
+  it("accepts a new call signed by a JWT rule and sends the call sync with an id derived from the call", async () => {
+    const org = await createOrg();
+    const rule = await simulatorControl("rules", { url: org.url, auth: "jwt" });
+    expect((await saveWebhookPublicKey(database.db, org, String(rule.publicKey))).ok).toBe(true);
+    const before = sent.length;
+    const call = await simulatorControl("calls", { title: "Acme <> Globex", primaryUserEmail: "rep1@acme.test" });
+    await expect.poll(() => sent.length, { timeout: 10_000 }).toBe(before + 1);
+    const callGongId = String(call.id);
+    expect(sent.at(-1)).toMatchObject({
+      name: "gong/call.sync-requested",
+      id: `gong-call-${org.connectionId}-${callGongId}`,
+      data: { connectionId: org.connectionId, callGongId, explicit: false },
+    });
+    await expect.poll(async () => (await lastDelivery(org.connectionId)).outcome).toBe("accepted");
+    expect(await lastDelivery(org.connectionId)).toMatchObject({ call_gong_id: callGongId, http_status: 200, is_test: false });
+    await fetch(`${simulator.url}/__sim/rules/${String(rule.id)}`, { method: "DELETE" });
+  });
+
+  it("records a 'Test now' delivery as a test and enqueues nothing", async () => {
+    const org = await createOrg();
+    const rule = await simulatorControl("rules", { url: org.url, auth: "jwt" });
+    await saveWebhookPublicKey(database.db, org, String(rule.publicKey));
+    const before = sent.length;
+    const delivery = await simulatorControl(`rules/${String(rule.id)}/test`, {});
+    expect(delivery.status).toBe("delivered");
+    expect(await lastDelivery(org.connectionId)).toMatchObject({ outcome: "test", is_test: true, http_status: 200, event_id: null });
+    expect(sent.length).toBe(before);
+    await fetch(`${simulator.url}/__sim/rules/${String(rule.id)}`, { method: "DELETE" });
+  });
+
+  it("accepts the right URL key and rejects a wrong one", async () => {
+    const org = await createOrg();
+    expect(await setWebhookAuth(database.db, org, "url-key", encryptionKey)).toEqual({ ok: true });
+    const setup = await getWebhookSetup(database.db, org.organizationId, { appUrl: receiver.url, getEncryptionKey: () => encryptionKey });
+    expect(setup?.urlWithKey).toMatch(/\?key=[\w-]{32}$/);
+    const rule = await simulatorControl("rules", { url: setup?.urlWithKey, auth: "url-key" });
+    const delivery = await simulatorControl(`rules/${String(rule.id)}/test`, {});
+    expect(delivery.status).toBe("delivered");
+    expect(await lastDelivery(org.connectionId)).toMatchObject({ outcome: "test" });
+    await fetch(`${simulator.url}/__sim/rules/${String(rule.id)}`, { method: "DELETE" });
+
+    const before = sent.length;
+    await expectRejected(org.connectionId, "bad_key", 401, await post(`${org.url}?key=${"x".repeat(32)}`, callBody("101")));
+    await expectRejected(org.connectionId, "bad_key", 401, await post(org.url, callBody("101")));
+    expect(sent.length).toBe(before);
+  });
+});
+
+describe("receiveGongWebhook: signed JWT header checks", () => {
+  let org: Org;
+  beforeAll(async () => {
+    org = await createJwtOrg();
+  });
+
+  it("accepts a raw token and a Bearer token, and a repeated delivery keeps one event id", async () => {
+    const body = callBody("9000000000000000001");
+    const token = await sign(body, { webhook_url: org.url });
+    const before = sent.length;
+    expect(await post(org.url, body, token)).toEqual({ status: 200, json: { received: true } });
+    expect(await post(org.url, body, `Bearer ${token}`)).toEqual({ status: 200, json: { received: true } });
+    const events = sent.slice(before);
+    expect(events).toHaveLength(2);
+    expect(new Set(events.map((event) => event.id))).toEqual(new Set([`gong-call-${org.connectionId}-9000000000000000001`]));
+  });
+
+  it("accepts a token expired within the 60 s leeway and rejects one beyond it", async () => {
+    const body = callBody("9000000000000000002");
+    const now = Math.floor(Date.now() / 1000);
+    expect((await post(org.url, body, await sign(body, { webhook_url: org.url, exp: now - 30 }))).status).toBe(200);
+    const before = sent.length;
+    await expectRejected(org.connectionId, "expired", 401, await post(org.url, body, await sign(body, { webhook_url: org.url, exp: now - 120 })));
+    expect(sent.length).toBe(before);
+  });
+
+  it("rejects a bad signature, a changed body, another URL and a missing token", async () => {
+    const body = callBody("9000000000000000003");
+    const other = await generateKeyPair("RS256");
+    const before = sent.length;
+    await expectRejected(org.connectionId, "bad_signature", 401, await post(org.url, body, await sign(body, { webhook_url: org.url, key: other.privateKey })));
+    const token = await sign(body, { webhook_url: org.url });
+    await expectRejected(org.connectionId, "body_changed", 401, await post(org.url, body.replace("9000000000000000003", "9000000000000000004"), token));
+    const elsewhere = `${receiver.url}/api/webhooks/gong/00000000-0000-4000-8000-000000000000`;
+    await expectRejected(org.connectionId, "url_mismatch", 401, await post(org.url, body, await sign(body, { webhook_url: elsewhere })));
+    await expectRejected(org.connectionId, "bad_token", 401, await post(org.url, body));
+    expect(sent.length).toBe(before);
+  });
+
+  it("rejects malformed JSON and a payload without callData with 400, after verifying", async () => {
+    const before = sent.length;
+    const broken = `{"isTest":false,"callData":{"metaData":{"id":"1","title":"${MARKER}"}`;
+    await expectRejected(org.connectionId, "malformed_payload", 400, await post(org.url, broken, await sign(broken, { webhook_url: org.url })));
+    const noCall = JSON.stringify({ isTest: false, title: MARKER });
+    await expectRejected(org.connectionId, "malformed_payload", 400, await post(org.url, noCall, await sign(noCall, { webhook_url: org.url })));
+    expect(sent.length).toBe(before);
+  });
+
+  it("answers 413 beyond 1 MB, whether Content-Length says so or the stream runs over", async () => {
+    const big = callBody("9000000000000000005", { padding: "x".repeat(1024 * 1024) });
+    const token = await sign(big, { webhook_url: org.url });
+    await expectRejected(org.connectionId, "too_large", 413, await post(org.url, big, token));
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let pushed = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pushed++ < 20) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    await expectRejected(org.connectionId, "too_large", 413, await post(org.url, stream, token));
+  });
+});
+
+describe("receiveGongWebhook: connections", () => {
+  it("answers 404 for an unknown connection and 410 for a revoked one", async () => {
+    const body = callBody("9000000000000000006");
+    const unknown = `${receiver.url}/api/webhooks/gong/0b6f3e8e-7d0c-4a52-9a53-4a7b7c3f0f11`;
+    await expectRejected(null, "unknown_connection", 404, await post(unknown, body, await sign(body, { webhook_url: unknown })));
+    await expectRejected(null, "unknown_connection", 404, await post(`${receiver.url}/api/webhooks/gong/not-a-uuid`, body));
+    const revoked = await createOrg("revoked");
+    await expectRejected(revoked.connectionId, "revoked_connection", 410, await post(revoked.url, body, await sign(body, { webhook_url: revoked.url })));
+  });
+
+  it("rejects deliveries before a public key is saved", async () => {
+    const org = await createOrg();
+    const body = callBody("9000000000000000007");
+    await expectRejected(org.connectionId, "missing_key", 401, await post(org.url, body, await sign(body, { webhook_url: org.url })));
+  });
+
+  it("refuses a malformed public key with a clear message", async () => {
+    const org = await createOrg();
+    const result = await saveWebhookPublicKey(database.db, org, "not a key!");
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^That doesn't look like a Gong public key:/) });
+  });
+
+  it("never stores a delivery's body", async () => {
+    const rows = await database.db.selectFrom("webhook_deliveries").selectAll().execute();
+    expect(rows.length).toBeGreaterThan(10);
+    expect(JSON.stringify(rows)).not.toContain(MARKER);
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(
+      ["call_gong_id", "connection_id", "event_id", "http_status", "id", "is_test", "organization_id", "outcome", "reason", "received_at"].sort(),
+    );
+  });
+});

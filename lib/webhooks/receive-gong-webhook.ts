@@ -1,0 +1,81 @@
+import "server-only";
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import { getGongConnectionForWebhook } from "@/db/queries/gong-connection-webhook";
+import { createWebhookDelivery } from "@/db/queries/webhook-deliveries";
+import type { Database } from "@/db/schema";
+import { gongCallSyncRequested } from "@/inngest/events";
+import { authenticateGongDelivery } from "./authenticate-gong-delivery";
+import type { DeliveryReason } from "./delivery-reasons";
+import { parseGongWebhookPayload } from "./gong-webhook-payload";
+import { readBodyWithLimit } from "./read-body-with-limit";
+
+export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
+
+export type CallSyncEvent = ReturnType<typeof gongCallSyncRequested.create>;
+
+export type ReceiveGongWebhookDeps = {
+  db: Kysely<Database>;
+  appUrl: string;
+  /** Only needed for "URL includes key" connections, so a lazy getter. */
+  getEncryptionKey: () => Uint8Array;
+  sendEvent: (event: CallSyncEvent) => Promise<unknown>;
+};
+
+export type WebhookResponse = { status: number; body: { received: true } | { error: string } };
+
+const STATUS: Record<DeliveryReason, number> = {
+  unknown_connection: 404,
+  revoked_connection: 410,
+  too_large: 413,
+  missing_key: 401,
+  bad_token: 401,
+  bad_signature: 401,
+  body_changed: 401,
+  expired: 401,
+  url_mismatch: 401,
+  bad_key: 401,
+  malformed_payload: 400,
+  enqueue_failed: 503,
+};
+
+// Deliberately generic: a caller probing the endpoint learns only the class of failure.
+const PUBLIC_MESSAGE: Record<number, string> = {
+  400: "Invalid payload.", 401: "Unauthorized.", 404: "Not found.", 410: "Gone.", 413: "Payload too large.", 503: "Try again later.",
+};
+
+/** Gong's "New call" webhook: verify, record the verdict, enqueue the single-call sync once per call id. */
+export async function receiveGongWebhook(request: Request, connectionId: string, deps: ReceiveGongWebhookDeps): Promise<WebhookResponse> {
+  const connection = z.uuid().safeParse(connectionId).success ? await getGongConnectionForWebhook(deps.db, connectionId) : undefined;
+  const scope = { organizationId: connection?.organization_id ?? null, connectionId: connection?.id ?? null };
+  const reject = async (reason: DeliveryReason, callGongId: string | null = null, isTest = false): Promise<WebhookResponse> => {
+    const status = STATUS[reason];
+    await createWebhookDelivery(deps.db, { ...scope, outcome: "rejected", reason, httpStatus: status, callGongId, isTest, eventId: null });
+    return { status, body: { error: PUBLIC_MESSAGE[status] ?? "Rejected." } };
+  };
+
+  if (!connection) return reject("unknown_connection");
+  if (connection.status === "revoked") return reject("revoked_connection");
+  const body = await readBodyWithLimit(request, MAX_WEBHOOK_BODY_BYTES);
+  if (!body.ok) return reject("too_large");
+  const failure = await authenticateGongDelivery({ connection, request, rawBody: body.bytes, appUrl: deps.appUrl, getEncryptionKey: deps.getEncryptionKey });
+  if (failure) return reject(failure);
+  const payload = parseGongWebhookPayload(body.bytes);
+  if (!payload) return reject("malformed_payload");
+
+  const callGongId = payload.callData.metaData.id;
+  if (payload.isTest) {
+    await createWebhookDelivery(deps.db, { ...scope, outcome: "test", reason: null, httpStatus: 200, callGongId, isTest: true, eventId: null });
+    return { status: 200, body: { received: true } };
+  }
+  // Gong may deliver the same call more than once; the executor drops a repeated event id for 24 h.
+  const eventId = `gong-call-${connection.id}-${callGongId}`;
+  try {
+    await deps.sendEvent(gongCallSyncRequested.create({ connectionId: connection.id, callGongId, explicit: false }, { id: eventId }));
+  } catch (error) {
+    console.error("webhook: could not enqueue the call sync", { connectionId: connection.id, callGongId, error });
+    return reject("enqueue_failed", callGongId);
+  }
+  await createWebhookDelivery(deps.db, { ...scope, outcome: "accepted", reason: null, httpStatus: 200, callGongId, isTest: false, eventId });
+  return { status: 200, body: { received: true } };
+}

@@ -1,0 +1,79 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getCallInsights } from "@/db/queries/call-insights";
+import { updateTracker } from "@/db/queries/trackers";
+import { discoveryCall, discoveryCallExpected } from "@/lib/insights/__fixtures__/discovery-call";
+import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
+import { seedCall, seedConnection, seedOrganization } from "@/test-support/seed-calls";
+import { computeAndStoreCallInsights, getFreshCallInsights } from "./refresh-call-insights";
+import { summarizeCallWithLlm } from "./summarize-call-with-llm";
+
+let database: MigratedTestDatabase;
+let organizationId: string;
+let callId: string;
+let server: Server;
+let prompts: string[] = [];
+
+beforeAll(async () => {
+  database = await createMigratedTestDatabase();
+  organizationId = await seedOrganization(database.db, "Globex");
+  const connectionId = await seedConnection(database.db, organizationId);
+  for (const tracker of discoveryCall.trackers) {
+    await database.db.insertInto("trackers").values({ organization_id: organizationId, name: tracker.name, keywords: tracker.keywords }).execute();
+  }
+  callId = await seedCall(database.db, {
+    organizationId,
+    connectionId,
+    gongId: "9001",
+    startedAt: new Date(),
+    durationSeconds: discoveryCall.durationSeconds,
+    parties: discoveryCall.parties.map((party, index) => ({ gongId: `p${index}`, ...party })),
+    segments: discoveryCall.segments,
+  });
+  server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => {
+      prompts.push(body);
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ model: "fake", choices: [{ message: { content: "- Bob needs a pricing tool." } }] }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await database?.drop();
+});
+
+describe("call insights from stored rows", () => {
+  it("matches the hand-computed discovery call and is stored", async () => {
+    const insights = await computeAndStoreCallInsights(database.db, callId);
+    expect(insights?.talk.totalTalkSeconds).toBe(discoveryCallExpected.totalTalkSeconds);
+    expect(insights?.interactivity).toEqual(discoveryCallExpected.interactivity);
+    expect(insights?.trackers.map((tracker) => [tracker.name, tracker.hits.map((hit) => hit.segmentIndex)])).toEqual(
+      Object.entries(discoveryCallExpected.trackers),
+    );
+    expect((await getCallInsights(database.db, callId))?.version).toBe(insights?.version);
+  });
+
+  it("recomputes on view after an admin edits a tracker", async () => {
+    const before = await getCallInsights(database.db, callId);
+    const pricing = await database.db.selectFrom("trackers").selectAll().where("name", "=", "Pricing").executeTakeFirstOrThrow();
+    await updateTracker(database.db, organizationId, pricing.id, { name: "Pricing", keywords: ["spreadsheets"] });
+    const fresh = await getFreshCallInsights(database.db, { id: callId, organization_id: organizationId });
+    expect(fresh?.insights.trackers.find((tracker) => tracker.name === "Pricing")?.hits.map((hit) => hit.segmentIndex)).toEqual([2, 3, 4]);
+    expect((await getCallInsights(database.db, callId))?.trackersHash).not.toBe(before?.trackersHash);
+  });
+
+  it("stores an LLM summary from an OpenAI-compatible endpoint", async () => {
+    prompts = [];
+    const { port } = server.address() as AddressInfo;
+    const summary = await summarizeCallWithLlm(database.db, callId, { baseUrl: `http://127.0.0.1:${port}/v1`, apiKey: "k", model: "fake" });
+    expect(summary).toBe("- Bob needs a pricing tool.");
+    expect(prompts[0]).toContain("Alice Rep (Internal)");
+    expect((await getCallInsights(database.db, callId))?.llmSummary).toBe(summary);
+  });
+});

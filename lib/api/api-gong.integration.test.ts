@@ -1,0 +1,135 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningSimulator, startSimulator } from "@/gong-simulator/src/index";
+import { parseEncryptionKey } from "@/lib/crypto/encryption";
+import { completeGongOAuth } from "@/lib/gong-connection/complete-gong-oauth";
+import type { GongAppConfig } from "@/lib/gong-connection/config";
+import { createApiHarness } from "@/test-support/api-harness";
+import { answerGongConsent } from "@/test-support/gong-consent";
+import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
+import { seedCall, seedOrganization } from "@/test-support/seed-calls";
+import { createOAuthUrlEndpoint, listItemsEndpoint } from "./endpoints";
+import { issueApiKey } from "./issue-api-key";
+
+let database: MigratedTestDatabase;
+let simulator: RunningSimulator;
+let api: ReturnType<typeof createApiHarness>;
+let acme: string;
+let acmeKey: string;
+let platformKey: string;
+
+beforeAll(async () => {
+  [database, simulator] = await Promise.all([createMigratedTestDatabase(), startSimulator({ calls: 30, workspaces: 2, rateLimit: 1000 })]);
+  const config: GongAppConfig = {
+    clientId: "callbridge-demo",
+    clientSecret: "callbridge-demo-secret",
+    oauthBaseUrl: simulator.url,
+    redirectUri: "http://localhost:3999/api/gong/oauth/callback",
+    encryptionKey: parseEncryptionKey(randomBytes(32).toString("base64url")),
+  };
+  api = createApiHarness(database.db, { gongConfig: config });
+  acme = await seedOrganization(database.db, "Acme");
+  await database.db.updateTable("organizations").set({ external_id: "acme" }).where("id", "=", acme).execute();
+  acmeKey = (await issueApiKey(database.db, { kind: "organization", organizationId: acme, name: "acme", createdByUserId: null })).key;
+  platformKey = (await issueApiKey(database.db, { kind: "platform", organizationId: null, name: "platform", createdByUserId: null })).key;
+});
+afterAll(async () => {
+  await simulator?.close();
+  await database?.drop();
+});
+
+async function connectThroughApi(body: Record<string, unknown>) {
+  const result = await api.call(createOAuthUrlEndpoint, { path: "/integrations/oauth_url", key: platformKey, body: { customer_id: "acme", ...body } });
+  expect(result.status).toBe(200);
+  const { oauth_url } = createOAuthUrlEndpoint.response.parse(result.body);
+  const callback = await answerGongConsent(oauth_url);
+  // The person approving is not signed in to Callbridge: the state was issued to no user.
+  return completeGongOAuth(database.db, api.deps.getGongConfig(), {
+    state: callback.searchParams.get("state") ?? "",
+    code: callback.searchParams.get("code") ?? "",
+    sessionUserId: null,
+  });
+}
+
+describe("POST /integrations/items/list", () => {
+  it("answers 409 before Gong is connected", async () => {
+    const result = await api.call(listItemsEndpoint, { path: "/integrations/items/list", key: acmeKey, body: {} });
+    expect(result.status).toBe(409);
+    expect(result.body.error?.code).toBe("conflict");
+  });
+});
+
+describe("POST /integrations/oauth_url", () => {
+  it("returns Gong's authorize URL that connects the customer with the requested settings", async () => {
+    const connection = await connectThroughApi({
+      gong_account_email: "Admin@Acme.test",
+      sync_files_on_connection: false,
+      file_sync_config: { include_speaker_labels: false },
+    });
+    expect(connection).toMatchObject({
+      organization_id: acme,
+      status: "connected",
+      gong_account_email: "admin@acme.test",
+      sync_on_connect: false,
+      include_speaker_labels: false,
+      connected_by_user_id: null,
+    });
+  });
+
+  it("validates the email and the settings", async () => {
+    const result = await api.call(createOAuthUrlEndpoint, { path: "/integrations/oauth_url", key: acmeKey, body: { gong_account_email: "nope" } });
+    expect(result.status).toBe(400);
+    expect(result.body.error?.message).toMatch(/^gong_account_email: /);
+    const extra = await api.call(createOAuthUrlEndpoint, {
+      path: "/integrations/oauth_url",
+      key: acmeKey,
+      body: { gong_account_email: "a@b.test", file_sync_config: { speaker_labels: true } },
+    });
+    expect(extra.status).toBe(400);
+  });
+});
+
+describe("POST /integrations/items/list once connected", () => {
+  it("pages every call Gong has for the range, each marked synced or not", async () => {
+    await connectThroughApi({ gong_account_email: "admin@acme.test" });
+    const connection = await database.db.selectFrom("gong_connections").select("id").where("organization_id", "=", acme).executeTakeFirstOrThrow();
+    const range = { from: new Date(Date.now() - 40 * 86_400_000).toISOString(), to: new Date().toISOString() };
+
+    const first = listItemsEndpoint.response.parse(
+      (await api.call(listItemsEndpoint, { path: "/integrations/items/list", key: acmeKey, body: { ...range, page_size: 7 } })).body,
+    );
+    expect(first.workspaces).toHaveLength(2);
+    expect(first.calls).toHaveLength(7);
+    const synced = first.calls[2]!;
+    const fileId = await seedCall(database.db, { organizationId: acme, connectionId: connection.id, gongId: synced.id, startedAt: new Date() });
+
+    const seen = [];
+    let cursor: string | null = null;
+    do {
+      const body: Record<string, unknown> = cursor ? { cursor, page_size: 7 } : { ...range, page_size: 7 };
+      const page = listItemsEndpoint.response.parse((await api.call(listItemsEndpoint, { path: "/integrations/items/list", key: acmeKey, body })).body);
+      seen.push(...page.calls);
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(seen).toHaveLength(30);
+    expect(new Set(seen.map((call) => call.id)).size).toBe(30);
+    expect(seen.filter((call) => call.synced)).toEqual([expect.objectContaining({ id: synced.id, file_id: fileId })]);
+  });
+
+  it("walks chosen workspaces one after another", async () => {
+    const workspaces = listItemsEndpoint.response.parse(
+      (await api.call(listItemsEndpoint, { path: "/integrations/items/list", key: acmeKey, body: { page_size: 1 } })).body,
+    ).workspaces;
+    const ids = workspaces.map((workspace) => workspace.id);
+    const seen = [];
+    let cursor: string | null = null;
+    do {
+      const body: Record<string, unknown> = cursor ? { cursor } : { workspace_ids: ids, from: new Date(Date.now() - 40 * 86_400_000).toISOString() };
+      const page = listItemsEndpoint.response.parse((await api.call(listItemsEndpoint, { path: "/integrations/items/list", key: acmeKey, body })).body);
+      seen.push(...page.calls);
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(seen).toHaveLength(30);
+    expect(new Set(seen.map((call) => call.workspace_id))).toEqual(new Set(ids));
+  });
+});

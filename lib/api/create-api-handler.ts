@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { AppError, toErrorResponse } from "@/lib/errors";
+import type { ApiDeps, ApiEndpoint } from "./api-endpoint";
+import { authenticateApiKey } from "./authenticate-api-key";
+import { enforceApiRateLimit } from "./enforce-api-rate-limit";
+import { resolveApiOrganization } from "./resolve-api-organization";
+
+type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
+
+const customerIdSchema = z.string().trim().min(1).max(200).optional();
+
+/**
+ * A Next route handler for an endpoint: authenticate → rate-limit → parse → authorize → run → JSON.
+ * `getDeps` is called per request so nothing touches the database at import time.
+ */
+export function createApiHandler(endpoint: ApiEndpoint, getDeps: () => ApiDeps) {
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
+    try {
+      const deps = getDeps();
+      const principal = await authenticateApiKey(deps.db, request);
+      await enforceApiRateLimit(deps.db, principal.keyId, deps.rateLimitPerMinute);
+      if (endpoint.access === "platform" && principal.kind !== "platform") {
+        throw new AppError("forbidden", "This endpoint needs a platform key; organization keys cannot use it.");
+      }
+      const url = new URL(request.url);
+      const raw = endpoint.method === "GET" ? Object.fromEntries(url.searchParams) : await readJsonObject(request);
+      const { customer_id: bodyCustomerId, ...fields } = raw;
+      const params = endpoint.params ? endpoint.params.parse((await context?.params) ?? {}) : undefined;
+      const input = endpoint.input.parse(fields);
+      let result: unknown;
+      if (endpoint.access === "platform") {
+        result = await endpoint.run({ ...deps, principal }, input, params);
+      } else {
+        const customerId = customerIdSchema.parse(bodyCustomerId ?? url.searchParams.get("customer_id") ?? undefined);
+        const organizationId = await resolveApiOrganization(deps.db, principal, customerId);
+        result = await endpoint.run({ ...deps, principal, organizationId }, input, params);
+      }
+      return Response.json(result, { status: endpoint.successStatus ?? 200 });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  if (text.trim() === "") return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON.");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new AppError("bad_request", "The request body must be a JSON object.");
+  }
+  return body as Record<string, unknown>;
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { type ApiFileCursor, listApiFiles } from "@/db/queries/api-files";
+import { AppError } from "@/lib/errors";
+import { defineApiEndpoint } from "../api-endpoint";
+import { dateTimeSchema } from "../api-schemas";
+import { fileSchema } from "../file-schemas";
+import { serializeFiles } from "../serialize-files";
+
+const cursorSchema = z.object({ startedAt: z.string(), id: z.uuid() });
+
+export const listFilesEndpoint = defineApiEndpoint({
+  method: "GET",
+  path: "/files",
+  operationId: "listFiles",
+  summary: "List synced calls",
+  description: "Synced calls, newest first, with metadata and participants. Follow next_cursor until it is null.",
+  access: "organization",
+  input: z.strictObject({
+    cursor: z.string().max(500).optional().describe("next_cursor from the previous page."),
+    limit: z.coerce.number().int().min(1).max(100).default(25).describe("Page size, 1–100 (default 25)."),
+    workspace_id: z.string().max(64).optional().describe("Only calls of this Gong workspace."),
+    from: dateTimeSchema.optional().describe("Only calls that started at or after this time."),
+    to: dateTimeSchema.optional().describe("Only calls that started before this time."),
+  }),
+  response: z.object({
+    data: z.array(fileSchema),
+    next_cursor: z.string().nullable(),
+  }),
+  run: async (ctx, input) => {
+    const rows = await listApiFiles(ctx.db, ctx.organizationId, {
+      cursor: input.cursor ? decodeCursor(input.cursor) : undefined,
+      limit: input.limit + 1,
+      workspaceGongId: input.workspace_id,
+      from: input.from ? new Date(input.from) : undefined,
+      to: input.to ? new Date(input.to) : undefined,
+    });
+    const page = rows.slice(0, input.limit);
+    const last = page.at(-1);
+    const hasMore = rows.length > input.limit;
+    return {
+      data: await serializeFiles(ctx.db, page),
+      next_cursor: hasMore && last ? encodeCursor({ startedAt: new Date(last.started_at).toISOString(), id: last.id }) : null,
+    };
+  },
+});
+
+function encodeCursor(cursor: ApiFileCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(value: string): ApiFileCursor {
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+  } catch {
+    throw new AppError("bad_request", "cursor: not a cursor this API returned.");
+  }
+}

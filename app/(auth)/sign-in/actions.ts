@@ -1,0 +1,38 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { z } from "zod";
+import { signIn } from "@/lib/auth";
+
+export type SignInState = { error?: string; email?: string };
+
+const signInSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email address.").pipe(z.email("Enter a valid email address.")),
+  password: z.string().min(1, "Enter your password."),
+  next: z.string().optional(),
+});
+
+function safeRedirectTarget(next: string | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/calls";
+}
+
+export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse(Object.fromEntries(formData));
+  const email = String(formData.get("email") ?? "");
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message, email };
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeRedirectTarget(parsed.data.next),
+    });
+    return {};
+  } catch (error) {
+    if (error instanceof CredentialsSignin && error.code.startsWith("rate_limited:")) {
+      const minutes = error.code.split(":")[1];
+      return { error: `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === "1" ? "" : "s"}.`, email };
+    }
+    if (error instanceof AuthError) return { error: "That email and password don't match an account.", email };
+    throw error;
+  }
+}

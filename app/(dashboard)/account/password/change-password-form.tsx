@@ -1,0 +1,30 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/input";
+import { type ChangePasswordState, changePassword } from "./actions";
+
+export function ChangePasswordForm() {
+  const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePassword, {});
+  return (
+    <form action={action} className="max-w-sm space-y-4">
+      <div className="space-y-1.5">
+        <Label htmlFor="password">New password</Label>
+        <Input id="password" name="password" type="password" autoComplete="new-password" minLength={12} required />
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="confirmation">Repeat it</Label>
+        <Input id="confirmation" name="confirmation" type="password" autoComplete="new-password" required />
+      </div>
+      {state.error ? (
+        <p role="alert" className="text-sm text-danger">
+          {state.error}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save password"}
+      </Button>
+    </form>
+  );
+}

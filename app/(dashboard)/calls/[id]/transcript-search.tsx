@@ -1,0 +1,112 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ChevronDown, ChevronUp, Search } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/input";
+
+type Match = { element: HTMLElement; range: Range };
+
+/** Highlights through the CSS Custom Highlight API, so the server-rendered transcript markup is never rewritten. */
+function paintHighlights(matches: Match[], current: number) {
+  if (typeof CSS === "undefined" || !("highlights" in CSS)) return;
+  CSS.highlights.delete("transcript-match");
+  CSS.highlights.delete("transcript-current");
+  if (matches.length === 0) return;
+  CSS.highlights.set("transcript-match", new Highlight(...matches.map((match) => match.range)));
+  const active = matches[current];
+  if (active) CSS.highlights.set("transcript-current", new Highlight(active.range));
+}
+
+function findMatches(query: string): Match[] {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return [];
+  const matches: Match[] = [];
+  for (const element of document.querySelectorAll<HTMLElement>("#transcript [data-sentence]")) {
+    const node = element.firstChild;
+    if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+    const text = (node.textContent ?? "").toLowerCase();
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      matches.push({ element, range });
+    }
+  }
+  return matches;
+}
+
+export function TranscriptSearch() {
+  const [query, setQuery] = useState("");
+  const [matches, setMatches] = useState<Match[]>([]);
+  const [current, setCurrent] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const handle = setTimeout(() => {
+      const found = findMatches(query);
+      setMatches(found);
+      setCurrent(0);
+    }, 120);
+    return () => clearTimeout(handle);
+  }, [query]);
+
+  useEffect(() => {
+    paintHighlights(matches, current);
+    document.querySelectorAll("[data-match-current]").forEach((element) => element.removeAttribute("data-match-current"));
+    const active = matches[current];
+    if (active) {
+      active.element.setAttribute("data-match-current", "true");
+      active.element.scrollIntoView({ block: "center" });
+    }
+  }, [matches, current]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName);
+      if (event.key === "/" && !typing) {
+        event.preventDefault();
+        input.current?.focus();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
+  const step = useCallback((delta: number) => setCurrent((value) => (matches.length ? (value + delta + matches.length) % matches.length : 0)), [matches.length]);
+
+  return (
+    <div className="flex items-center gap-2">
+      <div className="relative flex-1">
+        <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+        <Label htmlFor="transcript-search" className="sr-only">
+          Find in transcript
+        </Label>
+        <Input
+          ref={input}
+          id="transcript-search"
+          type="search"
+          value={query}
+          placeholder="Find in transcript  ( / )"
+          className="pl-9"
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") {
+              event.preventDefault();
+              step(event.shiftKey ? -1 : 1);
+            }
+          }}
+        />
+      </div>
+      <span role="status" aria-live="polite" className="min-w-16 text-right text-xs tabular-nums text-muted-foreground">
+        {query.trim() ? (matches.length ? `${current + 1} of ${matches.length}` : "No matches") : ""}
+      </span>
+      <Button type="button" variant="secondary" size="icon" aria-label="Previous match" disabled={matches.length === 0} onClick={() => step(-1)}>
+        <ChevronUp aria-hidden />
+      </Button>
+      <Button type="button" variant="secondary" size="icon" aria-label="Next match" disabled={matches.length === 0} onClick={() => step(1)}>
+        <ChevronDown aria-hidden />
+      </Button>
+    </div>
+  );
+}

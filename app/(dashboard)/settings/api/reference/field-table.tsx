@@ -1,0 +1,40 @@
+import { Table, Td, Th } from "@/components/ui/table";
+import type { ReferenceField } from "@/lib/api/describe-api-reference";
+
+type FieldTableProps = { caption: string; fields: (ReferenceField & { in?: string })[]; location?: boolean; markRequired?: boolean };
+
+export function FieldTable({ caption, fields, location, markRequired = true }: FieldTableProps) {
+  if (fields.length === 0) return null;
+  return (
+    <div className="space-y-1.5">
+      <h4 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{caption}</h4>
+      <div className="rounded-md border border-border">
+        <Table>
+          <thead>
+            <tr>
+              <Th>Field</Th>
+              <Th>Type</Th>
+              <Th className="hidden md:table-cell">Description</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((field) => (
+              <tr key={`${field.in ?? ""}${field.name}`}>
+                <Td className="align-top">
+                  <code className="font-mono text-xs">{field.name}</code>
+                  {markRequired && field.required ? <span className="ml-1.5 text-xs text-danger">required</span> : null}
+                  {location && field.in ? <span className="ml-1.5 text-xs text-muted-foreground">{field.in}</span> : null}
+                  {field.description ? <p className="mt-1 text-xs text-muted-foreground md:hidden">{field.description}</p> : null}
+                </Td>
+                <Td className="align-top">
+                  <code className="break-words font-mono text-xs text-muted-foreground">{field.type}</code>
+                </Td>
+                <Td className="hidden align-top text-muted-foreground md:table-cell">{field.description}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { RelativeTime } from "@/components/relative-time";
+import { db } from "@/db";
+import { getCallsListContext } from "@/db/queries/calls-list-context";
+import { listUserGongDirectory } from "@/db/queries/user-gong-link-admin";
+import { listUsers } from "@/db/queries/users";
+import { requireAdminOrForbidden } from "@/lib/auth/session";
+import { AddUserForm } from "./add-user-form";
+import { GongLinksCards } from "./gong-links-card";
+
+export const metadata: Metadata = { title: "Users & links" };
+
+export default async function UsersPage() {
+  const admin = await requireAdminOrForbidden();
+  const [users, directory, context] = await Promise.all([
+    listUsers(db, admin.organizationId),
+    listUserGongDirectory(db, admin.organizationId),
+    getCallsListContext(db, admin.organizationId),
+  ]);
+  return (
+    <>
+      <PageHeader
+        title="Users & links"
+        description="Who can sign in to Callbridge, and which Gong user each person is. Gong users appear here once Gong is connected."
+      />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="Add a user" description="Reps see only their own calls; admins manage the connection and settings." />
+          <CardBody>
+            <AddUserForm />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="App users" description={`${users.length.toLocaleString("en-US")} in your organization`} />
+          <Table>
+            <thead>
+              <tr>
+                <Th>Name</Th>
+                <Th>Email</Th>
+                <Th>Role</Th>
+                <Th>Added</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id}>
+                  <Td className="font-medium">{user.name}</Td>
+                  <Td className="text-muted-foreground">{user.email}</Td>
+                  <Td>
+                    <Badge tone={user.role === "admin" ? "accent" : "neutral"}>{user.role === "admin" ? "Admin" : "Rep"}</Badge>
+                  </Td>
+                  <Td className="text-muted-foreground">
+                    <RelativeTime date={user.created_at} />
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+        <GongLinksCards directory={directory} hasConnection={context.hasConnection} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+// The few parts of autocannon 9 that bench/webhook.ts uses; the package ships no types.
+declare module "autocannon" {
+  type Histogram = { average: number; p50: number; p90: number; p99: number; max: number };
+  type RawRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer };
+  type Options = {
+    url: string;
+    connections?: number;
+    amount?: number;
+    duration?: number;
+    pipelining?: number;
+    requests?: Array<RawRequest & { setupRequest?: (request: RawRequest) => RawRequest }>;
+  };
+  type Result = {
+    latency: Histogram;
+    requests: Histogram & { total: number; sent: number };
+    duration: number;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    "2xx": number;
+  };
+  function autocannon(options: Options): Promise<Result>;
+  export default autocannon;
+}

@@ -1,0 +1,126 @@
+// npm run bench:pages [-- --calls N --runs N]: server-side data time of the calls list, a transcript search and the
+// call page of a two-hour call, as an admin and as a rep. Loads a fresh database on DATABASE_URL's server (default
+// 100,000 calls) or, without DATABASE_URL, on an in-memory PGlite (default 10,000 calls: PGlite is slow to load).
+// Prints per-role figures, then ONE JSON line last.
+import { parseArgs } from "node:util";
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { z } from "zod";
+import { getCallViewer } from "../db/queries/call-access.js";
+import { getCallConnectionFacts, getVisibleCall, listCallPageParties, listTranscriptSentences } from "../db/queries/call-page.js";
+import { listVisibleCalls } from "../db/queries/calls-list.js";
+import { buildVisibleCallsQuery, type CallListFilters, findCallsMatchingSearch } from "../db/queries/calls-list-query.js";
+import { getCallsListContext } from "../db/queries/calls-list-context.js";
+import { migrateToLatest } from "../db/migrate.js";
+import type { Database } from "../db/schema.js";
+import { getFreshCallInsights } from "../lib/calls/refresh-call-insights.js";
+import { labelSpeakers } from "../lib/calls/speaker-labels.js";
+import { createTestDatabase } from "../test-support/test-database.js";
+import { loadBenchCalls } from "./pages-data.js";
+
+const COMMON_QUERY = '"security questionnaire"';
+const RARE_QUERY = "quokkaflow";
+
+const onServer = !!process.env.DATABASE_URL;
+const { values } = parseArgs({ options: { calls: { type: "string" }, runs: { type: "string", default: "40" }, explain: { type: "boolean", default: false } } });
+const calls = z.coerce.number().int().min(100).parse(values.calls ?? (onServer ? "100000" : "10000"));
+const runs = z.coerce.number().int().positive().parse(values.runs);
+
+const database = await createTestDatabase();
+await migrateToLatest(database.url);
+const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 4 }) }) });
+
+try {
+  const loadStarted = performance.now();
+  const seeded = await loadBenchCalls(db, calls);
+  await sql`analyze`.execute(db);
+  console.error(`loaded ${calls} calls in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
+
+  const callPage = async (user: SessionLike) => {
+    const call = await getVisibleCall(db, await getCallViewer(db, user), seeded.longCallId);
+    if (!call) throw new Error("the two-hour call is not visible");
+    const [parties, sentences, connection] = await Promise.all([
+      listCallPageParties(db, call),
+      listTranscriptSentences(db, call.id),
+      getCallConnectionFacts(db, call.connection_id),
+      getFreshCallInsights(db, call),
+    ]);
+    labelSpeakers(parties, sentences.map((sentence) => sentence.speakerId), connection?.includeSpeakerLabels ?? true);
+  };
+  const list = async (user: SessionLike) => {
+    const viewer = await getCallViewer(db, user);
+    await Promise.all([listVisibleCalls(db, viewer, {}, null), getCallsListContext(db, user.organizationId)]);
+  };
+  const search = async (user: SessionLike) => {
+    await listVisibleCalls(db, await getCallViewer(db, user), { q: COMMON_QUERY }, null);
+  };
+
+  const rareSearch = async (user: SessionLike) => {
+    const page = await listVisibleCalls(db, await getCallViewer(db, user), { q: RARE_QUERY }, null);
+    if (page.rows.length !== 1) throw new Error(`the rare phrase should be in one call, found ${page.rows.length}`);
+  };
+  if (values.explain) await explainListQueries(seeded);
+
+  const samples = { callPage: [] as number[], list: [] as number[], search: [] as number[] };
+  for (const [role, user] of [["admin", seeded.admin], ["rep", seeded.rep]] as const) {
+    for (const [name, run] of [["callPage", callPage], ["list", list], ["search", search]] as const) {
+      await run(user);
+      const times: number[] = [];
+      for (let index = 0; index < runs; index += 1) {
+        const started = performance.now();
+        await run(user);
+        times.push(performance.now() - started);
+      }
+      samples[name].push(...times);
+      console.error(`${role.padEnd(5)} ${name.padEnd(8)} p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms`);
+    }
+  }
+  for (const [role, user] of [["admin", seeded.admin], ["rep", seeded.rep]] as const) {
+    const times: number[] = [];
+    for (let index = 0; index < runs; index += 1) {
+      const started = performance.now();
+      await rareSearch(user);
+      times.push(performance.now() - started);
+    }
+    console.error(`${role.padEnd(5)} rare-search p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms`);
+  }
+  const figure = (values: number[], p: number) => Math.round(percentile(values, p) * 10) / 10;
+  console.log(
+    JSON.stringify({
+      calls,
+      callPageP50Ms: figure(samples.callPage, 50),
+      callPageP95Ms: figure(samples.callPage, 95),
+      listP50Ms: figure(samples.list, 50),
+      listP95Ms: figure(samples.list, 95),
+      searchP50Ms: figure(samples.search, 50),
+      searchP95Ms: figure(samples.search, 95),
+    }),
+  );
+} finally {
+  await db.destroy();
+  await database.drop();
+}
+// PGlite's socket server can throw from a late timer after close; the figures are already printed.
+process.exit(0);
+
+/** Prints the plans of the list queries as the page runs them, to check they use the indexes. */
+async function explainListQueries(seeded: { admin: SessionLike; rep: SessionLike }) {
+  const cases: [string, CallListFilters][] = [["list", {}], ["common search", { q: COMMON_QUERY }], ["rare search", { q: RARE_QUERY }], ["participant", { participant: "buyer42-" }]];
+  for (const [role, user] of [["admin", seeded.admin], ["rep", seeded.rep]] as const) {
+    const viewer = await getCallViewer(db, user);
+    for (const [name, filters] of cases) {
+      const matching = filters.q ? await findCallsMatchingSearch(db, filters.q) : null;
+      const search = filters.q ? { kind: "recent" as const, calls: 500 } : undefined;
+      const compiled = buildVisibleCallsQuery(db, viewer, filters, null, 50, search).compile();
+      const { rows } = await db.executeQuery<{ "QUERY PLAN": string }>({ ...compiled, sql: `explain (analyze, costs off) ${compiled.sql}` });
+      console.error(`\n--- ${role} ${name}${matching ? ` (recent-calls plan; the index lists ${matching.length} matching calls)` : ""}\n${rows.map((row) => row["QUERY PLAN"]).join("\n")}`);
+    }
+  }
+}
+
+type SessionLike = { id: string; organizationId: string; role: "admin" | "rep" };
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}

@@ -1,0 +1,12 @@
+export type NavItem = { href: string; label: string; icon: "calls" | "gong" | "webhook" | "users" | "sync" | "api" | "trackers" };
+
+export const MAIN_NAV: NavItem[] = [{ href: "/calls", label: "Calls", icon: "calls" }];
+
+export const ADMIN_NAV: NavItem[] = [
+  { href: "/settings/gong", label: "Gong connection", icon: "gong" },
+  { href: "/settings/webhook", label: "Webhook", icon: "webhook" },
+  { href: "/settings/users", label: "Users & links", icon: "users" },
+  { href: "/settings/trackers", label: "Trackers", icon: "trackers" },
+  { href: "/settings/sync", label: "Sync activity", icon: "sync" },
+  { href: "/settings/api", label: "API", icon: "api" },
+];

@@ -1,0 +1,53 @@
+import "server-only";
+import { z } from "zod";
+
+const optionalUrl = z.url().optional().or(z.literal("").transform(() => undefined));
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm run demo sets it for the embedded database)"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  DEMO_MODE: z.enum(["0", "1"]).default("0"),
+  TOKEN_ENCRYPTION_KEY: z.string().optional(),
+  GONG_CLIENT_ID: z.string().optional(),
+  GONG_CLIENT_SECRET: z.string().optional(),
+  GONG_OAUTH_BASE_URL: z.url().default("https://app.gong.io"),
+  INNGEST_BASE_URL: optionalUrl,
+  INNGEST_SIGNING_KEY: z.string().optional(),
+  INNGEST_EVENT_KEY: z.string().optional(),
+  INNGEST_DEV: z.string().optional(),
+  // First wait before re-checking a transcript Gong had not finished; later waits double, up to 48 h in all.
+  LATE_TRANSCRIPT_FIRST_WAIT_SECONDS: z.coerce.number().int().min(1).default(120),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  // Optional OpenAI-compatible endpoint for call summaries; off unless LLM_BASE_URL is set.
+  LLM_BASE_URL: optionalUrl,
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().default("gpt-4o-mini"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** The only reader of process.env; parsed on first use so `next build` needs no secrets. */
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+      throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function isDemoMode(): boolean {
+  return getEnv().DEMO_MODE === "1";
+}
+
+/** The LLM summary endpoint, or null when summaries are off. */
+export function getLlmConfig(): { baseUrl: string; apiKey: string | undefined; model: string } | null {
+  const env = getEnv();
+  return env.LLM_BASE_URL ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL } : null;
+}

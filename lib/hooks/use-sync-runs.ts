@@ -1,0 +1,23 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { SyncRunView } from "@/lib/sync/sync-run-view";
+
+export const syncRunKeys = {
+  all: ["sync-runs"] as const,
+  recent: () => [...syncRunKeys.all, "recent"] as const,
+};
+
+/** Recent sync runs; polled every 2 s while one is going, every 15 s otherwise. */
+export function useSyncRuns(initial: SyncRunView[]) {
+  return useQuery({
+    queryKey: syncRunKeys.recent(),
+    queryFn: async (): Promise<SyncRunView[]> => {
+      const response = await fetch("/api/sync-runs", { cache: "no-store" });
+      if (!response.ok) throw new Error(`Could not load sync runs (HTTP ${response.status}).`);
+      return ((await response.json()) as { runs: SyncRunView[] }).runs;
+    },
+    initialData: initial,
+    refetchInterval: (query) => (query.state.data?.some((run) => run.status === "queued" || run.status === "running") ? 2_000 : 15_000),
+  });
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { z } from "zod";
+
+const webhookDeliverySchema = z.object({
+  id: z.string(),
+  receivedAt: z.string(),
+  outcome: z.enum(["accepted", "test", "rejected"]),
+  reason: z.string().nullable(),
+  httpStatus: z.number(),
+  callGongId: z.string().nullable(),
+});
+export type WebhookDeliveryItem = z.infer<typeof webhookDeliverySchema>;
+
+const responseSchema = z.object({ deliveries: z.array(webhookDeliverySchema) });
+
+export const webhookDeliveryKeys = {
+  all: ["webhook-deliveries"] as const,
+  recent: () => [...webhookDeliveryKeys.all, "recent"] as const,
+};
+
+/** The newest deliveries to this organization's webhook, polled so a "Test now" shows up within seconds. */
+export function useWebhookDeliveries() {
+  return useQuery({
+    queryKey: webhookDeliveryKeys.recent(),
+    queryFn: async () => {
+      const response = await fetch("/api/webhooks/gong/deliveries", { cache: "no-store" });
+      if (!response.ok) throw new Error(`Could not load deliveries (HTTP ${response.status}).`);
+      return responseSchema.parse(await response.json()).deliveries;
+    },
+    refetchInterval: 2_500,
+    staleTime: 0,
+  });
+}

@@ -3,7 +3,7 @@ import nextTypescript from "eslint-config-next/typescript";
 
 const clientForbidden = ["@/db", "@/db/*", "@/lib/gong", "@/lib/gong/*", "@/lib/crypto/*", "@/lib/auth/session", "@/inngest/*"];
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTypescript,
   {
@@ -49,3 +49,5 @@ export default [
     rules: { "no-restricted-imports": ["error", { patterns: ["@/*", "../*"] }] },
   },
 ];
+
+export default config;

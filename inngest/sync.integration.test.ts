@@ -71,12 +71,16 @@ describe("syncing Gong into Postgres through the executor", () => {
     const before = await getTodaysApiUsage(stack.db, connectionId);
     // Gong's limit is per company: another integration bursting on the same budget makes our requests meet 429s.
     await stack.simulatorControl("faults", { errorRate: 0.2, rateLimit: 3 });
-    const neighbour = setInterval(() => {
-      for (let burst = 0; burst < 3; burst++) {
+    // From the first request on, a burst every second spends the whole budget: what we send after it meets a 429.
+    const burst = () => {
+      for (let request = 0; request < 3; request++) {
         void fetch(`${stack.simulator.url}/v2/workspaces`, { headers: { authorization: `Basic ${Buffer.from("sim-access-key:sim-access-key-secret").toString("base64")}` } }).catch(() => undefined);
       }
-    }, 2_000);
-    const run = await stack.waitForRun(await startSync("manual"), 120_000).finally(() => clearInterval(neighbour));
+    };
+    const runId = await startSync("manual");
+    burst();
+    const neighbour = setInterval(burst, 1_000);
+    const run = await stack.waitForRun(runId, 120_000).finally(() => clearInterval(neighbour));
     await stack.simulatorControl("faults", { errorRate: 0, rateLimit: 1000 });
     const after = await getTodaysApiUsage(stack.db, connectionId);
     expect(run.error ?? run.status).toBe("succeeded");

@@ -6,23 +6,39 @@ import type { Database } from "@/db/schema";
 import { GongAuthRevokedError, GongError, GongRateLimitedError, GongScopeMissingError } from "@/lib/gong/errors";
 
 /**
+ * A 429 with a short Retry-After (another integration spending the company's per-second budget) is waited out
+ * in place this many times before the attempt is handed back to Inngest, so a busy minute does not use up a
+ * long backfill's retries. Work passed here is an idempotent step, so running it again is safe.
+ */
+export const IN_PLACE_RATE_LIMIT_RETRIES = 3;
+const IN_PLACE_MAX_WAIT_SECONDS = 5;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
  * Turns Gong failures into what Inngest should do: a 429 waits out Retry-After (and holds back every other
  * caller of the connection); a revoked grant or missing scope stops for good and asks the admin to reconnect;
  * a request Gong rejects outright is not retried; everything else is retried with backoff.
  */
 export async function withGongErrors<T>(db: Kysely<Database>, connectionId: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof GongRateLimitedError) {
-      await pauseGongRequests(db, connectionId, error.retryAfterSeconds);
-      throw new RetryAfterError(error.message, error.retryAfterSeconds * 1000, { cause: error });
+  for (let rateLimited = 0; ; rateLimited++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof GongRateLimitedError) {
+        await pauseGongRequests(db, connectionId, error.retryAfterSeconds);
+        if (rateLimited < IN_PLACE_RATE_LIMIT_RETRIES && error.retryAfterSeconds <= IN_PLACE_MAX_WAIT_SECONDS) {
+          await sleep(error.retryAfterSeconds * 1000);
+          continue;
+        }
+        throw new RetryAfterError(error.message, error.retryAfterSeconds * 1000, { cause: error });
+      }
+      if (error instanceof GongAuthRevokedError || error instanceof GongScopeMissingError) {
+        await markGongConnectionNeedsReauth(db, connectionId, error.message);
+        throw new NonRetriableError(error.message, { cause: error });
+      }
+      if (error instanceof GongError && !error.retriable) throw new NonRetriableError(error.message, { cause: error });
+      throw error;
     }
-    if (error instanceof GongAuthRevokedError || error instanceof GongScopeMissingError) {
-      await markGongConnectionNeedsReauth(db, connectionId, error.message);
-      throw new NonRetriableError(error.message, { cause: error });
-    }
-    if (error instanceof GongError && !error.retriable) throw new NonRetriableError(error.message, { cause: error });
-    throw error;
   }
 }

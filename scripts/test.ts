@@ -48,7 +48,13 @@ const vitestOk = run("unit and integration tests (vitest)", bin("vitest"), [
   `--outputFile.json=${vitestFile}`,
 ]);
 const vitest = readJson(vitestFile);
-const vitestFailures = vitest ? Number(vitest.numFailedTests) + Number(vitest.numFailedTestSuites) : 0;
+type VitestFile = { status: string; assertionResults: { status: string }[] };
+// A failed test also fails its describe blocks and file; only a file that failed on its own (it did not load,
+// a hook threw) adds a failure of its own.
+const brokenFiles = ((vitest?.testResults ?? []) as VitestFile[]).filter(
+  (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
+).length;
+const vitestFailures = vitest ? Number(vitest.numFailedTests) + brokenFiles : 0;
 add("vitest", {
   passed: Number(vitest?.numPassedTests ?? 0),
   // A run that exits non-zero without counting a failure (a crash, an unhandled error) still counts as one.

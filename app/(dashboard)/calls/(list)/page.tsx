@@ -70,7 +70,7 @@ function CallsEmptyState({ role, hasConnection, linked, filtered, paged }: Empty
     return (
       <EmptyState icon={Phone} title="No calls yet">
         {role === "admin" ? (
-          <Link href="/settings/gong" className="text-accent underline-offset-4 hover:underline">
+          <Link href="/settings/gong" className="text-accent underline underline-offset-4 hover:decoration-2">
             Connect Gong to start syncing calls
           </Link>
         ) : (
@@ -90,7 +90,7 @@ function CallsEmptyState({ role, hasConnection, linked, filtered, paged }: Empty
     return (
       <EmptyState icon={SearchX} title="No calls match">
         Try other words or a wider date range, or{" "}
-        <Link href="/calls" className="text-accent underline-offset-4 hover:underline">
+        <Link href="/calls" className="text-accent underline underline-offset-4 hover:decoration-2">
           clear the filters
         </Link>
         .

@@ -51,7 +51,7 @@ export default async function SyncActivityPage() {
                 "Workspaces appear after the first sync reads them from Gong."
               ) : (
                 <>
-                  <Link href="/settings/gong" className="text-accent underline-offset-4 hover:underline">
+                  <Link href="/settings/gong" className="text-accent underline underline-offset-4 hover:decoration-2">
                     Connect Gong
                   </Link>{" "}
                   to start syncing calls.

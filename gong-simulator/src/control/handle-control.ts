@@ -14,7 +14,7 @@ export async function handleControlRequest(state: SimulatorState, request: Incom
     return status;
   }
   try {
-    const body = request.method === "POST" ? await readJsonBody(request) : undefined;
+    const body = request.method === "POST" ? await readJsonBody(request, { anyContentType: true }) : undefined;
     const result = await match.route.handler(state, body, match.params);
     sendJson(response, 200, result);
     return 200;

@@ -48,12 +48,15 @@ export class HttpError extends Error {
   }
 }
 
-/** Parses a JSON body; Gong answers 415 to other content types and 400 to malformed JSON. */
-export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+/**
+ * Parses a JSON body; Gong answers 415 to other content types and 400 to malformed JSON. The control API
+ * passes `anyContentType`: it is a test tool, and `curl -d` labels a JSON body as a form.
+ */
+export async function readJsonBody(request: IncomingMessage, options: { anyContentType?: boolean } = {}): Promise<unknown> {
   const raw = await readBody(request);
   if (raw.length === 0) return {};
   const type = request.headers["content-type"] ?? "application/json";
-  if (!type.includes("json")) throw new HttpError(415, "Unsupported Media Type");
+  if (!options.anyContentType && !type.includes("json")) throw new HttpError(415, "Unsupported Media Type");
   try {
     return JSON.parse(raw.toString("utf8")) as unknown;
   } catch {

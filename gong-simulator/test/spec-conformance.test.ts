@@ -80,10 +80,13 @@ describeWithSpec(title, () => {
     await expectConforms("GET", "/v2/library/folder-content", "/v2/library/folder-content?folderId=1", undefined, 404);
   });
 
-  it("errors: missing scope (401) and rate limit (429)", async () => {
+  it("errors: missing scope (401, or 403 where the spec says so) and rate limit (429)", async () => {
     const auth = await bearerFor(sim, ["api:users:read"]);
     const denied = await expectConforms("POST", "/v2/calls/transcript", "/v2/calls/transcript", { filter: {} }, 401, auth);
     expect(denied.errors).toEqual(["You don't have permission to use 'api:calls:read:transcript' in your app."]);
+    const callsOnly = await bearerFor(sim, ["api:calls:read:basic"]);
+    await expectConforms("GET", "/v2/users", "/v2/users", undefined, 403, callsOnly);
+    await expectConforms("GET", "/v2/workspaces", "/v2/workspaces", undefined, 403, callsOnly);
     sim.state.faults.rateLimit = 1;
     try {
       const answers = await Promise.all([1, 2, 3].map(() => callApi(sim, "GET", "/v2/workspaces")));

@@ -36,9 +36,12 @@ export function authenticateCaller(state: SimulatorState, request: IncomingMessa
   throw new HttpError(401, "Access denied: missing or invalid credentials");
 }
 
-/** Gong answers a missing scope with 401 and names it. */
-export function requireScope(caller: Caller, scope: string): void {
+/**
+ * Gong answers a missing scope with "Access denied" naming the scope: 401 on most endpoints, 403 where
+ * Gong's spec documents 403 instead (GET /v2/users, GET /v2/workspaces; API.md §2.6, §2.7, §3).
+ */
+export function requireScope(caller: Caller, scope: string, deniedStatus: 401 | 403 = 401): void {
   if (caller.kind === "oauth" && !caller.scopes.has(scope)) {
-    throw new HttpError(401, `You don't have permission to use '${scope}' in your app.`);
+    throw new HttpError(deniedStatus, `You don't have permission to use '${scope}' in your app.`);
   }
 }

@@ -3,6 +3,7 @@ import type { Company, CompanyUser } from "../data/company";
 import { formatGongDate, parseGongDate } from "../data/dates";
 import { HttpError, readJsonBody } from "../http/respond";
 import { requireScope } from "./auth";
+import { NO_CALLS_FOUND } from "./call-filter";
 import { fingerprintInputs, paginate } from "./cursor";
 import { parseGongRequest } from "./parse-request";
 import { selectFromKeys } from "./selection";
@@ -43,7 +44,7 @@ function pageOfUsers(context: Parameters<ApiHandler>[0], users: CompanyUser[], i
 
 /** GET /v2/users?cursor&includeAvatars (the simulated company has no avatars). */
 export const listUsers: ApiHandler = (context) => {
-  requireScope(context.caller, "api:users:read");
+  requireScope(context.caller, "api:users:read", 403);
   const includeAvatars = context.url.searchParams.get("includeAvatars");
   return { body: pageOfUsers(context, context.state.dataset.company.users, { includeAvatars }, context.url.searchParams.get("cursor")) };
 };
@@ -69,7 +70,8 @@ export const listUsersExtensive: ApiHandler = async (context) => {
   const users = context.state.dataset.company.users.filter(
     (user) => (!ids || ids.has(user.id)) && (from === undefined || user.createdMs >= from) && (to === undefined || user.createdMs < to),
   );
-  if (users.length === 0) throw new HttpError(404, "No users found corresponding to the provided filters");
+  // Gong reuses its calls wording here (API.md §3).
+  if (users.length === 0) throw new HttpError(404, NO_CALLS_FOUND);
   return { body: pageOfUsers(context, users, { filter: input.filter }, input.cursor) };
 };
 

@@ -19,6 +19,10 @@ export type ApiFileRow = {
   synced_at: Date;
 };
 
+/**
+ * The calls an API key may read. Private calls are for their participants only, and a key is no participant, so
+ * they are left out everywhere the API reads calls (DESIGN.md, "Who may see what").
+ */
 function selectFiles(db: Kysely<Database>, organizationId: string) {
   return db
     .selectFrom("calls")
@@ -38,7 +42,8 @@ function selectFiles(db: Kysely<Database>, organizationId: string) {
       "calls.transcript_segment_count",
       "calls.synced_at",
     ])
-    .where("calls.organization_id", "=", organizationId);
+    .where("calls.organization_id", "=", organizationId)
+    .where("calls.is_private", "=", false);
 }
 
 /** Newest first, keyset-paged on (started_at, id) so pages stay stable while syncs add calls. */

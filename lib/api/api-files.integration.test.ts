@@ -20,6 +20,7 @@ let acmeKey: string;
 let globexKey: string;
 let globexCallId: string;
 let discoveryId: string;
+let privateCallId: string;
 
 beforeAll(async () => {
   database = await createMigratedTestDatabase();
@@ -53,6 +54,17 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i++) {
     await seedCall(database.db, { organizationId: acme, connectionId: acmeConnection, gongId: `20${i}`, startedAt: new Date(Date.UTC(2026, 10, 10 + i)) });
   }
+  // The newest call, but private: only its participants may see it, and an API key is no participant.
+  privateCallId = await seedCall(database.db, {
+    organizationId: acme,
+    connectionId: acmeConnection,
+    gongId: "1002",
+    title: "Board compensation review",
+    startedAt: new Date("2026-11-22T10:00:00Z"),
+    isPrivate: true,
+    parties: [{ gongId: "p9", speakerId: "s9", name: "Ada Rep", email: "ada@acme.test", affiliation: "Internal" }],
+    segments: [{ speakerId: "s9", startMs: 0, endMs: 4000, text: "This stays between us." }],
+  });
   globexCallId = await seedCall(database.db, { organizationId: globex, connectionId: globexConnection, gongId: "9001", startedAt: new Date("2026-11-21T10:00:00Z") });
   acmeKey = (await issueApiKey(database.db, { kind: "organization", organizationId: acme, name: "acme", createdByUserId: null })).key;
   globexKey = (await issueApiKey(database.db, { kind: "organization", organizationId: globex, name: "globex", createdByUserId: null })).key;
@@ -213,5 +225,29 @@ describe("runs", () => {
     } finally {
       await database.db.updateTable("gong_connections").set({ status: "connected" }).where("id", "=", acmeConnection).execute();
     }
+  });
+});
+
+describe("private calls", () => {
+  it("are not listed, not found by either id, and their transcripts are not served", async () => {
+    const all = listFilesEndpoint.response.parse((await api.call(listFilesEndpoint, { path: "/files?limit=100", key: acmeKey })).body);
+    expect(all.data.map((file) => file.gong_id)).not.toContain("1002");
+    for (const id of [privateCallId, "1002"]) {
+      const found = await api.call(getFileEndpoint, { path: `/files/${id}?include=transcript`, key: acmeKey, params: { id } });
+      expect(found.status).toBe(404);
+      expect(found.body).toEqual({ error: { code: "not_found", message: `No call with id "${id}" in this organization.` } });
+    }
+  });
+
+  it("cannot be resynced or deleted, and answer as if they did not exist", async () => {
+    for (const id of [privateCallId, "1002"]) {
+      const resync = await api.call(resyncFileEndpoint, { path: "/resync_file", key: acmeKey, body: { call_id: id } });
+      expect(resync).toMatchObject({ status: 404, body: { error: { code: "not_found", message: `No call with id "${id}" in this organization.` } } });
+    }
+    const remove = await api.call(deleteFilesEndpoint, { path: "/delete_files", key: acmeKey, body: { call_ids: ["200", privateCallId] } });
+    expect(remove.status).toBe(404);
+    expect(remove.body.error?.message).toContain(privateCallId);
+    expect(api.sent).toEqual([]);
+    expect(await database.db.selectFrom("calls").select("id").where("id", "=", privateCallId).executeTakeFirst()).toEqual({ id: privateCallId });
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCallCore } from "@/gong-simulator/src/data/call-core";
 import { type RunningSimulator, startSimulator } from "@/gong-simulator/src/index";
 import { parseEncryptionKey } from "@/lib/crypto/encryption";
 import { completeGongOAuth } from "@/lib/gong-connection/complete-gong-oauth";
@@ -37,6 +38,12 @@ afterAll(async () => {
   await simulator?.close();
   await database?.drop();
 });
+
+/** Gong ids of the simulator's private calls, which items/list leaves out. */
+function listPrivateGongIds(): string[] {
+  const { dataset } = simulator.state;
+  return Array.from({ length: 30 }, (_, index) => buildCallCore(dataset, index)).filter((call) => call.isPrivate).map((call) => call.id);
+}
 
 async function connectThroughApi(body: Record<string, unknown>) {
   const result = await api.call(createOAuthUrlEndpoint, { path: "/integrations/oauth_url", key: platformKey, body: { customer_id: "acme", ...body } });
@@ -90,7 +97,7 @@ describe("POST /integrations/oauth_url", () => {
 });
 
 describe("POST /integrations/items/list once connected", () => {
-  it("pages every call Gong has for the range, each marked synced or not", async () => {
+  it("pages every call Gong has for the range except private ones, each marked synced or not", async () => {
     await connectThroughApi({ gong_account_email: "admin@acme.test" });
     const connection = await database.db.selectFrom("gong_connections").select("id").where("organization_id", "=", acme).executeTakeFirstOrThrow();
     const range = { from: new Date(Date.now() - 40 * 86_400_000).toISOString(), to: new Date().toISOString() };
@@ -102,6 +109,11 @@ describe("POST /integrations/items/list once connected", () => {
     expect(first.calls).toHaveLength(7);
     const synced = first.calls[2]!;
     const fileId = await seedCall(database.db, { organizationId: acme, connectionId: connection.id, gongId: synced.id, startedAt: new Date() });
+    // Private in Callbridge's copy (made private since Gong listed it): left out as well.
+    const madePrivate = first.calls[3]!;
+    await seedCall(database.db, { organizationId: acme, connectionId: connection.id, gongId: madePrivate.id, startedAt: new Date(), isPrivate: true });
+    const privateIds = listPrivateGongIds();
+    expect(privateIds.length).toBeGreaterThan(0);
 
     const seen = [];
     let cursor: string | null = null;
@@ -111,8 +123,11 @@ describe("POST /integrations/items/list once connected", () => {
       seen.push(...page.calls);
       cursor = page.next_cursor;
     } while (cursor);
-    expect(seen).toHaveLength(30);
-    expect(new Set(seen.map((call) => call.id)).size).toBe(30);
+    const expected = 30 - privateIds.length - 1;
+    expect(seen).toHaveLength(expected);
+    expect(new Set(seen.map((call) => call.id)).size).toBe(expected);
+    expect(seen.map((call) => call.id)).not.toContain(madePrivate.id);
+    for (const id of privateIds) expect(seen.map((call) => call.id)).not.toContain(id);
     expect(seen.filter((call) => call.synced)).toEqual([expect.objectContaining({ id: synced.id, file_id: fileId })]);
   });
 
@@ -129,7 +144,7 @@ describe("POST /integrations/items/list once connected", () => {
       seen.push(...page.calls);
       cursor = page.next_cursor;
     } while (cursor);
-    expect(seen).toHaveLength(30);
+    expect(seen).toHaveLength(30 - listPrivateGongIds().length - 1);
     expect(new Set(seen.map((call) => call.workspace_id))).toEqual(new Set(ids));
   });
 });

@@ -9,7 +9,7 @@ export type FoundCall = { id: string | null; gong_id: string };
 /**
  * Maps ids given to the API (Gong ids or our uuids) to the organization's synced calls, in order. Any id that is
  * not one of this organization's calls is a 404 naming it, whether it belongs to nobody or to another
- * organization. With `includeDeleted`, Gong ids of calls deleted here also count (id null), so they can be resynced.
+ * organization, or is private (participants only; an API key is none). With `includeDeleted`, Gong ids of calls deleted here also count (id null), so they can be resynced.
  */
 export async function findOrganizationCalls(
   db: Kysely<Database>,
@@ -23,6 +23,7 @@ export async function findOrganizationCalls(
     .selectFrom("calls")
     .select(["id", "gong_id"])
     .where("organization_id", "=", organizationId)
+    .where("is_private", "=", false)
     .where((eb) => eb.or([...(gongIds.length ? [eb("gong_id", "in", gongIds)] : []), ...(uuids.length ? [eb("id", "in", uuids)] : [])]))
     .execute();
   const deleted =

@@ -44,15 +44,19 @@ export async function listItemWorkspaces(ctx: OrganizationApiContext, connection
   return (await listWorkspaces(gong)).map((workspace) => ({ id: workspace.id, name: workspace.name ?? workspace.id, sync_enabled: true }));
 }
 
-/** One page of calls from Gong, live, continuing from `cursor`; Gong is asked for one page per request. */
+/**
+ * One page of calls from Gong, live, continuing from `cursor`; Gong is asked for one page per request. Calls Gong
+ * marks private are dropped before paging (participants only; an API key is none), so offsets count the rest.
+ */
 export async function listItemCalls(ctx: OrganizationApiContext, connection: GongConnection, cursor: ItemsCursor, pageSize: number) {
   const gong = await createGongContext(ctx.db, ctx.getGongConfig(), connection.id);
   const workspaceId = cursor.workspaces ? cursor.workspaces[cursor.index] : undefined;
   const page = await listCalls(gong, { fromDateTime: cursor.from, toDateTime: cursor.to, workspaceId, cursor: cursor.gongCursor ?? undefined });
-  const calls = page.items.slice(cursor.offset, cursor.offset + pageSize);
+  const visible = page.items.filter((call) => call.isPrivate !== true);
+  const calls = visible.slice(cursor.offset, cursor.offset + pageSize);
   const consumed = cursor.offset + calls.length;
   let next: ItemsCursor | null = null;
-  if (consumed < page.items.length) next = { ...cursor, offset: consumed };
+  if (consumed < visible.length) next = { ...cursor, offset: consumed };
   else if (page.nextCursor) next = { ...cursor, gongCursor: page.nextCursor, offset: 0 };
   else if (cursor.workspaces && cursor.index + 1 < cursor.workspaces.length) next = { ...cursor, index: cursor.index + 1, gongCursor: null, offset: 0 };
   return { calls, next };

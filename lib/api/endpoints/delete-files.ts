@@ -13,7 +13,7 @@ export const deleteFilesEndpoint = defineApiEndpoint({
   operationId: "deleteFiles",
   summary: "Delete calls",
   description:
-    "Deletes up to 100 synced calls with their participants and transcripts, and remembers them so scheduled syncs do not bring them back (resync_file or files/sync with call_ids does). Every id must be one of the organization's calls, or nothing is deleted.",
+    "Deletes up to 100 synced calls with their participants and transcripts, and remembers them so scheduled syncs do not bring them back (resync_file or files/sync with call_ids does). Every id must be one of the organization's calls, or nothing is deleted; private calls count as not found.",
   access: "organization",
   successStatus: 202,
   input: z.strictObject({ call_ids: idListSchema(callIdSchema, "call_id") }),

@@ -13,7 +13,7 @@ export const getFileEndpoint = defineApiEndpoint({
   operationId: "getFile",
   summary: "Get one synced call",
   description:
-    "One synced call by Callbridge id or Gong id. With ?include=transcript the transcript comes as sentences; speaker names and affiliations are included when the organization has speaker labels on.",
+    "One synced call by Callbridge id or Gong id. With ?include=transcript the transcript comes as sentences; speaker names and affiliations are included when the organization has speaker labels on. A private call answers 404, as if it did not exist: private calls are for their participants only.",
   access: "organization",
   params: z.object({ id: callIdSchema }),
   input: z.strictObject({

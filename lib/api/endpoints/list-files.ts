@@ -13,7 +13,8 @@ export const listFilesEndpoint = defineApiEndpoint({
   path: "/files",
   operationId: "listFiles",
   summary: "List synced calls",
-  description: "Synced calls, newest first, with metadata and participants. Follow next_cursor until it is null.",
+  description:
+    "Synced calls, newest first, with metadata and participants. Follow next_cursor until it is null. Private calls are never listed: they are for their participants only, and an API key is none.",
   access: "organization",
   input: z.strictObject({
     cursor: z.string().max(500).optional().describe("next_cursor from the previous page."),

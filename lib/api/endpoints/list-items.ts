@@ -11,7 +11,7 @@ export const listItemsEndpoint = defineApiEndpoint({
   path: "/integrations/items/list",
   operationId: "listItems",
   summary: "List workspaces and calls available in Gong",
-  description: `Workspaces, and one page of the calls Gong has for the range (default: the last ${DEFAULT_RANGE_DAYS} days), each marked synced or not. Calls come live from Gong, so each page costs one Gong request. Pass next_cursor back as cursor, with no other filters, for the next page.`,
+  description: `Workspaces, and one page of the calls Gong has for the range (default: the last ${DEFAULT_RANGE_DAYS} days), each marked synced or not. Calls come live from Gong, so each page costs one Gong request. Pass next_cursor back as cursor, with no other filters, for the next page. Private calls are left out, even their titles: they are for their participants only, and an API key is none. A page may therefore hold fewer calls than page_size; keep following next_cursor until it is null.`,
   access: "organization",
   input: z
     .strictObject({
@@ -53,11 +53,18 @@ export const listItemsEndpoint = defineApiEndpoint({
     const [workspaces, page] = await Promise.all([listItemWorkspaces(ctx, connection), listItemCalls(ctx, connection, cursor, input.page_size)]);
     const gongIds = page.calls.map((call) => call.id);
     const synced = gongIds.length
-      ? await ctx.db.selectFrom("calls").select(["id", "gong_id"]).where("organization_id", "=", ctx.organizationId).where("gong_id", "in", gongIds).execute()
+      ? await ctx.db
+          .selectFrom("calls")
+          .select(["id", "gong_id", "is_private"])
+          .where("organization_id", "=", ctx.organizationId)
+          .where("gong_id", "in", gongIds)
+          .execute()
       : [];
+    // A call made private since Gong listed it is private in our copy; it stays hidden too.
+    const hidden = new Set(synced.filter((row) => row.is_private).map((row) => row.gong_id));
     return {
       workspaces,
-      calls: page.calls.map((call) => {
+      calls: page.calls.filter((call) => !hidden.has(call.id)).map((call) => {
         const file = synced.find((row) => row.gong_id === call.id);
         return {
           id: call.id,

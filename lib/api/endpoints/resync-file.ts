@@ -12,7 +12,7 @@ export const resyncFileEndpoint = defineApiEndpoint({
   operationId: "resyncFile",
   summary: "Resync one call",
   description:
-    "Fetches one call again from Gong: metadata, participants and transcript. A call deleted through the API is brought back when named by its Gong id.",
+    "Fetches one call again from Gong: metadata, participants and transcript. A call deleted through the API is brought back when named by its Gong id. A private call answers 404, as if it did not exist.",
   access: "organization",
   successStatus: 202,
   input: z.strictObject({ call_id: callIdSchema }),

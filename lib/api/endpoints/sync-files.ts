@@ -12,7 +12,7 @@ export const syncFilesEndpoint = defineApiEndpoint({
   operationId: "syncFiles",
   summary: "Sync workspaces and/or calls",
   description:
-    "Starts one sync run over the chosen workspaces (all enabled ones when omitted) and/or up to 100 Gong call ids, optionally limited to a date range. Calls deleted through the API are skipped unless named in call_ids.",
+    "Starts one sync run over the chosen workspaces (all enabled ones when omitted) and/or up to 100 Gong call ids, optionally limited to a date range. Calls deleted through the API are skipped unless named in call_ids. Private calls are synced for their participants in the app but never returned by this API.",
   access: "organization",
   successStatus: 202,
   input: z

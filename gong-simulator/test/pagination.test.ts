@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { selectCalls } from "../src/api/call-filter";
+import { buildCallCore } from "../src/data/call-core";
 import type { RunningSimulator } from "../src/index";
+import { createDataset } from "../src/state";
 import { callApi, FROM, startTestSimulator, TO } from "./support";
 
 interface Records { totalRecords: number; currentPageSize: number; currentPageNumber: number; cursor?: string }
@@ -36,14 +39,41 @@ describe("cursor pagination", () => {
     expect(pages.every((page) => page.totalRecords === 345)).toBe(true);
   });
 
-  it("calls are ordered by start time and respect from (inclusive) / to (exclusive)", async () => {
+  it("calls are ordered by start time and calls/extensive respects from (inclusive) / to (exclusive) on the start", async () => {
     const all = await callApi(sim, "GET", `/v2/calls?fromDateTime=${FROM}&toDateTime=${TO}`);
     const calls = all.body.calls as Array<{ id: string; started: string }>;
     const starts = calls.map((call) => Date.parse(call.started));
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
-    const third = calls[2]!;
-    const window = await callApi(sim, "GET", `/v2/calls?fromDateTime=${encodeURIComponent(third.started)}&toDateTime=${encodeURIComponent(calls[5]!.started)}`);
-    expect((window.body.calls as Array<{ id: string }>).map((call) => call.id)).toEqual(calls.slice(2, 5).map((call) => call.id));
+    const window = await callApi(sim, "POST", "/v2/calls/extensive", { body: { filter: { fromDateTime: calls[2]!.started, toDateTime: calls[5]!.started } } });
+    expect((window.body.calls as Array<{ metaData: { id: string } }>).map((call) => call.metaData.id)).toEqual(calls.slice(2, 5).map((call) => call.id));
+  });
+
+  it("GET /v2/calls matches Gong-recorded conferences on their scheduled time, other calls on their start (API.md §2.2)", async () => {
+    type Basic = { id: string; scheduled: string; started: string; direction: string };
+    const calls: Basic[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await callApi(sim, "GET", `/v2/calls?${new URLSearchParams({ fromDateTime: FROM, toDateTime: TO, ...(cursor ? { cursor } : {}) })}`);
+      calls.push(...(page.body.calls as Basic[]));
+      cursor = (page.body.records as Records).cursor;
+    } while (cursor);
+    const idsIn = async (from: string, to: string) => {
+      const answer = await callApi(sim, "GET", `/v2/calls?fromDateTime=${encodeURIComponent(from)}&toDateTime=${encodeURIComponent(to)}`);
+      return answer.status === 404 ? [] : (answer.body.calls as Basic[]).map((call) => call.id);
+    };
+    const extensiveIdsIn = async (from: string, to: string) => {
+      const answer = await callApi(sim, "POST", "/v2/calls/extensive", { body: { filter: { fromDateTime: from, toDateTime: to } } });
+      return answer.status === 404 ? [] : (answer.body.calls as Array<{ metaData: Basic }>).map((call) => call.metaData.id);
+    };
+    const conference = calls.find((call) => call.direction === "Conference" && Date.parse(call.scheduled) < Date.parse(call.started))!;
+    expect(await idsIn(conference.scheduled, conference.started)).toContain(conference.id);
+    expect(await idsIn(conference.started, TO)).not.toContain(conference.id);
+    expect(await extensiveIdsIn(conference.scheduled, conference.started)).not.toContain(conference.id);
+    const telephony = calls.find((call) => call.direction !== "Conference" && Date.parse(call.scheduled) < Date.parse(call.started))!;
+    expect(await idsIn(telephony.scheduled, telephony.started)).not.toContain(telephony.id);
+    expect(await idsIn(telephony.started, TO)).toContain(telephony.id);
+    const all = await callApi(sim, "GET", `/v2/calls?fromDateTime=${FROM}&toDateTime=${TO}`);
+    expect((all.body.records as Records).totalRecords).toBe(calls.length);
   });
 
   it("transcripts page the same way, each call once", async () => {
@@ -96,5 +126,25 @@ describe("cursor pagination", () => {
     expect((owned.body.calls as Array<{ metaData: { primaryUserId: string } }>).every((call) => call.metaData.primaryUserId === rep1.id)).toBe(true);
     const byIds = await callApi(sim, "POST", "/v2/calls/extensive", { body: { filter: { callIds: [calls[1]!.id, calls[0]!.id, "123"] } } });
     expect((byIds.body.calls as Array<{ metaData: { id: string } }>).map((call) => call.metaData.id)).toEqual([calls[0]!.id, calls[1]!.id]);
+  });
+});
+
+describe("date filters on a dense dataset (a call every 29 s)", () => {
+  it("select exactly what a scan of every call finds, on start or scheduled time", () => {
+    const dataset = createDataset({ seed: 3, calls: 3000, workspaces: 2, users: 12, companyName: "Acme", from: new Date(FROM), to: new Date("2026-01-02T00:00:00Z") }, Date.now());
+    const cores = Array.from({ length: dataset.callCount }, (_, index) => buildCallCore(dataset, index));
+    const dayMs = dataset.toMs - dataset.fromMs;
+    for (let k = 0; k < 25; k++) {
+      const fromMs = dataset.fromMs + Math.floor(((k * 7919) % 1000) / 1000 * dayMs);
+      const toMs = fromMs + [0, 60_000, 300_000, 600_000, 3_600_000][k % 5]!;
+      const filter = { fromDateTime: new Date(fromMs).toISOString(), toDateTime: new Date(toMs).toISOString() };
+      for (const scheduledTimeForConferences of [false, true]) {
+        const time = (core: (typeof cores)[number]) => (scheduledTimeForConferences && !core.imported ? core.scheduledMs : core.startedMs);
+        const expected = cores.filter((core) => time(core) >= fromMs && time(core) < toMs).map((core) => core.index);
+        const selection = selectCalls(dataset, filter, { scheduledTimeForConferences });
+        expect(selection.after(-1, 10_000)).toEqual(expected);
+        expect(selection.count()).toBe(expected.length);
+      }
+    }
   });
 });

@@ -16,7 +16,7 @@ export const listCalls: ApiHandler = ({ state, url, caller, endpoint }) => {
     toDateTime: url.searchParams.get("toDateTime"),
     workspaceId: url.searchParams.get("workspaceId"),
   };
-  const selection = selectCalls(state.dataset, filter);
+  const selection = selectCalls(state.dataset, filter, { scheduledTimeForConferences: true });
   const page = paginate(state, selection, { endpoint, inputs: fingerprintInputs(filter), cursor: url.searchParams.get("cursor") });
   if (page.items.length === 0) throw new HttpError(404, NO_CALLS_FOUND);
   return { body: { records: page.records, calls: page.items.map((index) => toCallBasicData(state.origin, buildCallCore(state.dataset, index))) } };

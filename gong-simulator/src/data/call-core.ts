@@ -45,6 +45,12 @@ export interface CallCore {
   hasNewField: boolean;
 }
 
+// Meetings are booked on a 5-minute grid and start up to 4 minutes late.
+const SCHEDULE_GRID_MS = 300_000;
+const LATEST_START_MS = 240_000;
+/** A call never starts this long or longer after its scheduled time. */
+export const MAX_START_AFTER_SCHEDULED_MS = SCHEDULE_GRID_MS + LATEST_START_MS;
+
 export function buildCallCore(dataset: Dataset, index: number): CallCore {
   const { seed, company } = dataset;
   const random = createRandom(seed, "call", index);
@@ -58,7 +64,7 @@ export function buildCallCore(dataset: Dataset, index: number): CallCore {
   const core: CallCore = {
     index, id, customer, imported, startedMs, primaryUser,
     title: extra?.title ?? (imported ? `Call with ${customer.name}` : `${company.name} <> ${customer.name} | ${random.pick(CALL_TITLES)}`),
-    scheduledMs: Math.floor((startedMs - random.int(0, 240_000)) / 300_000) * 300_000,
+    scheduledMs: Math.floor((startedMs - random.int(0, LATEST_START_MS)) / SCHEDULE_GRID_MS) * SCHEDULE_GRID_MS,
     durationSeconds: getDurationSeconds(dataset, index),
     offsetMinutes: primaryUser.offsetMinutes,
     precision: random.pick(["seconds", "millis", "micros", "micros"] as const),

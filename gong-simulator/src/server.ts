@@ -40,7 +40,7 @@ async function dispatch(state: SimulatorState, request: IncomingMessage, respons
   } else if (path === "/oauth2/generate-customer-token") {
     status = await handleTokenRequest(state, request, response, url);
   } else if (path.startsWith("/media/") && (request.method === "GET" || request.method === "HEAD")) {
-    endpoint = `${request.method} /media/{callId}.wav`;
+    endpoint = `${request.method} /media/{callId}.${path.endsWith(".webm") ? "webm" : "wav"}`;
     status = serveMedia(state, request, response, url);
   } else if (path === "/call" && request.method === "GET") {
     status = serveCallPage(state, response, url);

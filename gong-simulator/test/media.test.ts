@@ -15,7 +15,7 @@ describe("recording URLs", () => {
   let sim: RunningSimulator;
   let audioUrl: string;
   beforeAll(async () => {
-    sim = await startTestSimulator({ calls: 5 });
+    sim = await startTestSimulator({ calls: 40 });
     const answer = await callApi(sim, "POST", "/v2/calls/extensive", { body: { filter: {}, contentSelector: { exposedFields: { media: true } } } });
     audioUrl = (answer.body.calls as Array<{ media: { audioUrl: string } }>)[0]!.media.audioUrl;
   });
@@ -57,6 +57,26 @@ describe("recording URLs", () => {
     expect((await fetch(zeroUrl)).status).toBe(200);
     expect(tamperSignature(zeroUrl)).not.toBe(zeroUrl);
     expect((await fetch(tamperSignature(zeroUrl))).status).toBe(403);
+  });
+
+  it("video calls also get a videoUrl, a small WebM; audio-only calls get none (API.md §2.4)", async () => {
+    const answer = await callApi(sim, "POST", "/v2/calls/extensive", { body: { filter: {}, contentSelector: { exposedFields: { media: true } } } });
+    const calls = answer.body.calls as Array<{ metaData: { media: string }; media: { audioUrl: string; videoUrl?: string } }>;
+    const video = calls.filter((call) => call.metaData.media === "Video");
+    const audioOnly = calls.filter((call) => call.metaData.media === "Audio");
+    expect(video.length).toBeGreaterThan(0);
+    expect(audioOnly.length).toBeGreaterThan(0);
+    expect(video.every((call) => /\/media\/\d+\.webm\?expires=\d+&sig=[0-9a-f]+$/.test(call.media.videoUrl ?? ""))).toBe(true);
+    expect(audioOnly.every((call) => !("videoUrl" in call.media) && call.media.audioUrl)).toBe(true);
+    const { videoUrl, audioUrl: itsAudio } = video[0]!.media;
+    const served = await fetch(videoUrl!);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("video/webm");
+    expect(Buffer.from(await served.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])); // EBML magic
+    expect((await fetch(videoUrl!, { headers: { Range: "bytes=0-9" } })).status).toBe(206);
+    // A signature is bound to its file: the audio's does not open the video.
+    expect((await fetch(itsAudio.replace(".wav?", ".webm?"))).status).toBe(403);
+    expect((await fetch(tamperSignature(videoUrl!))).status).toBe(403);
   });
 
   it("expire after 8 hours", async () => {

@@ -29,7 +29,10 @@ export function toExtensiveCall(state: SimulatorState, core: CallCore, selector:
     call.interaction = interaction;
   }
   if (fields?.collaboration?.publicComments) call.collaboration = { publicComments: listPublicComments(state, core) };
-  if (fields?.media) call.media = { audioUrl: createMediaUrl(state, core.id, nowMs) };
+  // "If true and exist, add audio url and video url of the call" (Gong's spec): audio-only calls have no videoUrl.
+  if (fields?.media) {
+    call.media = { audioUrl: createMediaUrl(state, core.id, nowMs), ...(core.media === "Video" ? { videoUrl: createMediaUrl(state, core.id, nowMs, "video") } : {}) };
+  }
   return call;
 }
 

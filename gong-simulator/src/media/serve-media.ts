@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { decodeId } from "../data/ids";
 import { countAllCalls } from "../data/dataset";
@@ -5,29 +6,35 @@ import type { SimulatorState } from "../state";
 import { isMediaUrlValid } from "./media-url";
 import { createWav } from "./wav";
 
-const WAV = createWav();
+// 1.6 s of a slate frame with the WAV's chime (VP8 + Opus, 4 KB), made once with:
+// ffmpeg -f lavfi -i "color=c=0x1f2937:s=160x90:r=5:d=1.5" -i chime.wav -c:v libvpx -b:v 24k -c:a libopus -b:a 12k -ac 1 -shortest recording.webm
+const FILES = {
+  wav: { type: "audio/wav", bytes: createWav() },
+  webm: { type: "video/webm", bytes: readFileSync(new URL("./recording.webm", import.meta.url)) },
+};
 
 function sendText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   response.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...headers });
   response.end(text);
 }
 
-/** GET /media/<callId>.wav?expires&sig – the recording, with Range support so browser players can seek. */
+/** GET /media/<callId>.wav|.webm?expires&sig – the recording, with Range support so players can seek. */
 export function serveMedia(state: SimulatorState, request: IncomingMessage, response: ServerResponse, url: URL): number {
-  const callId = /^\/media\/(\d+)\.wav$/.exec(url.pathname)?.[1];
-  const index = callId ? decodeId("call", state.dataset.seed, callId) : undefined;
-  if (!callId || index === undefined || index >= countAllCalls(state.dataset)) return sendText(response, 404, "Not found"), 404;
-  if (!isMediaUrlValid(state, callId, url.searchParams.get("expires"), url.searchParams.get("sig"))) {
+  const match = /^\/media\/(\d+)\.(wav|webm)$/.exec(url.pathname);
+  const index = match ? decodeId("call", state.dataset.seed, match[1]!) : undefined;
+  if (!match || index === undefined || index >= countAllCalls(state.dataset)) return sendText(response, 404, "Not found"), 404;
+  if (!isMediaUrlValid(state, `${match[1]}.${match[2]}`, url.searchParams.get("expires"), url.searchParams.get("sig"))) {
     return sendText(response, 403, "This link has expired or is invalid. Request the call again for a fresh URL."), 403;
   }
-  const headers = { "Content-Type": "audio/wav", "Accept-Ranges": "bytes", "Cache-Control": "private, max-age=300" };
+  const file = FILES[match[2] as keyof typeof FILES];
+  const headers = { "Content-Type": file.type, "Accept-Ranges": "bytes", "Cache-Control": "private, max-age=300" };
   const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? "");
+  const size = file.bytes.length;
   if (!request.headers.range || !range) {
-    response.writeHead(200, { ...headers, "Content-Length": String(WAV.length) });
-    response.end(request.method === "HEAD" ? undefined : WAV);
+    response.writeHead(200, { ...headers, "Content-Length": String(size) });
+    response.end(request.method === "HEAD" ? undefined : file.bytes);
     return 200;
   }
-  const size = WAV.length;
   let start = range[1] ? Number(range[1]) : size - Number(range[2] || 0);
   let end = range[1] ? (range[2] ? Math.min(Number(range[2]), size - 1) : size - 1) : size - 1;
   if (!range[1] && !range[2]) [start, end] = [0, size - 1];
@@ -35,6 +42,6 @@ export function serveMedia(state: SimulatorState, request: IncomingMessage, resp
     return sendText(response, 416, "Range not satisfiable", { "Content-Range": `bytes */${size}` }), 416;
   }
   response.writeHead(206, { ...headers, "Content-Range": `bytes ${start}-${end}/${size}`, "Content-Length": String(end - start + 1) });
-  response.end(request.method === "HEAD" ? undefined : WAV.subarray(start, end + 1));
+  response.end(request.method === "HEAD" ? undefined : file.bytes.subarray(start, end + 1));
   return 206;
 }

@@ -1,9 +1,9 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database, TranscriptStatus } from "@/db/schema";
+import type { CallCursor } from "@/lib/calls/call-cursor";
 
-export type ApiFileCursor = { startedAt: string; id: string };
-
-export type ApiFileFilters = { workspaceGongId?: string; from?: Date; to?: Date };
+/** `from` and `to` are ISO-8601 strings, compared by Postgres so no precision is lost on the way. */
+export type ApiFileFilters = { workspaceGongId?: string; from?: string; to?: string };
 
 export type ApiFileRow = {
   id: string;
@@ -11,6 +11,8 @@ export type ApiFileRow = {
   title: string;
   url: string | null;
   started_at: Date;
+  /** started_at as Postgres prints it, to the microsecond; a JS Date would cut it to milliseconds. */
+  started_at_text: string;
   duration_seconds: number | null;
   workspace_gong_id: string | null;
   workspace_name: string | null;
@@ -42,6 +44,7 @@ function selectFiles(db: Kysely<Database>, organizationId: string) {
       "calls.transcript_segment_count",
       "calls.synced_at",
     ])
+    .select(sql<string>`calls.started_at::text`.as("started_at_text"))
     .where("calls.organization_id", "=", organizationId)
     .where("calls.is_private", "=", false);
 }
@@ -50,21 +53,14 @@ function selectFiles(db: Kysely<Database>, organizationId: string) {
 export function listApiFiles(
   db: Kysely<Database>,
   organizationId: string,
-  options: ApiFileFilters & { cursor?: ApiFileCursor; limit: number },
+  options: ApiFileFilters & { cursor?: CallCursor; limit: number },
 ): Promise<ApiFileRow[]> {
   let query = selectFiles(db, organizationId);
   if (options.workspaceGongId) query = query.where("calls.workspace_gong_id", "=", options.workspaceGongId);
-  if (options.from) query = query.where("calls.started_at", ">=", options.from);
-  if (options.to) query = query.where("calls.started_at", "<", options.to);
+  if (options.from) query = query.where(sql<boolean>`calls.started_at >= ${options.from}::timestamptz`);
+  if (options.to) query = query.where(sql<boolean>`calls.started_at < ${options.to}::timestamptz`);
   const cursor = options.cursor;
-  if (cursor) {
-    query = query.where((eb) =>
-      eb.or([
-        eb("calls.started_at", "<", new Date(cursor.startedAt)),
-        eb.and([eb("calls.started_at", "=", new Date(cursor.startedAt)), eb("calls.id", "<", cursor.id)]),
-      ]),
-    );
-  }
+  if (cursor) query = query.where(sql<boolean>`(calls.started_at, calls.id) < (${cursor.startedAt}::timestamptz, ${cursor.id}::uuid)`);
   return query.orderBy("calls.started_at", "desc").orderBy("calls.id", "desc").limit(options.limit).execute();
 }
 

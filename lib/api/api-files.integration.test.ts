@@ -251,3 +251,34 @@ describe("private calls", () => {
     expect(await database.db.selectFrom("calls").select("id").where("id", "=", privateCallId).executeTakeFirst()).toEqual({ id: privateCallId });
   });
 });
+
+describe("GET /files cursors", () => {
+  it("keeps Postgres' microseconds, so calls started within one millisecond are not skipped", async () => {
+    const initech = await seedOrganization(database.db, "Initech");
+    const connection = await seedConnection(database.db, initech);
+    const key = (await issueApiKey(database.db, { kind: "organization", organizationId: initech, name: "initech", createdByUserId: null })).key;
+    for (const [gongId, startedAt] of [["301", "2026-11-05 10:00:00.123900+00"], ["302", "2026-11-05 10:00:00.123400+00"], ["303", "2026-11-05 10:00:00.1234+00"]] as const) {
+      const id = await seedCall(database.db, { organizationId: initech, connectionId: connection, gongId, startedAt: new Date("2026-11-05T10:00:00Z") });
+      await database.db.updateTable("calls").set({ started_at: startedAt }).where("id", "=", id).execute();
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const result = await api.call(listFilesEndpoint, { path: `/files?limit=1${cursor ? `&cursor=${cursor}` : ""}`, key });
+      expect(result.status).toBe(200);
+      const page = listFilesEndpoint.response.parse(result.body);
+      seen.push(...page.data.map((file) => file.gong_id));
+      cursor = page.next_cursor;
+    } while (cursor && seen.length < 10);
+    expect(seen.slice(0, 1)).toEqual(["301"]);
+    expect([...seen].sort()).toEqual(["301", "302", "303"]);
+  });
+
+  it("answers 400 in the API's error shape for a well-formed cursor holding no date", async () => {
+    for (const startedAt of ["yesterday", "2026-02-30 10:00:00+00", "1", ""]) {
+      const forged = Buffer.from(JSON.stringify({ startedAt, id: discoveryId, s: startedAt, i: discoveryId })).toString("base64url");
+      const result = await api.call(listFilesEndpoint, { path: `/files?cursor=${forged}`, key: acmeKey });
+      expect(result).toMatchObject({ status: 400, body: { error: { code: "bad_request", message: expect.stringMatching(/^cursor: /) } } });
+    }
+  });
+});

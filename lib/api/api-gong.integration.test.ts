@@ -147,4 +147,13 @@ describe("POST /integrations/items/list once connected", () => {
     expect(seen).toHaveLength(30 - listPrivateGongIds().length - 1);
     expect(new Set(seen.map((call) => call.workspace_id))).toEqual(new Set(ids));
   });
+
+  it("answers 400 in the API's error shape for a well-formed cursor with a bad date or position", async () => {
+    const base = { workspaces: null, index: 0, gongCursor: null, offset: 0, from: "2026-11-01T00:00:00Z", to: "2026-11-20T00:00:00Z" };
+    for (const forged of [{ from: "yesterday" }, { to: "2026-02-30T00:00:00Z" }, { workspaces: ["1"], index: 3 }]) {
+      const cursor = Buffer.from(JSON.stringify({ ...base, ...forged })).toString("base64url");
+      const result = await api.call(listItemsEndpoint, { path: "/integrations/items/list", key: acmeKey, body: { cursor } });
+      expect(result, JSON.stringify(forged)).toMatchObject({ status: 400, body: { error: { code: "bad_request", message: expect.stringMatching(/^cursor: /) } } });
+    }
+  });
 });

@@ -4,19 +4,23 @@ import { AppError } from "@/lib/errors";
 import { createGongContext } from "@/lib/gong-connection/create-gong-context";
 import { listCalls, listWorkspaces } from "@/lib/gong/client";
 import type { OrganizationApiContext } from "./api-endpoint";
+import { dateTimeSchema } from "./api-schemas";
 
 /**
  * Where a listing stands: the workspaces being walked (null = all at once), which one, Gong's cursor inside it
  * and how many of that Gong page were already returned (our page size can be smaller than Gong's 100).
  */
-const itemsCursorSchema = z.object({
-  workspaces: z.array(z.string()).nullable(),
-  index: z.number().int().min(0),
-  gongCursor: z.string().nullable(),
-  offset: z.number().int().min(0),
-  from: z.string(),
-  to: z.string(),
-});
+const itemsCursorSchema = z
+  .object({
+    workspaces: z.array(z.string().min(1).max(64)).min(1).max(100).nullable(),
+    index: z.number().int().min(0),
+    gongCursor: z.string().nullable(),
+    offset: z.number().int().min(0).max(100),
+    from: dateTimeSchema,
+    to: dateTimeSchema,
+  })
+  // A cursor is base64 JSON anyone can edit; what Gong or the walk would choke on is refused here as a 400.
+  .refine((cursor) => (cursor.workspaces ? cursor.index < cursor.workspaces.length : cursor.index === 0));
 export type ItemsCursor = z.infer<typeof itemsCursorSchema>;
 
 export function encodeItemsCursor(cursor: ItemsCursor): string {

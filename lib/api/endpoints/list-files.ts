@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { type ApiFileCursor, listApiFiles } from "@/db/queries/api-files";
+import { listApiFiles } from "@/db/queries/api-files";
+import { decodeCallCursor, encodeCallCursor } from "@/lib/calls/call-cursor";
 import { AppError } from "@/lib/errors";
 import { defineApiEndpoint } from "../api-endpoint";
 import { dateTimeSchema } from "../api-schemas";
 import { fileSchema } from "../file-schemas";
 import { serializeFiles } from "../serialize-files";
-
-const cursorSchema = z.object({ startedAt: z.string(), id: z.uuid() });
 
 export const listFilesEndpoint = defineApiEndpoint({
   method: "GET",
@@ -32,27 +31,22 @@ export const listFilesEndpoint = defineApiEndpoint({
       cursor: input.cursor ? decodeCursor(input.cursor) : undefined,
       limit: input.limit + 1,
       workspaceGongId: input.workspace_id,
-      from: input.from ? new Date(input.from) : undefined,
-      to: input.to ? new Date(input.to) : undefined,
+      from: input.from,
+      to: input.to,
     });
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     const hasMore = rows.length > input.limit;
     return {
       data: await serializeFiles(ctx.db, page),
-      next_cursor: hasMore && last ? encodeCursor({ startedAt: new Date(last.started_at).toISOString(), id: last.id }) : null,
+      next_cursor: hasMore && last ? encodeCallCursor({ startedAt: last.started_at_text, id: last.id }) : null,
     };
   },
 });
 
-function encodeCursor(cursor: ApiFileCursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
-}
-
-function decodeCursor(value: string): ApiFileCursor {
-  try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-  } catch {
-    throw new AppError("bad_request", "cursor: not a cursor this API returned.");
-  }
+/** The same cursor as the calls list; anything else, forged or garbled, is the caller's mistake: a 400. */
+function decodeCursor(value: string) {
+  const cursor = decodeCallCursor(value);
+  if (!cursor) throw new AppError("bad_request", "cursor: not a cursor this API returned.");
+  return cursor;
 }

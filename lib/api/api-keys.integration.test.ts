@@ -156,6 +156,31 @@ describe("POST /update_users", () => {
     expect((await interval()).auto_sync_interval_hours).toBe(24);
   });
 
+  it("says when a customer's Gong connection needs re-authorization or was disconnected, instead of \"updated\"", async () => {
+    const connectionOf = async (name: string, customerId: string, status: "needs_reauth" | "revoked") => {
+      const organizationId = await seedOrganization(database.db, name);
+      await database.db.updateTable("organizations").set({ external_id: customerId }).where("id", "=", organizationId).execute();
+      const id = await seedConnection(database.db, organizationId);
+      await database.db.updateTable("gong_connections").set({ status }).where("id", "=", id).execute();
+      return id;
+    };
+    const lapsed = await connectionOf("Umbrella", "umbrella", "needs_reauth");
+    const revoked = await connectionOf("Hooli", "hooli", "revoked");
+    const result = await api.call(updateUsersEndpoint, {
+      path: "/update_users",
+      key: platformKey,
+      body: { customer_ids: ["umbrella", "hooli"], auto_sync_enabled_sources: ["GONG"] },
+    });
+    expect(result.status).toBe(200);
+    expect(updateUsersEndpoint.response.parse(result.body).results).toEqual([
+      { customer_id: "umbrella", status: "needs_reauth", auto_sync_enabled_sources: ["GONG"] },
+      { customer_id: "hooli", status: "disconnected", auto_sync_enabled_sources: ["GONG"] },
+    ]);
+    // The choice is kept, so scheduled syncing starts by itself once the customer reconnects Gong.
+    const intervals = await database.db.selectFrom("gong_connections").select("auto_sync_interval_hours").where("id", "in", [lapsed, revoked]).execute();
+    expect(intervals).toEqual([{ auto_sync_interval_hours: 24 }, { auto_sync_interval_hours: 24 }]);
+  });
+
   it("rejects more than 100 customers and unknown sources with 400", async () => {
     const many = Array.from({ length: 101 }, (_, i) => `c${i}`);
     const tooMany = await api.call(updateUsersEndpoint, { path: "/update_users", key: platformKey, body: { customer_ids: many, auto_sync_enabled_sources: "ALL" } });

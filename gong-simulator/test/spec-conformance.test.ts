@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../src/index";
+import { buildWebhookBody } from "../src/webhooks/deliver";
 import { createGongValidator, GONG_SPEC_PATH, hasGongSpec } from "./openapi-validator";
 import { bearerFor, callApi, FROM, FULL_SELECTOR, startTestSimulator, TO } from "./support";
 
@@ -10,10 +11,12 @@ const title = hasGongSpec
 
 describeWithSpec(title, () => {
   let sim: RunningSimulator;
-  let validate: ReturnType<typeof createGongValidator>;
+  let validator: ReturnType<typeof createGongValidator>;
+  let validate: ReturnType<typeof createGongValidator>["validateResponse"];
   beforeAll(async () => {
     sim = await startTestSimulator({ calls: 250 });
-    validate = createGongValidator();
+    validator = createGongValidator();
+    validate = validator.validateResponse;
   });
   afterAll(() => sim.close());
 
@@ -29,6 +32,25 @@ describeWithSpec(title, () => {
   it("the validator itself rejects wrong shapes (so a pass means something)", () => {
     expect(validate("GET", "/v2/calls", 200, { requestId: "x", calls: [{ id: 7, duration: "long", direction: "Sideways" }] })).toHaveLength(3);
     expect(validate("GET", "/v2/calls", 404, { requestId: "x", errors: [{ message: "no" }] })).not.toEqual([]);
+  });
+
+  it("the validator allows null only where API.md shows Gong sending it", () => {
+    const call = (metaData: Record<string, unknown>, party: Record<string, unknown> = {}) =>
+      validate("POST", "/v2/calls/extensive", 200, { requestId: "x", calls: [{ metaData: { id: "1", ...metaData }, parties: [{ id: "2", ...party }] }] });
+    expect(call({ sdrDisposition: null, clientUniqueId: null, customData: null, purpose: null }, { speakerId: null })).toEqual([]);
+    for (const field of ["title", "started", "duration", "meetingUrl", "calendarEventId", "isPrivate", "direction"]) {
+      expect(call({ [field]: null }), field).not.toEqual([]);
+    }
+    for (const field of ["name", "emailAddress", "title", "phoneNumber", "userId"]) expect(call({}, { [field]: null }), field).not.toEqual([]);
+    const monologue = (fields: Record<string, unknown>) => validate("POST", "/v2/calls/transcript", 200, { requestId: "x", callTranscripts: [{ callId: "1", transcript: [{ sentences: [], ...fields }] }] });
+    expect(monologue({ speakerId: null, topic: null })).toEqual([]);
+    expect(monologue({ sentences: null })).not.toEqual([]);
+    expect(validate("GET", "/v2/users", 200, { requestId: "x", users: [{ id: "1", title: null, managerId: null, conferencingProviders: null }] })).toEqual([]);
+    expect(validate("GET", "/v2/users", 200, { requestId: "x", users: [{ id: "1", firstName: null }] })).not.toEqual([]);
+    expect(validate("GET", "/v2/workspaces", 200, { requestId: "x", workspaces: [{ id: "1", name: null }] })).not.toEqual([]);
+    const withContext = (value: unknown) => validator.validateSchema("CallData", { context: [{ system: "Salesforce", objects: [{ objectType: "Account", fields: [{ name: "Amount", value }] }] }] });
+    expect([withContext(50_000), withContext("acme.com"), withContext(null)]).toEqual([[], [], []]);
+    expect(validator.validateSchema("CallData", { media: { audioUrl: "not a url" } })).not.toEqual([]);
   });
 
   it("GET /v2/calls, every page, and GET /v2/calls/{id}", async () => {
@@ -78,6 +100,17 @@ describeWithSpec(title, () => {
     const content = await expectConforms("GET", "/v2/library/folder-content", `/v2/library/folder-content?folderId=${folderId}`);
     expect((content.calls as unknown[]).length).toBeGreaterThan(0);
     await expectConforms("GET", "/v2/library/folder-content", "/v2/library/folder-content?folderId=1", undefined, 404);
+  });
+
+  it("webhook callData validates as one calls/extensive call, for every seeded call and a created one", async () => {
+    await fetch(`${sim.url}/__sim/calls`, { method: "POST", body: JSON.stringify({ participants: ["buyer@globex.example"] }) });
+    const total = sim.state.dataset.callCount + sim.state.dataset.extraCalls.length;
+    expect(total).toBe(251);
+    for (let index = 0; index < total; index++) {
+      const body = JSON.parse(buildWebhookBody(sim.state, index, false)) as { isTest: boolean; callData: unknown };
+      expect(Object.keys(body)).toEqual(["isTest", "callData"]);
+      expect(validator.validateSchema("CallData", body.callData), `call ${index}`).toEqual([]);
+    }
   });
 
   it("errors: missing scope (401, or 403 where the spec says so) and rate limit (429)", async () => {

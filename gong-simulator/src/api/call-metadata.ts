@@ -25,10 +25,12 @@ export function toCallBasicData(origin: string, core: CallCore): Record<string, 
     clientUniqueId: core.imported ? `IMP-${derivedId("import", core.id).slice(0, 12)}` : null,
     customData: null,
     purpose: core.purpose,
-    meetingUrl: zoom ? `https://zoom.us/j/${derivedId("zoom", core.id).slice(0, 11)}` : google ? `https://meet.google.com/${meetCode(core.id)}` : null,
     isPrivate: core.isPrivate,
-    calendarEventId: core.imported ? null : `${derivedId("event", core.id).slice(0, 16)}@${google ? "google.com" : "outlook.com"}`,
   };
+  // Gong sends null for the four fields above when unset (API.md §2.4); other unset fields are left out.
+  if (zoom) call.meetingUrl = `https://zoom.us/j/${derivedId("zoom", core.id).slice(0, 11)}`;
+  if (google) call.meetingUrl = `https://meet.google.com/${meetCode(core.id)}`;
+  if (!core.imported) call.calendarEventId = `${derivedId("event", core.id).slice(0, 16)}@${google ? "google.com" : "outlook.com"}`;
   // Gong adds fields without notice; clients must ignore what they don't know.
   if (core.hasNewField) call.someNewField = { addedBy: "simulator", note: "unknown fields must be ignored" };
   return call;
@@ -60,17 +62,13 @@ export function buildCallContext(core: CallCore, level: ContextLevel, timings: T
 }
 
 export function toParty(core: CallCore, party: PartyCore, level: ContextLevel, timings: Timing[]): Record<string, unknown> {
-  const json: Record<string, unknown> = {
-    id: party.id,
-    emailAddress: party.emailAddress,
-    name: party.name,
-    title: party.title,
-    speakerId: party.speakerId,
-    affiliation: party.affiliation,
-    phoneNumber: party.phoneNumber,
-    methods: party.methods,
-  };
+  // speakerId is null for a party who never spoke (API.md §2.4); other unknown details are left out.
+  const json: Record<string, unknown> = { id: party.id, speakerId: party.speakerId, affiliation: party.affiliation, methods: party.methods };
+  if (party.emailAddress) json.emailAddress = party.emailAddress;
+  if (party.name) json.name = party.name;
+  if (party.title) json.title = party.title;
   if (party.userId) json.userId = party.userId;
+  if (party.phoneNumber) json.phoneNumber = party.phoneNumber;
   if (level !== "None" && party.emailAddress) {
     const objectType = party.affiliation === "Internal" ? "User" : "Contact";
     const objects = timings.map((timing) => ({

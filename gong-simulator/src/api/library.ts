@@ -49,7 +49,7 @@ export const getLibraryFolderContent: ApiHandler = ({ state, url, caller }) => {
     return {
       id: core.id,
       title: core.title,
-      note: folderIndex % PER_WORKSPACE === 3 ? "Great objection handling" : null,
+      ...(folderIndex % PER_WORKSPACE === 3 ? { note: "Great objection handling" } : {}),
       addedBy: dataset.company.users[0]!.id,
       created: formatGongDate(core.startedMs + 2 * 86_400_000, -480, "seconds"),
       url: `${state.origin}/call?id=${core.id}&highlights=${encodeURIComponent(JSON.stringify([{ to: (from + 60) * 1000, from: from * 1000, type: "LIBRARY" }]))}`,

@@ -87,7 +87,7 @@ export function measureInteraction(core: CallCore, transcript: Transcript) {
   }
   const minutes = Math.max(1, core.durationSeconds / 60);
   return {
-    speakers: core.parties.filter((party) => party.speakerId).map((party) => ({ id: party.id, userId: party.userId, talkTime: seconds(talkMs.get(party.speakerId!) ?? 0) })),
+    speakers: core.parties.filter((party) => party.speakerId).map((party) => ({ id: party.id, ...(party.userId ? { userId: party.userId } : {}), talkTime: seconds(talkMs.get(party.speakerId!) ?? 0) })),
     interactionStats: [
       { name: "Talk Ratio", value: totalMs === 0 ? 0 : Math.round((internalMs / totalMs) * 100) / 100 },
       { name: "Longest Monologue", value: Math.round(longestInternal / 1000) },

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { importSPKI, jwtVerify } from "jose";
@@ -41,7 +41,18 @@ describe("webhooks (automation rules)", () => {
 
   async function verifyJwt(publicKey: string, delivery: Received) {
     const pem = `-----BEGIN PUBLIC KEY-----\n${publicKey.match(/.{1,64}/g)!.join("\n")}\n-----END PUBLIC KEY-----`;
-    const { payload } = await jwtVerify(String(delivery.headers.authorization), await importSPKI(pem, "RS256"), { algorithms: ["RS256"] });
+    const token = String(delivery.headers.authorization ?? "").replace(/^Bearer\s+/i, "");
+    const { payload } = await jwtVerify(token, await importSPKI(pem, "RS256"), { algorithms: ["RS256"] });
+    return payload;
+  }
+
+  /** A receiver's check, as API.md §4.2 sketches it: signature and exp, then the body's hash, then the URL. */
+  async function verifyDelivery(publicKey: string, delivery: Received, receivedOn: string) {
+    const payload = await verifyJwt(publicKey, delivery);
+    const digest = Buffer.from(createHash("sha256").update(delivery.raw).digest("hex"), "hex");
+    const claimed = Buffer.from(String(payload.body_sha256), "hex");
+    if (digest.length !== claimed.length || !timingSafeEqual(digest, claimed)) throw new Error("body_sha256 does not match the body");
+    if (payload.webhook_url !== receivedOn) throw new Error("webhook_url does not match");
     return payload;
   }
 
@@ -53,12 +64,16 @@ describe("webhooks (automation rules)", () => {
     await waitForDeliveries(1);
     const delivery = received[0]!;
     expect(delivery.headers.authorization).not.toMatch(/^Bearer /);
-    const payload = await verifyJwt(rule.publicKey, delivery);
+    const receivedOn = `${receiverUrl}${delivery.url}`;
+    const payload = await verifyDelivery(rule.publicKey, delivery, receivedOn);
     expect(payload.webhook_url).toBe(`${receiverUrl}/hooks/gong?c=1`);
-    expect(payload.body_sha256).toBe(createHash("sha256").update(delivery.raw).digest("hex"));
+    expect(payload.body_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(payload.exp! - Date.now() / 1000).toBeGreaterThan(200);
-    const tampered = Buffer.from(delivery.raw.toString("utf8").replace("Fresh call", "Fresh calm"));
-    expect(createHash("sha256").update(tampered).digest("hex")).not.toBe(payload.body_sha256);
+    const tampered = { ...delivery, raw: Buffer.from(delivery.raw.toString("utf8").replace("Fresh call", "Fresh calm")) };
+    expect(tampered.raw.equals(delivery.raw)).toBe(false);
+    await expect(verifyDelivery(rule.publicKey, tampered, receivedOn)).rejects.toThrow("body_sha256 does not match the body");
+    await expect(verifyDelivery(rule.publicKey, { ...delivery, headers: { ...delivery.headers, authorization: `Bearer ${String(delivery.headers.authorization)}` } }, receivedOn)).resolves.toBeDefined();
+    await expect(verifyDelivery(rule.publicKey, delivery, `${receiverUrl}/elsewhere`)).rejects.toThrow("webhook_url does not match");
     const body = JSON.parse(delivery.raw.toString("utf8")) as { isTest: boolean; callData: { metaData: { id: string; title: string }; parties: Array<{ emailAddress: string }>; content: unknown; interaction: unknown } };
     expect(body.isTest).toBe(false);
     expect(body.callData.metaData).toMatchObject({ id: call.id, title: "Fresh call" });

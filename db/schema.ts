@@ -60,6 +60,8 @@ export interface GongConnectionsTable {
   access_token_expires_at: Timestamp | null;
   token_refreshed_at: Timestamp | null;
   token_refresh_locked_until: Timestamp | null;
+  /** Bumped by every write of the tokens, the refresh lease or the status; refreshes are conditional on it. */
+  token_version: Generated<number>;
   last_token_error: string | null;
   sync_on_connect: Generated<boolean>;
   include_speaker_labels: Generated<boolean>;

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database, GongConnection } from "@/db/schema";
 
 export function getGongConnection(db: Kysely<Database>, id: string): Promise<GongConnection | undefined> {
@@ -17,7 +17,10 @@ export type StoredTokens = {
   apiBaseUrl: string;
 };
 
-/** One connection per organization: connecting again replaces tokens and scopes and reopens a revoked one. */
+/**
+ * One connection per organization: connecting again replaces tokens and scopes and reopens a revoked one.
+ * The version bump makes any refresh still in flight for the old grant discard its tokens.
+ */
 export function upsertConnectedGongConnection(
   db: Kysely<Database>,
   input: StoredTokens & {
@@ -48,69 +51,42 @@ export function upsertConnectedGongConnection(
   return db
     .insertInto("gong_connections")
     .values({ organization_id: input.organizationId, ...values })
-    .onConflict((conflict) => conflict.column("organization_id").doUpdateSet(values))
+    .onConflict((conflict) =>
+      conflict.column("organization_id").doUpdateSet((eb) => ({ ...values, token_version: eb("gong_connections.token_version", "+", 1) })),
+    )
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
-/** Takes the per-connection refresh lease; only one caller anywhere refreshes at a time. */
-export async function acquireTokenRefreshLease(db: Kysely<Database>, id: string, leaseSeconds: number): Promise<boolean> {
-  const result = await db
-    .updateTable("gong_connections")
-    .set({ token_refresh_locked_until: sql<Date>`now() + make_interval(secs => ${leaseSeconds})` })
-    .where("id", "=", id)
-    .where("status", "=", "connected")
-    .where((eb) => eb.or([eb("token_refresh_locked_until", "is", null), eb("token_refresh_locked_until", "<", sql<Date>`now()`)]))
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-export async function storeRefreshedTokens(
+/** With `tokenVersion`, only if the tokens are still the ones that failed: a refusal of an old grant must not mark a reconnect. */
+export async function markGongConnectionNeedsReauth(
   db: Kysely<Database>,
   id: string,
-  tokens: Omit<StoredTokens, "refreshTokenEncrypted"> & { refreshTokenEncrypted: string | null },
+  reason: string,
+  options: { tokenVersion?: number } = {},
 ): Promise<void> {
-  await db
+  let query = db
     .updateTable("gong_connections")
     .set((eb) => ({
-      access_token_encrypted: tokens.accessTokenEncrypted,
-      // Gong may omit a new refresh token; the previous one then stays valid.
-      refresh_token_encrypted: tokens.refreshTokenEncrypted ?? eb.ref("refresh_token_encrypted"),
-      access_token_expires_at: tokens.accessTokenExpiresAt,
-      granted_scopes: tokens.grantedScopes,
-      api_base_url: tokens.apiBaseUrl,
-      token_refreshed_at: new Date(),
+      status: "needs_reauth" as const,
+      token_version: eb("token_version", "+", 1),
       token_refresh_locked_until: null,
-      last_token_error: null,
+      last_token_error: reason,
       updated_at: new Date(),
     }))
     .where("id", "=", id)
-    .execute();
-}
-
-export async function releaseTokenRefreshLease(db: Kysely<Database>, id: string, error: string | null): Promise<void> {
-  await db
-    .updateTable("gong_connections")
-    .set({ token_refresh_locked_until: null, last_token_error: error, updated_at: new Date() })
-    .where("id", "=", id)
-    .execute();
-}
-
-export async function markGongConnectionNeedsReauth(db: Kysely<Database>, id: string, reason: string): Promise<void> {
-  await db
-    .updateTable("gong_connections")
-    .set({ status: "needs_reauth", token_refresh_locked_until: null, last_token_error: reason, updated_at: new Date() })
-    .where("id", "=", id)
-    .where("status", "=", "connected")
-    .execute();
+    .where("status", "=", "connected");
+  if (options.tokenVersion !== undefined) query = query.where("token_version", "=", options.tokenVersion);
+  await query.execute();
 }
 
 /** Destroys the tokens: a revoked connection keeps its settings and history but can call Gong no more. */
 export async function revokeGongConnection(db: Kysely<Database>, id: string, userId: string | null): Promise<void> {
   await db
     .updateTable("gong_connections")
-    .set({
-      status: "revoked",
+    .set((eb) => ({
+      status: "revoked" as const,
+      token_version: eb("token_version", "+", 1),
       access_token_encrypted: null,
       refresh_token_encrypted: null,
       access_token_expires_at: null,
@@ -118,7 +94,7 @@ export async function revokeGongConnection(db: Kysely<Database>, id: string, use
       revoked_at: new Date(),
       revoked_by_user_id: userId,
       updated_at: new Date(),
-    })
+    }))
     .where("id", "=", id)
     .execute();
 }

@@ -1,20 +1,19 @@
 import type { Kysely } from "kysely";
-import {
-  acquireTokenRefreshLease,
-  getGongConnection,
-  markGongConnectionNeedsReauth,
-  releaseTokenRefreshLease,
-  storeRefreshedTokens,
-} from "@/db/queries/gong-connections";
+import { acquireTokenRefreshLease, releaseTokenRefreshLease, storeRefreshedTokens } from "@/db/queries/gong-connection-tokens";
+import { getGongConnection, markGongConnectionNeedsReauth } from "@/db/queries/gong-connections";
 import type { Database, GongConnection } from "@/db/schema";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/encryption";
+import { AppError } from "@/lib/errors";
 import { GongAuthRevokedError } from "@/lib/gong/errors";
-import { refreshAccessToken } from "@/lib/gong/oauth";
+import { DEFAULT_GONG_API_BASE_URL, refreshAccessToken } from "@/lib/gong/oauth";
 import type { GongAppConfig } from "./config";
 
 // Refresh 5 minutes early so a token never expires in the middle of a sync page.
 const REFRESH_MARGIN_MS = 5 * 60_000;
-const LEASE_SECONDS = 30;
+export const TOKEN_REQUEST_TIMEOUT_MS = 20_000;
+// Three times the token request's timeout: a slow Gong must not outlast the lease and let a second refresher
+// spend the same single-use refresh token.
+const LEASE_SECONDS = (3 * TOKEN_REQUEST_TIMEOUT_MS) / 1000;
 const WAIT_STEP_MS = 150;
 
 export type UsableConnection = { connection: GongConnection; accessToken: string; apiBaseUrl: string };
@@ -39,33 +38,52 @@ async function loadOrRefresh(db: Kysely<Database>, config: GongAppConfig, connec
   for (;;) {
     const connection = await requireConnected(db, connectionId);
     if (isFresh(connection)) return decrypt(connection, config);
-    if (await acquireTokenRefreshLease(db, connectionId, LEASE_SECONDS)) return refresh(db, config, connection);
+    // Only at the version just read: tokens stored since then make this row stale, so the lease is refused and
+    // the next pass reads them instead of spending the old refresh token.
+    const leased = await acquireTokenRefreshLease(db, connectionId, { tokenVersion: connection.token_version, leaseSeconds: LEASE_SECONDS });
+    if (leased) return refresh(db, config, leased);
     if (Date.now() > deadline) throw new Error("Timed out waiting for another process to refresh the Gong token");
     await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
   }
 }
 
-async function refresh(db: Kysely<Database>, config: GongAppConfig, connection: GongConnection): Promise<UsableConnection> {
+/** `leased` is the row as the lease took it; its `token_version` is this lease's. */
+async function refresh(db: Kysely<Database>, config: GongAppConfig, leased: GongConnection): Promise<UsableConnection> {
+  let tokens: Awaited<ReturnType<typeof refreshAccessToken>>;
+  let stored: GongConnection | undefined;
   try {
-    if (!connection.refresh_token_encrypted) throw new GongAuthRevokedError("invalid_grant", "No refresh token is stored; reconnect Gong.");
-    const refreshToken = await decryptSecret(connection.refresh_token_encrypted, config.encryptionKey);
-    const tokens = await refreshAccessToken({ ...config, refreshToken });
-    await storeRefreshedTokens(db, connection.id, {
+    if (!leased.refresh_token_encrypted) throw new GongAuthRevokedError("invalid_grant", "No refresh token is stored; reconnect Gong.");
+    const refreshToken = await decryptSecret(leased.refresh_token_encrypted, config.encryptionKey);
+    tokens = await refreshAccessToken({ ...config, refreshToken, timeoutMs: TOKEN_REQUEST_TIMEOUT_MS });
+    stored = await storeRefreshedTokens(db, leased.id, leased.token_version, {
       accessTokenEncrypted: await encryptSecret(tokens.accessToken, config.encryptionKey),
       refreshTokenEncrypted: tokens.refreshToken ? await encryptSecret(tokens.refreshToken, config.encryptionKey) : null,
       accessTokenExpiresAt: tokens.expiresAt,
-      grantedScopes: tokens.grantedScopes.length > 0 ? tokens.grantedScopes : connection.granted_scopes,
+      grantedScopes: tokens.grantedScopes.length > 0 ? tokens.grantedScopes : leased.granted_scopes,
       apiBaseUrl: tokens.apiBaseUrl,
     });
-    return { connection: await requireConnected(db, connection.id), accessToken: tokens.accessToken, apiBaseUrl: tokens.apiBaseUrl };
   } catch (error) {
     if (error instanceof GongAuthRevokedError) {
-      await markGongConnectionNeedsReauth(db, connection.id, "Gong refused to refresh the token (invalid_grant). Reconnect Gong.");
+      const reason = "Gong refused to refresh the token (invalid_grant). Reconnect Gong.";
+      await markGongConnectionNeedsReauth(db, leased.id, reason, { tokenVersion: leased.token_version });
     } else {
-      await releaseTokenRefreshLease(db, connection.id, error instanceof Error ? error.message : "Token refresh failed");
+      await releaseTokenRefreshLease(db, leased.id, leased.token_version, error instanceof Error ? error.message : "Token refresh failed");
     }
     throw error;
   }
+  if (!stored) throw await toLostRefreshError(db, leased.id);
+  return { connection: stored, accessToken: tokens.accessToken, apiBaseUrl: stored.api_base_url ?? DEFAULT_GONG_API_BASE_URL };
+}
+
+/** The tokens changed under the lease; the refreshed ones are discarded rather than written over them. */
+async function toLostRefreshError(db: Kysely<Database>, connectionId: string): Promise<Error> {
+  const current = await getGongConnection(db, connectionId);
+  if (current?.status === "connected") {
+    const message = "The Gong connection's tokens changed while this refresh was in flight (reconnected, or refreshed elsewhere), so its tokens were discarded; try again.";
+    return new AppError("conflict", message);
+  }
+  const what = current?.status === "needs_reauth" ? "marked as needing re-authorization" : current ? "disconnected" : "deleted";
+  return new GongAuthRevokedError("access_denied", `The Gong connection was ${what} while its token was being refreshed; reconnect Gong.`);
 }
 
 async function requireConnected(db: Kysely<Database>, connectionId: string): Promise<GongConnection> {
@@ -84,5 +102,5 @@ function isFresh(connection: GongConnection): boolean {
 
 async function decrypt(connection: GongConnection, config: GongAppConfig): Promise<UsableConnection> {
   const accessToken = await decryptSecret(connection.access_token_encrypted!, config.encryptionKey);
-  return { connection, accessToken, apiBaseUrl: connection.api_base_url ?? "https://api.gong.io" };
+  return { connection, accessToken, apiBaseUrl: connection.api_base_url ?? DEFAULT_GONG_API_BASE_URL };
 }

@@ -1,0 +1,189 @@
+import { randomBytes } from "node:crypto";
+import { type KyselyPlugin, type QueryId, SelectQueryNode, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type RunningSimulator, startSimulator } from "@/gong-simulator/src/index";
+import { getGongConnection } from "@/db/queries/gong-connections";
+import { createOrganization } from "@/db/queries/organizations";
+import { createUser } from "@/db/queries/users";
+import type { GongConnection } from "@/db/schema";
+import { parseEncryptionKey } from "@/lib/crypto/encryption";
+import { AppError } from "@/lib/errors";
+import { GongAuthRevokedError, listWorkspaces } from "@/lib/gong/client";
+import { REQUIRED_GONG_SCOPE_NAMES } from "@/lib/gong/scopes";
+import { answerGongConsent } from "@/test-support/gong-consent";
+import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
+import { completeGongOAuth } from "./complete-gong-oauth";
+import type { GongAppConfig } from "./config";
+import { disconnectGong } from "./disconnect-gong";
+import { TOKEN_REQUEST_TIMEOUT_MS, type UsableConnection, getAccessToken } from "./get-access-token";
+import { startGongOAuth } from "./start-gong-oauth";
+
+let database: MigratedTestDatabase;
+let simulator: RunningSimulator;
+let config: GongAppConfig;
+let organizationId: string;
+let adminId: string;
+
+beforeAll(async () => {
+  [database, simulator] = await Promise.all([createMigratedTestDatabase(), startSimulator({ calls: 5, rateLimit: 1000 })]);
+  config = {
+    clientId: "callbridge-demo",
+    clientSecret: "callbridge-demo-secret",
+    oauthBaseUrl: simulator.url,
+    redirectUri: "http://localhost:3999/api/gong/oauth/callback",
+    encryptionKey: parseEncryptionKey(randomBytes(32).toString("base64url")),
+  };
+  organizationId = (await createOrganization(database.db, { name: "Acme" })).id;
+  adminId = (await createUser(database.db, { organization_id: organizationId, email: "admin@acme.test", name: "Ada", role: "admin", password_hash: "x" })).id;
+});
+afterAll(async () => {
+  await simulator.close();
+  await database.drop();
+});
+
+async function connect(scopes: readonly string[] = REQUIRED_GONG_SCOPE_NAMES): Promise<GongConnection> {
+  const authorizeUrl = await startGongOAuth(database.db, config, { organizationId, userId: adminId, gongAccountEmail: null });
+  const callback = await answerGongConsent(authorizeUrl, { scopes });
+  const input = { state: callback.searchParams.get("state") ?? "", code: callback.searchParams.get("code") ?? "", sessionUserId: adminId };
+  return completeGongOAuth(database.db, config, input);
+}
+
+async function connectWithExpiredToken(): Promise<GongConnection> {
+  const connection = await connect();
+  await database.db.updateTable("gong_connections").set({ access_token_expires_at: sql<Date>`now() - interval '1 minute'` }).where("id", "=", connection.id).execute();
+  return connection;
+}
+
+type RefreshInterception = {
+  /** Runs after Gong has answered a refresh and before the caller stores the tokens. */
+  meanwhile?: () => Promise<unknown>;
+  /** Edits Gong's refresh response body. */
+  rewrite?: (body: Record<string, unknown>) => Record<string, unknown>;
+};
+
+/** The app's config with a fetch that still reaches the simulator over HTTP but counts and intercepts refreshes. */
+function interceptRefreshes(interception: RefreshInterception = {}) {
+  const seen = { refreshes: 0 };
+  const intercepting: typeof fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : input);
+    const response = await fetch(input, init);
+    if (url.searchParams.get("grant_type") !== "refresh_token") return response;
+    seen.refreshes++;
+    await interception.meanwhile?.();
+    if (!interception.rewrite || !response.ok) return response;
+    return Response.json(interception.rewrite((await response.json()) as Record<string, unknown>), { status: response.status });
+  };
+  return { config: { ...config, fetch: intercepting }, seen };
+}
+
+/** Holds this handle's first read until `meanwhile` has run: the gap between reading the connection and taking the lease. */
+function pauseAfterFirstRead(meanwhile: () => Promise<unknown>): KyselyPlugin {
+  const reads = new WeakSet<QueryId>();
+  let paused = false;
+  return {
+    transformQuery: ({ node, queryId }) => {
+      if (SelectQueryNode.is(node)) reads.add(queryId);
+      return node;
+    },
+    transformResult: async ({ result, queryId }) => {
+      if (!paused && reads.has(queryId)) {
+        paused = true;
+        await meanwhile();
+      }
+      return result;
+    },
+  };
+}
+
+async function importAnotherProcess() {
+  vi.resetModules();
+  const otherProcess = await import("./get-access-token");
+  expect(otherProcess.getAccessToken).not.toBe(getAccessToken);
+  return otherProcess;
+}
+
+describe("serialised refreshes", () => {
+  it("does not spend a refresh token another process used between reading the connection and taking the lease", async () => {
+    const connection = await connectWithExpiredToken();
+    const { config: counting, seen } = interceptRefreshes();
+    const otherProcess = await importAnotherProcess();
+    let other: UsableConnection | undefined;
+    const slowReader = database.db.withPlugin(
+      pauseAfterFirstRead(async () => {
+        other = await otherProcess.getAccessToken(database.db, counting, connection.id);
+      }),
+    );
+
+    const mine = await getAccessToken(slowReader, counting, connection.id);
+
+    expect(seen.refreshes).toBe(1);
+    expect(mine.accessToken).toBe(other?.accessToken);
+    expect((await getGongConnection(database.db, connection.id))?.status).toBe("connected");
+  });
+
+  it("lets callers in two processes against a slow Gong cause exactly one refresh", async () => {
+    const connection = await connectWithExpiredToken();
+    const { config: slow, seen } = interceptRefreshes({ meanwhile: () => new Promise((resolve) => setTimeout(resolve, 300)) });
+    const otherProcess = await importAnotherProcess();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => (index % 2 ? otherProcess.getAccessToken : getAccessToken)(database.db, slow, connection.id)),
+    );
+    expect(seen.refreshes).toBe(1);
+    expect(new Set(results.map((result) => result.accessToken)).size).toBe(1);
+  });
+
+  it("holds the refresh lease well beyond the token request's timeout", async () => {
+    const connection = await connectWithExpiredToken();
+    let leaseLeftMs = 0;
+    const { config: watching } = interceptRefreshes({
+      meanwhile: async () => {
+        const lockedUntil = (await getGongConnection(database.db, connection.id))?.token_refresh_locked_until;
+        leaseLeftMs = lockedUntil ? new Date(lockedUntil).getTime() - Date.now() : 0;
+      },
+    });
+    await getAccessToken(database.db, watching, connection.id);
+    expect(leaseLeftMs).toBeGreaterThan(2 * TOKEN_REQUEST_TIMEOUT_MS);
+  });
+});
+
+describe("a refresh that loses to Disconnect or Reconnect", () => {
+  it("leaves no token on a connection disconnected while the refresh was in flight", async () => {
+    const connection = await connectWithExpiredToken();
+    const { config: racing } = interceptRefreshes({
+      meanwhile: () => disconnectGong(database.db, { organizationId, userId: adminId, deleteData: false }),
+    });
+
+    const error = await getAccessToken(database.db, racing, connection.id).catch((caught: unknown) => caught);
+
+    expect(await getGongConnection(database.db, connection.id)).toMatchObject({
+      status: "revoked",
+      access_token_encrypted: null,
+      refresh_token_encrypted: null,
+      access_token_expires_at: null,
+    });
+    expect(error).toBeInstanceOf(GongAuthRevokedError);
+    expect((error as Error).message).toMatch(/disconnected while its token was being refreshed/);
+  });
+
+  it("keeps the new grant's tokens and scopes when Gong is reconnected while the refresh was in flight", async () => {
+    const connection = await connectWithExpiredToken();
+    const fewerScopes = REQUIRED_GONG_SCOPE_NAMES.filter((scope) => scope !== "api:library:read");
+    let reconnected: GongConnection | undefined;
+    const { config: racing } = interceptRefreshes({
+      meanwhile: async () => {
+        reconnected = await connect(fewerScopes);
+      },
+    });
+
+    const error = await getAccessToken(database.db, racing, connection.id).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "conflict" });
+    const stored = await getGongConnection(database.db, connection.id);
+    expect(stored?.access_token_encrypted).toBe(reconnected?.access_token_encrypted);
+    expect(stored?.refresh_token_encrypted).toBe(reconnected?.refresh_token_encrypted);
+    expect([...(stored?.granted_scopes ?? [])].sort()).toEqual([...fewerScopes].sort());
+    const next = await getAccessToken(database.db, config, connection.id);
+    await expect(listWorkspaces({ baseUrl: next.apiBaseUrl, accessToken: next.accessToken })).resolves.toBeDefined();
+  });
+});

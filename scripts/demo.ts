@@ -8,6 +8,8 @@ import { DEMO_PASSWORD, DEMO_USERS } from "./seed-demo";
 import { startStack } from "./stack";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// Ctrl-C while starting stops what has started; after start-up it stops the running stack.
+const startup = new AbortController();
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -35,7 +37,19 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
+  let stopRunning: (() => Promise<void>) | null = null;
   let shuttingDown = false;
+  async function shutdown(code: number) {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log("\nStopping Callbridge…");
+    if (!stopRunning) return startup.abort();
+    await stopRunning();
+    process.exit(code);
+  }
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
   const stack = await startStack({
     root,
     appPort: env.PORT,
@@ -46,21 +60,13 @@ async function main() {
     // Real Gong or real Inngest, when configured, replace the simulator or the embedded executor.
     simulatorPort: env.GONG_CLIENT_ID ? null : env.GONG_SIMULATOR_PORT,
     executorPort: env.INNGEST_BASE_URL || env.INNGEST_SIGNING_KEY || env.INNGEST_EVENT_KEY || env.INNGEST_DEV ? null : env.INNGEST_EXECUTOR_PORT,
+    signal: startup.signal,
     onUnexpectedExit: (name, code) => {
       console.error(`${name} exited unexpectedly (code ${code}); stopping Callbridge.`);
       void shutdown(1);
     },
   });
-
-  async function shutdown(code: number) {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    console.log("\nStopping Callbridge…");
-    await stack.stop();
-    process.exit(code);
-  }
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  stopRunning = stack.stop;
 
   console.log(`\nCallbridge is running at ${stack.appUrl}`);
   console.log(`Database: ${env.DATABASE_URL ? "DATABASE_URL" : stack.databaseUrl}`);
@@ -72,6 +78,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  if (startup.signal.aborted) process.exit(0);
+  // Start-up failures are expected ones (a busy port, a child that would not start): say what, not where.
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : "";
+  console.error(`Callbridge could not start: ${message}${cause}`);
   process.exit(1);
 });

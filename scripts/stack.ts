@@ -19,7 +19,10 @@ export type StackOptions = {
   executorPort: number | null;
   extraEnv?: Record<string, string>;
   quiet?: boolean;
+  /** A child that exits after start-up; one that exits during start-up makes `startStack` reject instead. */
   onUnexpectedExit?: (name: string, code: number | null) => void;
+  /** Aborting (Ctrl-C) during start-up stops what was started and rejects. */
+  signal?: AbortSignal;
 };
 
 export type Stack = { appUrl: string; databaseUrl: string; simulatorUrl: string | null; executorUrl: string | null; stop(): Promise<void> };
@@ -35,17 +38,29 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const databaseUrl = options.databaseUrl ?? embedded!.url;
   const processes: ManagedProcess[] = [];
   let stopping = false;
+  let started = false;
   const stop = async () => {
     stopping = true;
     for (const managed of processes.reverse()) await managed.stop();
     await embedded?.stop();
   };
+  // Rejects when a child dies or the caller aborts before everything is up; every wait below races it.
+  let abortStartup: (error: Error) => void = () => undefined;
+  const startupAborted = new Promise<never>((_, reject) => (abortStartup = reject));
+  startupAborted.catch(() => undefined);
+  const untilReady = (url: string) => Promise.race([waitForHttp(url), startupAborted]);
+  const onAbort = () => abortStartup(new Error("Stopped while starting."));
+  options.signal?.addEventListener("abort", onAbort, { once: true });
   const start = (name: string, args: string[], env: Record<string, string | undefined>) => {
     processes.push(
       startProcess(name, process.execPath, args, {
         env: { ...process.env, ...env },
         quiet: options.quiet,
-        onExit: (code) => !stopping && options.onUnexpectedExit?.(name, code),
+        onExit: (code) => {
+          if (stopping) return;
+          if (started) options.onUnexpectedExit?.(name, code);
+          else abortStartup(new Error(`${name} exited with code ${code} while starting; its output is above.`));
+        },
       }),
     );
   };
@@ -63,7 +78,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         GONG_SIMULATOR_PORT: String(options.simulatorPort),
         GONG_SIMULATOR_PUBLIC_URL: simulatorUrl,
       });
-      await waitForHttp(`${simulatorUrl}/__sim/stats`);
+      await untilReady(`${simulatorUrl}/__sim/stats`);
     }
     const inngestEnv = executorUrl
       ? { INNGEST_BASE_URL: executorUrl, INNGEST_SIGNING_KEY: options.secrets.INNGEST_SIGNING_KEY, INNGEST_EVENT_KEY: options.secrets.INNGEST_EVENT_KEY }
@@ -82,7 +97,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...inngestEnv,
       ...options.extraEnv,
     });
-    await waitForHttp(`${appUrl}/api/health`);
+    await untilReady(`${appUrl}/api/health`);
     if (executorUrl) {
       start("executor", [tsx, path.join(options.root, "inngest-executor/src/main.ts")], {
         ...inngestEnv,
@@ -91,11 +106,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         INNGEST_EXECUTOR_APP_URL: `http://127.0.0.1:${options.appPort}/api/inngest`,
         ...options.extraEnv,
       });
-      await waitForHttp(`${executorUrl}/health`);
+      await untilReady(`${executorUrl}/health`);
     }
+    started = true;
     return { appUrl, databaseUrl, simulatorUrl, executorUrl, stop };
   } catch (error) {
     await stop();
     throw error;
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
   }
 }

@@ -5,7 +5,7 @@ import type { Database, GongConnection } from "@/db/schema";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/encryption";
 import { AppError } from "@/lib/errors";
 import { GongAuthRevokedError } from "@/lib/gong/errors";
-import { DEFAULT_GONG_API_BASE_URL, refreshAccessToken } from "@/lib/gong/oauth";
+import { DEFAULT_GONG_API_BASE_URL, type RefreshedGongTokens, refreshAccessToken } from "@/lib/gong/oauth";
 import type { GongAppConfig } from "./config";
 
 // Refresh 5 minutes early so a token never expires in the middle of a sync page.
@@ -49,7 +49,7 @@ async function loadOrRefresh(db: Kysely<Database>, config: GongAppConfig, connec
 
 /** `leased` is the row as the lease took it; its `token_version` is this lease's. */
 async function refresh(db: Kysely<Database>, config: GongAppConfig, leased: GongConnection): Promise<UsableConnection> {
-  let tokens: Awaited<ReturnType<typeof refreshAccessToken>>;
+  let tokens: RefreshedGongTokens;
   let stored: GongConnection | undefined;
   try {
     if (!leased.refresh_token_encrypted) throw new GongAuthRevokedError("invalid_grant", "No refresh token is stored; reconnect Gong.");
@@ -60,7 +60,7 @@ async function refresh(db: Kysely<Database>, config: GongAppConfig, leased: Gong
       refreshTokenEncrypted: tokens.refreshToken ? await encryptSecret(tokens.refreshToken, config.encryptionKey) : null,
       accessTokenExpiresAt: tokens.expiresAt,
       grantedScopes: tokens.grantedScopes.length > 0 ? tokens.grantedScopes : leased.granted_scopes,
-      apiBaseUrl: tokens.apiBaseUrl,
+      apiBaseUrl: tokens.apiBaseUrl ?? leased.api_base_url ?? DEFAULT_GONG_API_BASE_URL,
     });
   } catch (error) {
     if (error instanceof GongAuthRevokedError) {

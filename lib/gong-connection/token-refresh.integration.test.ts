@@ -187,3 +187,21 @@ describe("a refresh that loses to Disconnect or Reconnect", () => {
     await expect(listWorkspaces({ baseUrl: next.apiBaseUrl, accessToken: next.accessToken })).resolves.toBeDefined();
   });
 });
+
+describe("what a refresh response leaves out", () => {
+  it("keeps the stored regional base URL and refresh token", async () => {
+    const connection = await connectWithExpiredToken();
+    const { config: sparse } = interceptRefreshes({
+      rewrite: (body) => Object.fromEntries(Object.entries(body).filter(([key]) => key !== "api_base_url_for_customer" && key !== "refresh_token")),
+    });
+
+    const fresh = await getAccessToken(database.db, sparse, connection.id);
+
+    const stored = await getGongConnection(database.db, connection.id);
+    expect(fresh.apiBaseUrl).toBe(simulator.url);
+    expect(stored?.api_base_url).toBe(simulator.url);
+    expect(stored?.refresh_token_encrypted).toBe(connection.refresh_token_encrypted);
+    expect(stored?.access_token_encrypted).not.toBe(connection.access_token_encrypted);
+    await expect(listWorkspaces({ baseUrl: fresh.apiBaseUrl, accessToken: fresh.accessToken })).resolves.toBeDefined();
+  });
+});

@@ -82,12 +82,18 @@ describe("gong oauth", () => {
     expect(tokens.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 86_400_000);
   });
 
-  it("refreshes with the refresh token and defaults what Gong leaves out", async () => {
+  it("refreshes with the refresh token and reports what Gong leaves out as null", async () => {
     reply = { status: 200, body: { access_token: "a2", scope: "api:users:read", expires_in: 60 } };
     const tokens = await refreshAccessToken({ ...credentials(), refreshToken: "rt-1" });
     expect(Object.fromEntries(seen[0]?.url.searchParams ?? [])).toEqual({ grant_type: "refresh_token", refresh_token: "rt-1" });
     expect(seen[0]?.authorization).toBe(expectedBasic);
-    expect(tokens).toMatchObject({ accessToken: "a2", refreshToken: null, apiBaseUrl: "https://api.gong.io" });
+    expect(tokens).toMatchObject({ accessToken: "a2", refreshToken: null, apiBaseUrl: null });
+  });
+
+  it("defaults a new grant without api_base_url_for_customer to Gong's US host", async () => {
+    reply = { status: 200, body: { access_token: "a1", refresh_token: "r1", scope: "api:users:read", expires_in: 60 } };
+    const tokens = await exchangeAuthorizationCode({ ...credentials(), code: "code-2", redirectUri: "http://localhost:3000/cb" });
+    expect(tokens.apiBaseUrl).toBe("https://api.gong.io");
   });
 
   it("maps invalid_grant to GongAuthRevokedError", async () => {

@@ -35,6 +35,9 @@ export type GongTokens = {
   tokenType: string | null;
 };
 
+/** A refresh may leave out the host: null then, and the caller keeps the connection's stored regional one. */
+export type RefreshedGongTokens = Omit<GongTokens, "apiBaseUrl"> & { apiBaseUrl: string | null };
+
 /** Gong's consent page URL. Scopes are space-separated and sent as `%20`, as in Gong's own example. */
 export function buildAuthorizeUrl(input: {
   oauthBaseUrl: string;
@@ -54,22 +57,24 @@ export function buildAuthorizeUrl(input: {
   return `${trimSlash(input.oauthBaseUrl)}/oauth2/authorize?${query}`;
 }
 
-export function exchangeAuthorizationCode(input: ClientCredentials & { code: string; redirectUri: string }) {
-  return requestTokens(input, {
+export async function exchangeAuthorizationCode(input: ClientCredentials & { code: string; redirectUri: string }): Promise<GongTokens> {
+  const tokens = await requestTokens(input, {
     grant_type: "authorization_code",
     code: input.code,
     client_id: input.clientId,
     redirect_uri: input.redirectUri,
   });
+  // A new grant has no stored host to fall back on; US tenants may be served from the default one (API.md §0).
+  return { ...tokens, apiBaseUrl: tokens.apiBaseUrl ?? DEFAULT_GONG_API_BASE_URL };
 }
 
 /** Gong's refresh tokens are likely single-use: callers must serialise refreshes per connection. */
-export function refreshAccessToken(input: ClientCredentials & { refreshToken: string }) {
+export function refreshAccessToken(input: ClientCredentials & { refreshToken: string }): Promise<RefreshedGongTokens> {
   return requestTokens(input, { grant_type: "refresh_token", refresh_token: input.refreshToken });
 }
 
 /** Gong documents the grant parameters on the query string with HTTP Basic client auth (API.md §1.3). */
-async function requestTokens(input: ClientCredentials, params: Record<string, string>): Promise<GongTokens> {
+async function requestTokens(input: ClientCredentials, params: Record<string, string>): Promise<RefreshedGongTokens> {
   const url = new URL(`${trimSlash(input.oauthBaseUrl)}${TOKEN_PATH}`);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
   const basic = Buffer.from(`${input.clientId}:${input.clientSecret}`).toString("base64");
@@ -99,7 +104,7 @@ async function requestTokens(input: ClientCredentials, params: Record<string, st
     refreshToken: body.refresh_token,
     grantedScopes: (body.scope ?? "").split(/[\s,]+/).filter(Boolean),
     expiresAt: new Date(startedAt + expiresIn * 1000),
-    apiBaseUrl: trimSlash(body.api_base_url_for_customer?.trim() || DEFAULT_GONG_API_BASE_URL),
+    apiBaseUrl: body.api_base_url_for_customer?.trim() ? trimSlash(body.api_base_url_for_customer.trim()) : null,
     tokenType: body.token_type,
   };
 }

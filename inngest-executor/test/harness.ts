@@ -1,7 +1,7 @@
 import pg from "pg";
 import { createTestDatabase, type TestDatabase } from "../../test-support/test-database.js";
 import { startExecutor, type Executor, type ExecutorOptions } from "../src/index.js";
-import { createSigningKey, startContractApp, type ContractApp } from "./contract-app.js";
+import { createSigningKey, startContractApp, type ContractApp, type FunctionSet } from "./contract-app.js";
 
 export const TEST_EXECUTOR_OPTIONS = { port: 0, backoffScale: 0.001, pollMs: 20, leaseMs: 5_000, syncIntervalMs: 300, workers: 8 };
 
@@ -20,7 +20,7 @@ export type Stack = {
 };
 
 /** A fresh database, the contract app and an executor pointed at each other. */
-export async function startStack(functions: "contract" | "cron" | "crash" = "contract"): Promise<Stack> {
+export async function startStack(functions: FunctionSet = "contract"): Promise<Stack> {
   const db = await createTestDatabase();
   const signingKey = createSigningKey();
   const eventKey = `event-key-${Date.now()}`;

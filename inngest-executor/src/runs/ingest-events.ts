@@ -46,25 +46,34 @@ export async function ingestEvents(client: Queryable, incoming: IncomingEvent[])
     fresh.push(event);
   }
   if (fresh.length > 0) {
-    await startTriggeredRuns(client, fresh);
-    await resolvePauses(client, fresh);
+    const startedBy = await startTriggeredRuns(client, fresh);
+    await resolvePauses(client, fresh, startedBy);
   }
   return ids;
 }
 
-async function startTriggeredRuns(client: Queryable, events: InngestEvent[]): Promise<void> {
+/** Starts the runs the events trigger; returns, per new run, the index of the event that started it. */
+async function startTriggeredRuns(client: Queryable, events: InngestEvent[]): Promise<Map<string, number>> {
   const { rows } = await client.query<{ config: FunctionConfig }>("SELECT config FROM inngest_executor.functions");
-  for (const event of events) {
+  const startedBy = new Map<string, number>();
+  for (const [index, event] of events.entries()) {
     for (const { config } of rows) {
       const triggered = config.triggers.some(
         (trigger) => "event" in trigger && matchesName(trigger.event, event.name) && matchesExpression(trigger.expression, { event }),
       );
-      if (triggered) await createRun(client, config, event);
+      const runId = triggered ? await createRun(client, config, event) : undefined;
+      if (runId) startedBy.set(runId, index);
     }
   }
+  return startedBy;
 }
 
-async function resolvePauses(client: Queryable, events: InngestEvent[]): Promise<void> {
+/**
+ * Resumes waits and cancels runs. As on Inngest, an event acts only on runs that existed before it: a run's
+ * own trigger (or an earlier event of the same batch) never cancels it, since its cancel listeners are
+ * registered after the event that started it.
+ */
+async function resolvePauses(client: Queryable, events: InngestEvent[], startedBy: Map<string, number>): Promise<void> {
   const { rows } = await client.query<PauseRow & { event_name: string }>(
     `SELECT p.run_id, p.kind, p.step_id, p.expression, p.event_name, r.event
      FROM inngest_executor.pauses p JOIN inngest_executor.runs r ON r.id = p.run_id
@@ -73,8 +82,9 @@ async function resolvePauses(client: Queryable, events: InngestEvent[]): Promise
      ORDER BY p.run_id`,
     [events.map((event) => event.name)],
   );
-  for (const event of events) {
+  for (const [index, event] of events.entries()) {
     for (const pause of rows.filter((row) => row.event_name === event.name)) {
+      if ((startedBy.get(pause.run_id) ?? -1) >= index) continue;
       if (!matchesExpression(pause.expression, { event: pause.event, async: event })) continue;
       if (pause.kind === "cancel") {
         await cancelRun(client, pause.run_id);

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findRuns, startStack, waitFor, waitForEndedRuns, type Stack } from "./harness.js";
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack("flow-control");
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const count = (key: string) => stack.app.recorder.count(key);
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("cancelOn", () => {
+  it("never cancels a run on the event that triggered it", async () => {
+    await stack.send({ name: "test/superseded", data: { tag: "own", n: 1 } });
+    const [run] = await waitForEndedRuns(stack.pool, "superseded", "own");
+    expect(run?.status).toBe("completed");
+    expect(run?.output).toBe("finished 1");
+  });
+
+  it("lets a later event cancel an earlier run, also within one batch, and never the other way round", async () => {
+    await stack.send({ name: "test/superseded", data: { tag: "later", n: 1 } });
+    await waitFor(async () => count("superseded:later:1:start") === 1, 10_000, "first run started");
+    await stack.send({ name: "test/superseded", data: { tag: "later", n: 2 } });
+    await stack.send([
+      { name: "test/superseded", data: { tag: "batch", n: 1 } },
+      { name: "test/superseded", data: { tag: "batch", n: 2 } },
+    ]);
+    for (const tag of ["later", "batch"]) {
+      await waitForEndedRuns(stack.pool, "superseded", tag, 2);
+      // Runs created in one millisecond have no defined id order, so they are told apart by the event's n.
+      const { rows } = await stack.pool.query(
+        `SELECT event->'data'->>'n' AS n, status, output FROM inngest_executor.runs
+         WHERE function_id = 'contract-app-superseded' AND event->'data'->>'tag' = $1 ORDER BY 1`,
+        [tag],
+      );
+      expect(rows).toEqual([
+        { n: "1", status: "cancelled", output: null },
+        { n: "2", status: "completed", output: "finished 2" },
+      ]);
+      expect(count(`superseded:${tag}:1:finish`)).toBe(0);
+    }
+  });
+
+  it("stops listening once the cancelOn timeout has passed", async () => {
+    const sentAt = Date.now();
+    await stack.send({ name: "test/cancel-window", data: { tag: "late" } });
+    await waitFor(async () => count("cancel-window:late:start") === 1, 10_000, "run started");
+    await pause(Math.max(0, sentAt + 1_300 - Date.now()));
+    await stack.send({ name: "test/cancel-window.stop", data: { tag: "late" } });
+    const [run] = await waitForEndedRuns(stack.pool, "cancel-window", "late");
+    expect(run?.status).toBe("completed");
+    expect(count("cancel-window:late:finish")).toBe(1);
+  });
+});
+
+describe("step.invoke", () => {
+  it("gives up on the child after the invoke timeout and lets the parent handle it", async () => {
+    const sentAt = Date.now();
+    await stack.send({ name: "test/impatient-parent", data: { tag: "slow" } });
+    const [parent] = await waitForEndedRuns(stack.pool, "impatient-parent", "slow");
+    expect(Date.now() - sentAt).toBeLessThan(2_900);
+    expect(parent?.status).toBe("completed");
+    expect(parent?.output).toMatchObject({ timedOut: true, message: expect.stringMatching(/timed out/i) });
+    // The child is not cancelled; when it finishes, the parent's memoised timeout is kept (first write wins).
+    const [child] = await waitForEndedRuns(stack.pool, "slow-child", undefined);
+    expect(child?.status).toBe("completed");
+    expect((await findRuns(stack.pool, "impatient-parent", "slow"))[0]?.output).toEqual(parent?.output);
+  });
+});
+
+describe("throttle", () => {
+  it("throttles per key and lets `burst` runs start at once", async () => {
+    const sentAt = Date.now();
+    await stack.send(["a", "b"].flatMap((group) => [1, 2, 3].map(() => ({ name: "test/burst-throttled", data: { tag: "k1", group } }))));
+    const runs = await waitForEndedRuns(stack.pool, "burst-throttled", "k1", 6);
+    expect(runs.every((run) => run.status === "completed")).toBe(true);
+    for (const group of ["a", "b"]) {
+      const starts = (stack.app.recorder.times.get(`burst:k1:${group}`) ?? []).map((at) => at - sentAt).sort((x, y) => x - y);
+      expect(starts).toHaveLength(3);
+      // limit 1 per 2 s with burst 2: two start at once (in each group), the third waits for the next slot.
+      expect(starts[1]).toBeLessThan(1_500);
+      expect(starts[2]).toBeGreaterThanOrEqual(1_900);
+    }
+  });
+});

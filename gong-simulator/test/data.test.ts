@@ -63,6 +63,45 @@ describe("seeded data", () => {
     }
   });
 
+  it("the newest seeded calls are still being transcribed at start-up; their transcripts appear later", async () => {
+    const now = Date.now();
+    const fresh = await startTestSimulator({ calls: 300, from: new Date(now - 30 * 86_400_000), to: new Date(now) });
+    try {
+      const collect = async (path: string, pick: (body: Record<string, unknown>) => string[]) => {
+        const ids: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const answer = await callApi(fresh, "POST", path, { body: { cursor, filter: {} } });
+          ids.push(...pick(answer.body));
+          cursor = (answer.body.records as { cursor?: string }).cursor;
+        } while (cursor);
+        return ids;
+      };
+      const calls = await collect("/v2/calls/extensive", (body) => (body.calls as Array<{ metaData: { id: string } }>).map((call) => call.metaData.id));
+      const transcribed = new Set(await collect("/v2/calls/transcript", (body) => (body.callTranscripts as Array<{ callId: string }>).map((t) => t.callId)));
+      const pending = calls.filter((id) => !transcribed.has(id));
+      expect(calls).toHaveLength(300);
+      expect(pending.length).toBeGreaterThan(0);
+      expect(pending).toEqual(calls.slice(-pending.length)); // the newest ones, not a random few
+      for (const id of pending) {
+        const core = buildCallCore(fresh.state.dataset, decodeId("call", 42, id)!);
+        expect(now - (core.startedMs + core.durationSeconds * 1000)).toBeLessThan(4 * 3600_000);
+      }
+      vi.useFakeTimers({ toFake: ["Date"] });
+      try {
+        vi.setSystemTime(now + 10 * 60_000);
+        expect((await callApi(fresh, "POST", "/v2/calls/transcript", { body: { filter: { callIds: pending } } })).status).toBe(404);
+        vi.setSystemTime(now + 3 * 3600_000);
+        const ready = await callApi(fresh, "POST", "/v2/calls/transcript", { body: { filter: { callIds: pending } } });
+        expect((ready.body.callTranscripts as Array<{ callId: string }>).map((t) => t.callId)).toEqual(pending);
+      } finally {
+        vi.useRealTimers();
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("reset changes the dataset size and range", async () => {
     await control(c, "POST", "/reset", { seed: 8, calls: 1000, users: 30, workspaces: 3, from: "2025-01-01T00:00:00Z", to: "2025-02-01T00:00:00Z" });
     const answer = await callApi(c, "GET", "/v2/calls?fromDateTime=2025-01-01T00:00:00Z&toDateTime=2025-02-01T00:00:00Z");

@@ -27,6 +27,9 @@ const MS_PER_SENTENCE = 3_600;
 const SALT = { start: 11, owner: 12, size: 13, sizeLong: 14, late: 15 } as const;
 const LATE_TRANSCRIPT_MS = 2 * 3600_000;
 const NORMAL_TRANSCRIPT_LAG_MS = 5 * 60_000;
+const STILL_TRANSCRIBING_WINDOW_MS = 4 * 3600_000;
+const FIRST_RECENT_TRANSCRIPT_MS = 30 * 60_000;
+const RECENT_TRANSCRIPT_SPREAD_MS = 2 * 3600_000;
 
 export function countAllCalls(dataset: Dataset): number {
   return dataset.callCount + dataset.extraCalls.length;
@@ -75,9 +78,17 @@ export function getDurationSeconds(dataset: Dataset, index: number): number {
   return Math.round((getSentenceCount(dataset, index) * MS_PER_SENTENCE) / 1000) + 7;
 }
 
+/**
+ * When Gong has the transcript: 5 min after the call, 2 h for 2 % of calls. Calls that ended in the last 4 h
+ * before `to` (start-up time by default) are still being transcribed then, as a real company's newest calls
+ * are: theirs appear 30 min to 2.5 h after `to`.
+ */
 export function getTranscriptReadyMs(dataset: Dataset, index: number): number {
   const extra = getExtraCall(dataset, index);
   if (extra) return extra.transcriptReadyMs;
-  const late = hashOf(dataset.seed, SALT.late, index) % 50 === 0;
-  return getStartedMs(dataset, index) + getDurationSeconds(dataset, index) * 1000 + (late ? LATE_TRANSCRIPT_MS : NORMAL_TRANSCRIPT_LAG_MS);
+  const hash = hashOf(dataset.seed, SALT.late, index);
+  const endedMs = getStartedMs(dataset, index) + getDurationSeconds(dataset, index) * 1000;
+  const readyMs = endedMs + (hash % 50 === 0 ? LATE_TRANSCRIPT_MS : NORMAL_TRANSCRIPT_LAG_MS);
+  if (endedMs <= dataset.toMs - STILL_TRANSCRIBING_WINDOW_MS) return readyMs;
+  return Math.max(readyMs, dataset.toMs + FIRST_RECENT_TRANSCRIPT_MS + ((hash >>> 8) % RECENT_TRANSCRIPT_SPREAD_MS));
 }

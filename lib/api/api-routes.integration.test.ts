@@ -54,7 +54,7 @@ beforeAll(async () => {
     resync: resync.POST,
     items: items.POST,
     updateUsers: updateUsers.POST,
-    openapi: async () => openapi.GET(),
+    openapi: openapi.GET,
   };
 }, 120_000);
 afterAll(async () => {

@@ -30,7 +30,9 @@ export const syncRunAcceptedSchema = z.object({
 export const errorSchema = z
   .object({
     error: z.object({
-      code: z.string().describe("bad_request, unauthorized, forbidden, not_found, conflict, rate_limited, upstream_failed, unavailable or internal."),
+      code: z
+        .string()
+        .describe("bad_request, unauthorized, forbidden, not_found, method_not_allowed, conflict, rate_limited, upstream_failed, unavailable or internal."),
       message: z.string().describe("A sentence for a developer; names the offending field for validation errors."),
     }),
   })

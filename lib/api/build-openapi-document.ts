@@ -92,7 +92,7 @@ export function buildOpenApiDocument(endpoints: ApiEndpoint[] = API_ENDPOINTS) {
       title: "Callbridge API",
       version: "1",
       description:
-        "Drive the Gong connector from code: connect, list what Gong has, sync, resync, delete, read synced calls and transcripts. Send an API key as `Authorization: Bearer <key>`. Each key may make a fixed number of requests per minute; over it you get 429 with Retry-After.",
+        "Drive the Gong connector from code: connect, list what Gong has, sync, resync, delete, read synced calls and transcripts. Send an API key as `Authorization: Bearer <key>`. Each key may make a fixed number of requests per minute; over it you get 429 with Retry-After. A method a path does not take gets 405 with the same error body and an Allow header.",
     },
     servers: [{ url: "/" }],
     security: [{ bearerAuth: [] }],

@@ -5,11 +5,16 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { API_BASE_PATH, buildOpenApiDocument } from "./build-openapi-document";
+import * as endpoints from "./endpoints";
 import { openApiStructureSchema } from "./openapi-structure-schema";
 
 const ROUTES_ROOT = fileURLToPath(new URL("../../app/api/v1", import.meta.url));
 
-/** Every (method, path) that a route file under app/api/v1 exports, with [param] folders as {param}. */
+/**
+ * Every (method, path) that a route file under app/api/v1 serves, with [param] folders as {param}: the method of
+ * the endpoint it wires with createApiRoute, or the handlers it gives withMethodNotAllowed. Every file exports all
+ * methods (the others answer 405), so the exports alone say nothing.
+ */
 function listRouteOperations(): string[] {
   const operations: string[] = [];
   const walk = (dir: string) => {
@@ -21,9 +26,11 @@ function listRouteOperations(): string[] {
         const folder = relative(ROUTES_ROOT, dir).split(sep).join("/");
         const path = `${API_BASE_PATH}/${folder}`.replace(/\[(\w+)\]/g, "{$1}");
         const source = readFileSync(full, "utf8");
-        for (const [, method] of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) {
-          operations.push(`${method} ${path}`);
-        }
+        const wired = /createApiRoute\((\w+),/.exec(source)?.[1];
+        const endpoint = wired ? (endpoints as unknown as Record<string, { method: string } | undefined>)[wired] : undefined;
+        if (endpoint) operations.push(`${endpoint.method} ${path}`);
+        const given = /withMethodNotAllowed\(\{([^}]*)\}\)/.exec(source)?.[1] ?? "";
+        for (const [, method] of given.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b/g)) operations.push(`${method} ${path}`);
       }
     }
   };

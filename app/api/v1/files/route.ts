@@ -1,6 +1,6 @@
 // GET /api/v1/files – synced calls with metadata, newest first, cursor-paged.
+import { createApiRoute } from "@/lib/api/create-api-route";
 import { getDefaultApiDeps } from "@/lib/api/default-api-deps";
-import { createApiHandler } from "@/lib/api/create-api-handler";
 import { listFilesEndpoint } from "@/lib/api/endpoints";
 
-export const GET = createApiHandler(listFilesEndpoint, getDefaultApiDeps);
+export const { GET, POST, PUT, PATCH, DELETE } = createApiRoute(listFilesEndpoint, getDefaultApiDeps);

@@ -1,6 +1,6 @@
 // POST /api/v1/update_users – platform keys: turn 24-hourly scheduled syncing on or off per customer.
+import { createApiRoute } from "@/lib/api/create-api-route";
 import { getDefaultApiDeps } from "@/lib/api/default-api-deps";
-import { createApiHandler } from "@/lib/api/create-api-handler";
 import { updateUsersEndpoint } from "@/lib/api/endpoints";
 
-export const POST = createApiHandler(updateUsersEndpoint, getDefaultApiDeps);
+export const { GET, POST, PUT, PATCH, DELETE } = createApiRoute(updateUsersEndpoint, getDefaultApiDeps);

@@ -1,6 +1,6 @@
 // GET /api/v1/sync_runs/{id} – a sync run's status and progress.
+import { createApiRoute } from "@/lib/api/create-api-route";
 import { getDefaultApiDeps } from "@/lib/api/default-api-deps";
-import { createApiHandler } from "@/lib/api/create-api-handler";
 import { getSyncRunEndpoint } from "@/lib/api/endpoints";
 
-export const GET = createApiHandler(getSyncRunEndpoint, getDefaultApiDeps);
+export const { GET, POST, PUT, PATCH, DELETE } = createApiRoute(getSyncRunEndpoint, getDefaultApiDeps);

@@ -88,3 +88,30 @@ export function revokeOrganizationApiKey(
     .returning(["id", "name", "prefix"])
     .executeTakeFirst();
 }
+
+export type PlatformApiKeyItem = Pick<ApiKey, "id" | "name" | "prefix" | "created_at" | "last_used_at" | "revoked_at">;
+
+/** Every platform key, live ones first, newest first; they belong to no organization, so only the operator sees them. */
+export function listPlatformApiKeys(db: Kysely<Database>): Promise<PlatformApiKeyItem[]> {
+  return db
+    .selectFrom("api_keys")
+    .select(["id", "name", "prefix", "created_at", "last_used_at", "revoked_at"])
+    .where("kind", "=", "platform")
+    .orderBy("revoked_at", (ob) => ob.desc().nullsFirst())
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+/** Platform keys whose id or visible prefix is the one given. */
+export function findPlatformApiKeys(db: Kysely<Database>, match: { id: string } | { prefix: string }): Promise<PlatformApiKeyItem[]> {
+  return db
+    .selectFrom("api_keys")
+    .select(["id", "name", "prefix", "created_at", "last_used_at", "revoked_at"])
+    .where("kind", "=", "platform")
+    .where("id" in match ? "id" : "prefix", "=", "id" in match ? match.id : match.prefix)
+    .execute();
+}
+
+export async function revokePlatformApiKey(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable("api_keys").set({ revoked_at: sql<Date>`now()` }).where("id", "=", id).where("kind", "=", "platform").where("revoked_at", "is", null).execute();
+}

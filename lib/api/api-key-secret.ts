@@ -14,7 +14,13 @@ export type GeneratedApiKey = { key: string; prefix: string; secretHash: string 
  */
 export function generateApiKey(kind: ApiKeyKind): GeneratedApiKey {
   const key = `${KEY_PREFIX[kind]}${randomBytes(32).toString("base64url")}`;
-  return { key, prefix: key.slice(0, KEY_PREFIX[kind].length + VISIBLE_RANDOM_CHARS), secretHash: hashApiKey(key) };
+  return { key, prefix: visibleApiKeyPrefix(key), secretHash: hashApiKey(key) };
+}
+
+/** The part of a key that is stored in clear and shown in lists; a whole key and its prefix give the same. */
+export function visibleApiKeyPrefix(key: string): string {
+  const kindPrefix = Object.values(KEY_PREFIX).find((prefix) => key.startsWith(prefix)) ?? "";
+  return key.slice(0, kindPrefix.length + VISIBLE_RANDOM_CHARS);
 }
 
 export function hashApiKey(key: string): string {

@@ -36,12 +36,26 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   };
 });
 
-/** Pages and server actions: the signed-in user, or a redirect to sign-in. */
-export async function requireUserOrRedirect(options: { allowPendingPasswordChange?: boolean } = {}) {
+type GateOptions = {
+  /** Only the password page and its action: a user still on a one-time password may use nothing else. */
+  allowPendingPasswordChange?: boolean;
+};
+
+type GateResult = { ok: true; user: SessionUser } | { ok: false; reason: "signed_out" | "password_change_required" };
+
+/** The one rule for who may go on, shared by pages, actions and route handlers; they differ only in how they refuse. */
+async function checkSessionUser(options: GateOptions): Promise<GateResult> {
   const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
-  if (user.passwordChangeRequired && !options.allowPendingPasswordChange) redirect("/account/password");
-  return user;
+  if (!user) return { ok: false, reason: "signed_out" };
+  if (user.passwordChangeRequired && !options.allowPendingPasswordChange) return { ok: false, reason: "password_change_required" };
+  return { ok: true, user };
+}
+
+/** Pages and server actions: the signed-in user, or a redirect to sign-in (or to choosing a new password). */
+export async function requireUserOrRedirect(options: GateOptions = {}) {
+  const result = await checkSessionUser(options);
+  if (!result.ok) redirect(result.reason === "signed_out" ? "/sign-in" : "/account/password");
+  return result.user;
 }
 
 /** Admin pages and actions: reps get the 403 page. */
@@ -51,11 +65,12 @@ export async function requireAdminOrForbidden() {
   return user;
 }
 
-/** Route handlers: the signed-in user, or a 401 through toErrorResponse(). */
-export async function requireUserOrThrow() {
-  const user = await getSessionUser();
-  if (!user) throw new AppError("unauthorized", "Sign in to continue.");
-  return user;
+/** Route handlers: the signed-in user, or a 401 (403 while on a one-time password) through toErrorResponse(). */
+export async function requireUserOrThrow(options: GateOptions = {}) {
+  const result = await checkSessionUser(options);
+  if (result.ok) return result.user;
+  if (result.reason === "signed_out") throw new AppError("unauthorized", "Sign in to continue.");
+  throw new AppError("forbidden", "Choose a new password first: this account still has its one-time password.");
 }
 
 export async function requireAdminOrThrow() {

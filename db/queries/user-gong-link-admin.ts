@@ -2,6 +2,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database, LinkSource, Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { createAuditEvent } from "./audit-events";
+import { runInTransaction } from "./run-in-transaction";
 
 export type DirectoryUser = { id: string; name: string; email: string; role: Role };
 export type DirectoryGongUser = { id: string; gongId: string; name: string; email: string | null; active: boolean };
@@ -44,9 +45,12 @@ export async function listUserGongDirectory(db: Kysely<Database>, organizationId
 
 type LinkInput = { organizationId: string; userId: string; gongUserId: string; actorUserId: string | null; source?: LinkSource };
 
-/** Links an app user to a Gong user chosen by an admin (replacing any earlier link), with an audit event. */
+/**
+ * Links an app user to a Gong user chosen by an admin (replacing any earlier link), with an audit event. Given a
+ * transaction, it is a step of the caller's: a conflict then undoes what the caller wrote before it.
+ */
 export async function linkUserToGongUser(db: Kysely<Database>, input: LinkInput): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await runInTransaction(db, async (trx) => {
     const [user, gongUser] = await Promise.all([
       trx.selectFrom("users").select("email").where("id", "=", input.userId).where("organization_id", "=", input.organizationId).executeTakeFirst(),
       trx.selectFrom("gong_users").select(["gong_id", "email"]).where("id", "=", input.gongUserId).where("organization_id", "=", input.organizationId).executeTakeFirst(),

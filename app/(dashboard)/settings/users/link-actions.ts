@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/db";
-import { getGongUserForInvite, linkUserToGongUser, unlinkUserFromGong } from "@/db/queries/user-gong-link-admin";
+import { linkUserToGongUser, unlinkUserFromGong } from "@/db/queries/user-gong-link-admin";
 import { requireAdminOrForbidden } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { createUserWithOneTimePassword } from "@/lib/users/create-user-with-one-time-password";
+import { inviteGongUser } from "@/lib/users/invite-gong-user";
 
 export type LinkActionResult = { ok: true } | { ok: false; error: string };
 export type InviteResult = { ok: true; email: string; oneTimePassword: string } | { ok: false; error: string };
@@ -14,7 +14,7 @@ export type InviteResult = { ok: true; email: string; oneTimePassword: string } 
 const linkSchema = z.object({ userId: z.uuid(), gongUserId: z.uuid({ message: "Choose a Gong user." }) });
 
 function expected(error: unknown): string {
-  if (error instanceof AppError && (error.code === "conflict" || error.code === "not_found")) return error.message;
+  if (error instanceof AppError && (error.code === "conflict" || error.code === "not_found" || error.code === "bad_request")) return error.message;
   throw error;
 }
 
@@ -44,18 +44,13 @@ export async function unlinkUserAction(input: { userId: string }): Promise<LinkA
   return { ok: true };
 }
 
-/** Creates a rep for a Gong user without an account and links the two; the one-time password is shown once. */
+/** Creates a rep for a Gong user without an account and links the two, atomically; the one-time password is shown once. */
 export async function inviteGongUserAction(input: { gongUserId: string }): Promise<InviteResult> {
   const admin = await requireAdminOrForbidden();
   const gongUserId = z.uuid().safeParse(input.gongUserId);
-  const gongUser = gongUserId.success ? await getGongUserForInvite(db, admin.organizationId, gongUserId.data) : undefined;
-  if (!gongUser) return { ok: false, error: "That Gong user no longer exists." };
-  const email = z.email().safeParse(gongUser.email?.trim().toLowerCase());
-  if (!email.success) return { ok: false, error: "This Gong user has no email address, so they can't be invited." };
-  const name = [gongUser.first_name, gongUser.last_name].filter(Boolean).join(" ") || email.data;
+  if (!gongUserId.success) return { ok: false, error: "That Gong user no longer exists." };
   try {
-    const { user, oneTimePassword } = await createUserWithOneTimePassword(db, { organizationId: admin.organizationId, actorUserId: admin.id, email: email.data, name, role: "rep" });
-    await linkUserToGongUser(db, { organizationId: admin.organizationId, actorUserId: admin.id, userId: user.id, gongUserId: gongUser.id, source: "email" });
+    const { user, oneTimePassword } = await inviteGongUser(db, { organizationId: admin.organizationId, actorUserId: admin.id, gongUserId: gongUserId.data });
     // No revalidation here: re-rendering would move this row to "Linked" and unmount the one-time password
     // before the admin has copied it. The lists catch up on the next visit.
     return { ok: true, email: user.email, oneTimePassword };

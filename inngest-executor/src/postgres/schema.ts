@@ -42,6 +42,11 @@ const MIGRATIONS: string[][] = [
       function_id text NOT NULL, schedule text NOT NULL, next_at timestamptz NOT NULL,
       PRIMARY KEY (function_id, schedule))`,
   ],
+  [
+    // Leased rows are few (at most the workers of every process), so counting a key's executing requests over
+    // them never reads the backlog, however long.
+    `CREATE INDEX queue_locked_until_idx ON inngest_executor.queue (locked_until) WHERE lease_owner IS NOT NULL`,
+  ],
 ];
 
 /** Creates or upgrades the executor's own schema; safe to run from several processes at once. */

@@ -8,9 +8,13 @@ export type QueueItem = { id: string; run_id: string; kind: QueueKind; step_id: 
 
 type Candidate = Omit<QueueItem, "lease"> & { concurrency_keys: string[]; concurrency_limits: number[] };
 
+// Bounds one claim transaction; whatever is left is claimed on the next tick.
+const MAX_ROUNDS = 8;
+
 /**
- * Leases up to `capacity` due items. Items whose concurrency key already has `limit` requests executing
- * (in any process) are skipped; the per-key advisory lock makes the count and the lease one atomic step.
+ * Leases up to `capacity` due items, oldest first. Items whose concurrency key already has `limit` requests
+ * executing (in any process) are left out in SQL, so a backlog on one busy key never hides other work behind
+ * it. Each candidate's key is then re-counted under a per-key advisory lock, making count and lease atomic.
  */
 export async function claimItems(
   pool: pg.Pool,
@@ -20,49 +24,88 @@ export async function claimItems(
   inFlight: ReadonlySet<string>,
 ): Promise<QueueItem[]> {
   if (capacity <= 0) return [];
+  const windowSize = Math.max(capacity * 4, 32);
   return withTransaction(pool, async (client) => {
-    // Items this process is still executing are never re-claimed here, even if a slow heartbeat let the lease lapse.
-    const { rows } = await client.query<Candidate>(
-      `SELECT id, run_id, kind, step_id, attempt, concurrency_keys, concurrency_limits FROM inngest_executor.queue
-       WHERE available_at <= now() AND (locked_until IS NULL OR locked_until < now()) AND NOT (id = ANY($2::bigint[]))
-       ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [Math.max(capacity * 4, 32), [...inFlight]],
-    );
     const claimed: QueueItem[] = [];
-    const saturated = new Set<string>();
-    for (const candidate of rows) {
-      if (claimed.length >= capacity) break;
-      if (!(await hasConcurrencyRoom(client, candidate, saturated))) continue;
-      const lease = `${owner}.${randomBytes(6).toString("hex")}`;
-      await client.query(
-        `UPDATE inngest_executor.queue SET locked_until = now() + $2 * interval '1 millisecond', lease_owner = $3, rerun = false
-         WHERE id = $1`,
-        [candidate.id, leaseMs, lease],
-      );
-      const { id, run_id, kind, step_id, attempt } = candidate;
-      claimed.push({ id, run_id, kind, step_id, attempt, lease });
+    // Items this process is still executing are never re-claimed here, even if a slow heartbeat let the lease lapse.
+    const considered = new Set(inFlight);
+    // Keys that filled up during this claim (or that another process is claiming right now).
+    const skippedKeys = new Set<string>();
+    for (let round = 0; round < MAX_ROUNDS && claimed.length < capacity; round++) {
+      const candidates = await findCandidates(client, windowSize, considered, skippedKeys);
+      for (const candidate of candidates) {
+        if (claimed.length >= capacity) break;
+        considered.add(candidate.id);
+        const blockedKey = await findBlockedKey(client, candidate, skippedKeys);
+        if (blockedKey !== undefined) {
+          skippedKeys.add(blockedKey);
+          continue;
+        }
+        claimed.push(await leaseItem(client, candidate, owner, leaseMs));
+      }
+      if (candidates.length < windowSize) break;
     }
     return claimed;
   });
 }
 
-async function hasConcurrencyRoom(client: pg.PoolClient, candidate: Candidate, saturated: Set<string>): Promise<boolean> {
+async function findCandidates(
+  client: pg.PoolClient,
+  limit: number,
+  excludedIds: ReadonlySet<string>,
+  excludedKeys: ReadonlySet<string>,
+): Promise<Candidate[]> {
+  // `busy` reads only leased rows (a partial index); those are bounded by the workers of all processes.
+  const { rows } = await client.query<Candidate>(
+    `WITH busy AS MATERIALIZED (
+       SELECT c.key, count(*)::int AS n
+       FROM inngest_executor.queue l CROSS JOIN LATERAL unnest(l.concurrency_keys) AS c(key)
+       WHERE l.lease_owner IS NOT NULL AND l.locked_until > now()
+       GROUP BY c.key)
+     SELECT q.id, q.run_id, q.kind, q.step_id, q.attempt, q.concurrency_keys, q.concurrency_limits
+     FROM inngest_executor.queue q
+     WHERE q.available_at <= now() AND (q.locked_until IS NULL OR q.locked_until < now())
+       AND NOT (q.id = ANY($2::bigint[])) AND NOT (q.concurrency_keys && $3::text[])
+       AND NOT EXISTS (
+         SELECT 1 FROM unnest(q.concurrency_keys, q.concurrency_limits) AS c(key, lim)
+         JOIN busy b ON b.key = c.key WHERE b.n >= c.lim)
+     ORDER BY q.available_at, q.id LIMIT $1 FOR UPDATE OF q SKIP LOCKED`,
+    [limit, [...excludedIds], [...excludedKeys]],
+  );
+  return rows;
+}
+
+/** The first of the candidate's keys that has no room (or is being claimed by another process), if any. */
+async function findBlockedKey(client: pg.PoolClient, candidate: Candidate, skippedKeys: ReadonlySet<string>): Promise<string | undefined> {
   const keys = candidate.concurrency_keys.map((key, i) => ({ key, limit: candidate.concurrency_limits[i] ?? 1 }));
   for (const { key, limit } of keys.sort((a, b) => a.key.localeCompare(b.key))) {
-    if (saturated.has(key)) return false;
+    if (skippedKeys.has(key)) return key;
     // try-lock: a key another process is counting right now is simply skipped this round (no deadlocks).
     const lock = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok", [key]);
-    if (!lock.rows[0]?.ok) return false;
-    const { rows } = await client.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM inngest_executor.queue WHERE locked_until > now() AND $1 = ANY(concurrency_keys)`,
-      [key],
-    );
-    if ((rows[0]?.n ?? 0) >= limit) {
-      saturated.add(key);
-      return false;
-    }
+    if (!lock.rows[0]?.ok) return key;
+    if ((await countExecuting(client, key)) >= limit) return key;
   }
-  return true;
+  return undefined;
+}
+
+/** Requests executing for one concurrency key, in every process; reads only leased rows (a partial index). */
+export const COUNT_EXECUTING = `SELECT count(*)::int AS n FROM inngest_executor.queue
+  WHERE lease_owner IS NOT NULL AND locked_until > now() AND concurrency_keys @> ARRAY[$1::text]`;
+
+async function countExecuting(client: pg.PoolClient, key: string): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(COUNT_EXECUTING, [key]);
+  return rows[0]?.n ?? 0;
+}
+
+async function leaseItem(client: pg.PoolClient, candidate: Candidate, owner: string, leaseMs: number): Promise<QueueItem> {
+  const lease = `${owner}.${randomBytes(6).toString("hex")}`;
+  await client.query(
+    `UPDATE inngest_executor.queue SET locked_until = now() + $2 * interval '1 millisecond', lease_owner = $3, rerun = false
+     WHERE id = $1`,
+    [candidate.id, leaseMs, lease],
+  );
+  const { id, run_id, kind, step_id, attempt } = candidate;
+  return { id, run_id, kind, step_id, attempt, lease };
 }
 
 /** Extends a lease while the app is still working on the request. */

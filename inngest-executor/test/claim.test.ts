@@ -1,0 +1,80 @@
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test-support/test-database.js";
+import { migrateSchema } from "../src/postgres/schema.js";
+import { claimItems, COUNT_EXECUTING } from "../src/worker/claim.js";
+
+let db: TestDatabase;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  pool = new pg.Pool({ connectionString: db.url, max: 3 });
+  await migrateSchema(pool);
+});
+
+afterAll(async () => {
+  await pool?.end();
+  await db?.drop();
+});
+
+beforeEach(async () => {
+  await pool.query("DELETE FROM inngest_executor.queue");
+});
+
+type Item = { run: string; kind?: string; keys?: string[]; limits?: number[]; ageMs?: number; leasedBy?: string };
+
+async function insertItems(items: Item[]): Promise<void> {
+  for (const item of items) {
+    await pool.query(
+      `INSERT INTO inngest_executor.queue (run_id, kind, available_at, concurrency_keys, concurrency_limits, lease_owner, locked_until)
+       VALUES ($1, $2, now() - $3 * interval '1 millisecond', $4, $5, $6, CASE WHEN $6::text IS NULL THEN NULL ELSE now() + interval '1 minute' END)`,
+      [item.run, item.kind ?? "discover", item.ageMs ?? 0, item.keys ?? [], item.limits ?? [], item.leasedBy ?? null],
+    );
+  }
+}
+
+const backlog = (key: string, limit: number, size: number): Item[] =>
+  Array.from({ length: size }, (_, i) => ({ run: `${key}-${i}`, keys: [key], limits: [limit], ageMs: 60_000 - i }));
+
+const claim = async (capacity: number, owner = "test") =>
+  (await claimItems(pool, owner, capacity, 60_000, new Set())).map((item) => item.run_id).sort();
+
+describe("claiming the queue", () => {
+  it("skips a full key's backlog, however long, and claims the work behind it", async () => {
+    await insertItems([{ run: "busy-running", keys: ["busy"], limits: [1], leasedBy: "elsewhere" }, ...backlog("busy", 1, 40)]);
+    await insertItems([{ run: "sleeper", kind: "wake" }, { run: "other", keys: ["other"], limits: [1] }]);
+    expect(await claim(8)).toEqual(["other", "sleeper"]);
+  });
+
+  it("gives a key with room only that room, and the rest of the capacity to other keys", async () => {
+    await insertItems([...backlog("hot", 2, 40), { run: "a", keys: ["a"], limits: [1] }, { run: "b", keys: ["b"], limits: [1] }]);
+    const claimed = await claim(8);
+    expect(claimed.filter((run) => run.startsWith("hot-"))).toHaveLength(2);
+    expect(claimed).toEqual(expect.arrayContaining(["a", "b"]));
+    // The next claim finds "hot" full in SQL and leaves its backlog alone.
+    await insertItems([{ run: "c", keys: ["c"], limits: [1] }]);
+    expect(await claim(8)).toEqual(["c"]);
+  });
+
+  it("never exceeds a key's limit with claims racing from several connections", async () => {
+    await insertItems(backlog("shared", 3, 20));
+    const claims = await Promise.all([claim(4, "one"), claim(4, "two"), claim(4, "three")]);
+    expect(claims.flat()).toHaveLength(3);
+  });
+
+  it("counts a key's executing requests over an index of leased rows, never a scan of the backlog", async () => {
+    await insertItems(backlog("indexed", 1, 50).map((item, i) => (i % 2 ? { ...item, leasedBy: "elsewhere" } : item)));
+    const client = await pool.connect();
+    try {
+      await client.query("SET enable_seqscan = off");
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${COUNT_EXECUTING}`, ["indexed"]);
+      const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
+      expect(plan).toContain("queue_locked_until_idx");
+      expect(plan).not.toContain("Seq Scan");
+    } finally {
+      await client.query("RESET enable_seqscan");
+      client.release();
+    }
+  });
+});

@@ -88,3 +88,33 @@ describe("stale answers", () => {
     expect(after.rows).toEqual([{ attempts: 0, lease_owner: "another-executor", attempt: 0 }]);
   });
 });
+
+describe("checkpoints", () => {
+  const checkpoint = (runId: string, qiId: string, steps: unknown[]) =>
+    fetch(`${stack.executor.url}/v1/checkpoint/${runId}/async`, { method: "POST", body: JSON.stringify({ run_id: runId, qi_id: qiId, steps }) });
+  const memoised = async (runId: string) =>
+    (await stack.pool.query("SELECT step_id FROM inngest_executor.run_steps WHERE run_id = $1", [runId])).rows.map((row) => row.step_id);
+
+  it("accepts steps only from the request that holds the lease of that run, and refuses ops it would drop", async () => {
+    await stack.send([
+      { name: "fake/held", data: { tag: "mine" } },
+      { name: "fake/held", data: { tag: "theirs" } },
+    ]);
+    const [mine, theirs] = await waitFor(async () => held.size === 2 && [held.get("mine")!.request, held.get("theirs")!.request], 10_000, "both requests");
+    const mineQi = mine!.body.ctx.qi_id;
+    const step = { op: "StepRun", id: "checkpointed", data: 1 };
+
+    // A lease of one run cannot write into another.
+    expect((await checkpoint(theirs!.body.ctx.run_id, mineQi, [step])).status).toBe(409);
+    expect(await memoised(theirs!.body.ctx.run_id)).toEqual([]);
+
+    const refused = await checkpoint(mine!.body.ctx.run_id, mineQi, [step, { op: "Sleep", id: "nap", name: "1s" }]);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toContain("Sleep (step nap)");
+    expect(await memoised(mine!.body.ctx.run_id)).toEqual([]);
+
+    expect((await checkpoint(mine!.body.ctx.run_id, mineQi, [step])).status).toBe(200);
+    expect(await memoised(mine!.body.ctx.run_id)).toEqual(["checkpointed"]);
+    for (const { release } of held.values()) release();
+  });
+});

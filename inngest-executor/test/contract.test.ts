@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashSigningKey } from "../src/common/signing.js";
 import { findRuns, startStack, waitFor, waitForEndedRuns, type Stack } from "./harness.js";
 
 let stack: Stack;
@@ -149,8 +150,12 @@ describe("inngest executor contract", () => {
   });
 
   it("rejects unsupported config loudly at sync, naming function and field", async () => {
-    const health = await (await fetch(`${stack.executor.url}/health`)).json();
-    expect(health.status).toBe("ok");
+    const response = await fetch(`${stack.executor.url}/health`);
+    const health = await response.json();
+    // Up and running every other function, so still 200, but not plain "ok".
+    expect(response.status).toBe(200);
+    expect(health.status).toBe("degraded");
+    expect(health.rejectedFunctions).toEqual(["contract-app-rate-limited"]);
     expect(health.syncErrors).toContainEqual(
       expect.objectContaining({ functionId: "contract-app-rate-limited", field: "rateLimit" }),
     );
@@ -159,9 +164,11 @@ describe("inngest executor contract", () => {
     expect(functions.functions.map((fn: { id: string }) => fn.id)).toContain("contract-app-multi-step");
   });
 
-  it("accepts the SDK's out-of-band sync on /fn/register and refuses a wrong Bearer key", async () => {
+  it("answers the SDK's out-of-band sync on /fn/register with a 400 naming the rejected function and field", async () => {
+    // The SDK passes the executor's status and error on as its answer to the PUT.
     const response = await fetch(stack.app.url, { method: "PUT" });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toMatch(/rejected 1 function\(s\): contract-app-rate-limited \(rateLimit: /);
     const functions = await (await fetch(`${stack.executor.url}/v1/functions`)).json();
     expect(functions.functions.map((fn: { id: string }) => fn.id)).toContain("contract-app-multi-step");
     const forged = await fetch(`${stack.executor.url}/fn/register`, {
@@ -170,6 +177,29 @@ describe("inngest executor contract", () => {
       body: JSON.stringify({ url: "http://127.0.0.1:1/api/inngest", functions: [] }),
     });
     expect(forged.status).toBe(401);
+  });
+
+  it("refuses a config it cannot honour on /fn/register with 400, registering the rest", async () => {
+    const url = "http://127.0.0.1:1/api/other-app";
+    const step = { id: "step", name: "step", runtime: { type: "http", url: `${url}?fnId=other-debounced&stepId=step` } };
+    const response = await fetch(`${stack.executor.url}/fn/register`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${hashSigningKey(stack.signingKey)}` },
+      body: JSON.stringify({
+        url,
+        functions: [
+          { id: "other-debounced", name: "debounced", triggers: [{ event: "other/x" }], steps: { step }, debounce: { period: "5s" } },
+          { id: "other-plain", name: "plain", triggers: [{ event: "other/y" }], steps: { step: { ...step, runtime: { ...step.runtime, url: `${url}?fnId=other-plain&stepId=step` } } } },
+        ],
+      }),
+    });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body).toMatchObject({ status: 400, error: expect.stringContaining("other-debounced (debounce: ") });
+    expect(body.errors).toEqual([expect.objectContaining({ functionId: "other-debounced", field: "debounce" })]);
+    const functions = await (await fetch(`${stack.executor.url}/v1/functions`)).json();
+    expect(functions.functions.map((fn: { id: string }) => fn.id)).toContain("other-plain");
+    expect((await (await fetch(`${stack.executor.url}/health`)).json()).rejectedFunctions).toContain("other-debounced");
   });
 
   it("refuses events sent with another event key", async () => {

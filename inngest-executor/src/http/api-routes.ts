@@ -26,18 +26,24 @@ export async function handleEvents(context: ApiContext, req: IncomingMessage, ke
 
 const registerBodySchema = z.object({ url: z.string().url(), functions: z.array(z.unknown()).default([]) }).passthrough();
 
-/** POST /fn/register: out-of-band sync, sent by the SDK when its endpoint receives a plain PUT. */
-export async function handleRegister(context: ApiContext, req: IncomingMessage): Promise<unknown> {
+/**
+ * POST /fn/register: out-of-band sync, sent by the SDK when its endpoint receives a plain PUT. A rejected config
+ * answers 400 `{status, error}` as Inngest's dev server does; the SDK passes that status and error on as the
+ * answer to the PUT, so `curl -X PUT …/api/inngest` shows the failure. The valid functions are registered.
+ */
+export async function handleRegister(context: ApiContext, req: IncomingMessage): Promise<{ status: number; body: unknown }> {
   if (!isAuthorized(req.headers.authorization, context.signingKey)) throw new HttpError(401, "invalid signing key");
   const body = registerBodySchema.parse(await readJson(req));
   const appUrl = new URL(body.url);
   appUrl.search = "";
   const result = await registerFunctions(context.pool, appUrl.toString(), body.functions);
-  if (result.errors.length > 0) {
-    const detail = result.errors.map((error) => `${error.functionId}: ${error.field}: ${error.message}`).join("; ");
-    return { ok: false, modified: true, error: `unsupported function config: ${detail}` };
-  }
-  return { ok: true, modified: true };
+  if (result.errors.length === 0) return { status: 200, body: { ok: true, status: 200, modified: true } };
+  const rejected = [...new Set(result.errors.map((error) => error.functionId))];
+  const detail = rejected
+    .map((id) => `${id} (${result.errors.filter((error) => error.functionId === id).map((error) => `${error.field}: ${error.message}`).join("; ")})`)
+    .join(", ");
+  const error = `the embedded executor rejected ${rejected.length} function(s): ${detail}; ${result.registered.length} registered`;
+  return { status: 400, body: { ok: false, status: 400, modified: true, error, errors: result.errors } };
 }
 
 const checkpointBodySchema = z.object({
@@ -45,20 +51,34 @@ const checkpointBodySchema = z.object({
   steps: z.array(z.object({ id: z.string(), op: z.string(), data: z.unknown().optional(), error: z.unknown().optional() }).passthrough()),
 });
 
+// What async checkpointing sends in inngest@4.24.0: results of steps that ran. Anything else is refused, and
+// the SDK then falls back to returning its buffered ops in the 206, where every op is applied or fails the run.
+const CHECKPOINT_OPS = new Set(["StepRun", "StepFailed"]);
+
 /** POST /v1/checkpoint/:runId/async: the SDK memoises steps mid-request; 409 tells it the run is over. */
 export async function handleCheckpoint(context: ApiContext, req: IncomingMessage, runId: string): Promise<unknown> {
   if (!isAuthorized(req.headers.authorization, context.signingKey)) throw new HttpError(401, "invalid signing key");
   const body = checkpointBodySchema.parse(await readJson(req));
+  const unsupported = body.steps.filter((step) => !CHECKPOINT_OPS.has(step.op));
+  if (unsupported.length > 0) {
+    const ops = unsupported.map((step) => `${step.op} (step ${step.id})`).join(", ");
+    console.error(`[inngest-executor] run ${runId}: refused a checkpoint with unsupported ops ${ops}; the SDK answers them in its response instead`);
+    throw new HttpError(400, `checkpoint ops not supported by the embedded executor: ${ops}`);
+  }
   await withTransaction(context.pool, async (client) => {
     const { rows } = await client.query<{ status: string }>(
       "SELECT status FROM inngest_executor.runs WHERE id = $1 FOR UPDATE",
       [runId],
     );
     if (!rows[0] || !["queued", "running"].includes(rows[0].status)) throw new HttpError(409, "run is not running");
-    // qi_id is "<queue item>/<lease>": a request whose lease expired and was taken over is stale (409 stops the SDK).
+    // qi_id is "<queue item>/<lease>": only the request holding that lease may write, and only to its own run.
+    // A request whose lease expired and was taken over is stale (409 stops the SDK).
     const [itemId, lease] = splitOnce(body.qi_id ?? "", "/");
-    const current = await client.query("SELECT 1 FROM inngest_executor.queue WHERE id::text = $1 AND lease_owner = $2", [itemId, lease]);
-    if (current.rowCount !== 1) throw new HttpError(409, "stale request: its lease was taken over");
+    const current = await client.query(
+      "SELECT 1 FROM inngest_executor.queue WHERE id::text = $1 AND lease_owner = $2 AND run_id = $3",
+      [itemId, lease, runId],
+    );
+    if (current.rowCount !== 1) throw new HttpError(409, "stale request: its lease was taken over or belongs to another run");
     for (const step of body.steps) {
       if (step.op === "StepRun") await saveStepResult(client, runId, step.id, { data: step.data ?? null });
       if (step.op === "StepFailed") await saveStepResult(client, runId, step.id, { error: step.error });

@@ -26,14 +26,17 @@ async function route(context: ApiContext, req: IncomingMessage, res: ServerRespo
   if (method === "POST" && (match = path.match(/^\/e\/([^/]+)$/))) {
     return sendJson(res, 200, await handleEvents(context, req, decodeURIComponent(match[1] ?? "")));
   }
-  if (method === "POST" && path === "/fn/register") return sendJson(res, 200, await handleRegister(context, req));
+  if (method === "POST" && path === "/fn/register") {
+    const { status, body } = await handleRegister(context, req);
+    return sendJson(res, status, body);
+  }
   if (method === "POST" && (match = path.match(/^\/v1\/checkpoint\/([^/]+)\/async$/))) {
     return sendJson(res, 200, await handleCheckpoint(context, req, decodeURIComponent(match[1] ?? "")));
   }
   if (method !== "GET") throw new HttpError(404, `no route for ${method} ${path}`);
   if (path === "/health") {
     const health = await getHealth(context.pool);
-    return sendJson(res, health.status === "ok" ? 200 : 503, health);
+    return sendJson(res, health.status === "error" ? 503 : 200, health);
   }
   if (path === "/v1/functions") return sendJson(res, 200, await listFunctionsWithErrors(context.pool));
   if (path === "/v1/runs") {

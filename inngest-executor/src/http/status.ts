@@ -25,12 +25,26 @@ export async function listFunctionsWithErrors(pool: pg.Pool): Promise<FunctionsS
   };
 }
 
-/** GET /health: database reachability, registered function count and sync errors. */
-export async function getHealth(pool: pg.Pool): Promise<{ status: string; database: string; functions: number; syncErrors: unknown[] }> {
+export type Health = {
+  status: "ok" | "degraded" | "error";
+  database: string;
+  functions: number;
+  rejectedFunctions: string[];
+  syncErrors: FunctionsStatus["syncErrors"];
+};
+
+/**
+ * GET /health. "degraded" (still 200) when an app's functions were rejected at sync: the executor is up and
+ * runs everything else, and restarting it cannot fix an app's config, so probes should not treat it as down;
+ * the status and the names make the rejection visible. "error" (503) when the database is unreachable.
+ */
+export async function getHealth(pool: pg.Pool): Promise<Health> {
   try {
-    const status = await listFunctionsWithErrors(pool);
-    return { status: "ok", database: "ok", functions: status.functions.length, syncErrors: status.syncErrors };
+    const { functions, syncErrors } = await listFunctionsWithErrors(pool);
+    const rejectedFunctions = [...new Set(syncErrors.map((error) => error.functionId))];
+    return { status: rejectedFunctions.length > 0 ? "degraded" : "ok", database: "ok", functions: functions.length, rejectedFunctions, syncErrors };
   } catch (error) {
-    return { status: "error", database: error instanceof Error ? error.message : "unreachable", functions: 0, syncErrors: [] };
+    const database = error instanceof Error ? error.message : "unreachable";
+    return { status: "error", database, functions: 0, rejectedFunctions: [], syncErrors: [] };
   }
 }

@@ -19,6 +19,8 @@ const envSchema = z.object({
   // First wait before re-checking a transcript Gong had not finished; later waits double, up to 48 h in all.
   LATE_TRANSCRIPT_FIRST_WAIT_SECONDS: z.coerce.number().int().min(1).default(120),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  // Reverse proxies we run in front of the app, each appending to X-Forwarded-For; 0 = clients connect directly.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   // Optional OpenAI-compatible endpoint for call summaries; off unless LLM_BASE_URL is set.
   LLM_BASE_URL: optionalUrl,
   LLM_API_KEY: z.string().optional(),

@@ -1,21 +1,19 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "@/db/schema";
 
-/** Failures per key within the window, and when the oldest of them leaves it. */
-export async function countRecentSignInFailures(
-  db: Kysely<Database>,
-  keys: string[],
-  windowMinutes: number,
-): Promise<{ key: string; failures: number; oldest: Date }[]> {
-  if (keys.length === 0) return [];
+/** The times of each key's failures within the window, newest first. */
+export async function listRecentSignInFailures(db: Kysely<Database>, keys: string[], windowMinutes: number): Promise<Map<string, Date[]>> {
+  const recent = new Map<string, Date[]>();
+  if (keys.length === 0) return recent;
   const rows = await db
     .selectFrom("sign_in_failures")
-    .select(["key", sql<string>`count(*)`.as("failures"), sql<Date>`min(failed_at)`.as("oldest")])
+    .select(["key", "failed_at"])
     .where("key", "in", keys)
     .where("failed_at", ">", sql<Date>`now() - make_interval(mins => ${windowMinutes})`)
-    .groupBy("key")
+    .orderBy("failed_at", "desc")
     .execute();
-  return rows.map((row) => ({ key: row.key, failures: Number(row.failures), oldest: new Date(row.oldest) }));
+  for (const row of rows) recent.set(row.key, [...(recent.get(row.key) ?? []), new Date(row.failed_at)]);
+  return recent;
 }
 
 export async function recordSignInFailure(db: Kysely<Database>, keys: string[]): Promise<void> {

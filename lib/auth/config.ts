@@ -2,15 +2,19 @@ import "server-only";
 import type { NextAuthConfig } from "next-auth";
 import { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { z } from "zod";
 import { db } from "@/db";
-import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { type RateLimitScope, authenticateWithPassword } from "@/lib/auth/authenticate";
+import { getClientAddress } from "@/lib/auth/client-address";
+import { DEVICE_COOKIE_NAME, DEVICE_TOKEN_MAX_AGE_SECONDS, createDeviceToken, readDeviceCookie, verifyDeviceToken } from "@/lib/auth/device-token";
 import { getEnv } from "@/lib/env";
 
+/** Carries which limit was hit and for how long to the sign-in action, which words the message. */
 class RateLimitedSignIn extends CredentialsSignin {
-  constructor(retryAfterMinutes: number) {
+  constructor(scope: RateLimitScope, retryAfterMinutes: number) {
     super();
-    this.code = `rate_limited:${retryAfterMinutes}`;
+    this.code = `rate_limited:${scope}:${retryAfterMinutes}`;
   }
 }
 
@@ -19,9 +23,21 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(1024),
 });
 
-function clientAddressOf(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
+/** Remembers this browser for the email just signed in with, so failures others cause cannot lock it out. */
+async function rememberDevice(email: string, deviceId: string | null): Promise<void> {
+  const env = getEnv();
+  try {
+    (await cookies()).set(DEVICE_COOKIE_NAME, createDeviceToken(env.AUTH_SECRET, email, deviceId ?? undefined), {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: env.APP_URL.startsWith("https:"),
+      path: "/",
+      maxAge: DEVICE_TOKEN_MAX_AGE_SECONDS,
+    });
+  } catch (error) {
+    // Outside a request that may set cookies; the sign-in stands, only the browser is not remembered.
+    console.warn("sign-in: could not set the device cookie", error instanceof Error ? error.message : error);
+  }
 }
 
 export function createAuthConfig(): NextAuthConfig {
@@ -36,12 +52,18 @@ export function createAuthConfig(): NextAuthConfig {
         async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
+          const env = getEnv();
+          const deviceId = verifyDeviceToken(env.AUTH_SECRET, readDeviceCookie(request.headers.get("cookie")), parsed.data.email);
           const result = await authenticateWithPassword(db, {
             ...parsed.data,
-            clientAddress: clientAddressOf(request),
+            client: getClientAddress(request.headers, env.TRUSTED_PROXY_HOPS),
+            deviceId,
           });
-          if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
-          if (result.reason === "rate_limited") throw new RateLimitedSignIn(result.retryAfterMinutes);
+          if (result.ok) {
+            await rememberDevice(parsed.data.email, deviceId);
+            return { id: result.user.id, email: result.user.email, name: result.user.name };
+          }
+          if (result.reason === "rate_limited") throw new RateLimitedSignIn(result.scope, result.retryAfterMinutes);
           return null;
         },
       }),

@@ -12,6 +12,19 @@ const signInSchema = z.object({
   next: z.string().optional(),
 });
 
+const RATE_LIMITED: Record<string, string> = {
+  email: "Too many failed sign-ins for this email. Try again in {wait}, or from a browser you have signed in with before.",
+  address: "Too many failed sign-ins from your network. Try again in {wait}, or from a browser you have signed in with before.",
+  shared: "Too many failed sign-ins on Callbridge just now. Try again in {wait}, or from a browser you have signed in with before.",
+  device: "Too many failed sign-ins in this browser. Try again in {wait}.",
+};
+
+function rateLimitedMessage(code: string): string {
+  const [, scope = "", minutes = "15"] = code.split(":");
+  const wait = `${minutes} minute${minutes === "1" ? "" : "s"}`;
+  return (RATE_LIMITED[scope] ?? "Too many failed sign-in attempts. Try again in {wait}.").replace("{wait}", wait);
+}
+
 function safeRedirectTarget(next: string | undefined): string {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : "/calls";
 }
@@ -28,10 +41,7 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
     });
     return {};
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code.startsWith("rate_limited:")) {
-      const minutes = error.code.split(":")[1];
-      return { error: `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === "1" ? "" : "s"}.`, email };
-    }
+    if (error instanceof CredentialsSignin && error.code.startsWith("rate_limited:")) return { error: rateLimitedMessage(error.code), email };
     if (error instanceof AuthError) return { error: "That email and password don't match an account.", email };
     throw error;
   }

@@ -1,0 +1,39 @@
+import { isIPv4, isIPv6 } from "node:net";
+
+/** What sign-in failures are counted against besides the email: one client, or every client at once. */
+export type ClientAddress = { key: string; shared: boolean };
+
+const SHARED: ClientAddress = { key: "shared", shared: true };
+
+/**
+ * The client's address as far as it can be trusted. X-Forwarded-For is written by whoever sends the request, so it
+ * is read only when `trustedProxyHops` proxies we run sit in front of the app, and then only the entry the outermost
+ * of them appended (the right-most one they did not add themselves). Without proxies there is nothing to read:
+ * Next copies the socket address into X-Forwarded-For only when the client sent none, so every client shares one
+ * bucket. IPv6 clients are keyed by their /64, as any one of them holds a whole /64 to rotate through.
+ */
+export function getClientAddress(headers: Headers, trustedProxyHops: number): ClientAddress {
+  if (trustedProxyHops < 1) return SHARED;
+  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim());
+  if (hops.length === 1 && hops[0] === "") return SHARED;
+  const address = hops.length >= trustedProxyHops ? normalizeAddress(hops[hops.length - trustedProxyHops]!) : null;
+  return address ? { key: `ip:${address}`, shared: false } : SHARED;
+}
+
+function normalizeAddress(entry: string): string | null {
+  const unwrapped = entry.replace(/^\[([^\]]+)\](?::\d+)?$/, "$1").replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, "$1");
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(unwrapped)?.[1];
+  if (mapped && isIPv4(mapped)) return mapped;
+  if (isIPv4(unwrapped)) return unwrapped;
+  if (isIPv6(unwrapped)) return `${expandIPv6(unwrapped).slice(0, 4).join(":")}::/64`;
+  return null;
+}
+
+/** The eight groups of an IPv6 address, lower-case without leading zeros ("::" filled in). */
+function expandIPv6(address: string): string[] {
+  const [head = "", tail] = address.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
+  return groups.map((group) => (group.includes(".") ? group : parseInt(group, 16).toString(16)));
+}

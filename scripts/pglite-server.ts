@@ -4,6 +4,16 @@ import type { PGlite } from "@electric-sql/pglite";
 
 const SSL_REQUEST_CODE = 80877103;
 const CANCEL_REQUEST_CODE = 80877102;
+const ROLLBACK_QUERY = simpleQuery("ROLLBACK");
+
+function simpleQuery(text: string): Uint8Array {
+  const body = Buffer.from(`${text}\0`);
+  const message = Buffer.alloc(5 + body.length);
+  message.write("Q", 0);
+  message.writeInt32BE(4 + body.length, 1);
+  body.copy(message, 5);
+  return new Uint8Array(message);
+}
 
 /** Whole-session ownership of the single PGlite backend: one client at a time, kept across a transaction. */
 class BackendLock {
@@ -123,7 +133,9 @@ function handleClient(db: PGlite, lock: BackendLock, state: { closed: boolean },
       // A client that vanished inside a transaction must not leave the backend locked or the transaction open.
       await lock.acquire(client);
       try {
-        if (!state.closed && db.isInTransaction()) await db.runExclusive(() => db.exec("ROLLBACK"));
+        // Sent as a wire-protocol Query like the client's own BEGIN was: db.exec() would wait for PGlite's own
+        // transaction mutex, which a BEGIN over the raw protocol never took, and hang every later client.
+        if (!state.closed && db.isInTransaction()) await db.runExclusive(() => db.execProtocolRawStream(ROLLBACK_QUERY, { onRawData: () => undefined }));
       } finally {
         lock.release(client);
       }

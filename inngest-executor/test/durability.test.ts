@@ -34,13 +34,9 @@ async function spawnTracked(env: Record<string, string>): Promise<ChildExecutor>
 // Each test starts a database and up to two executor processes, so each gets more than the default 30 s.
 const SLOW = 90_000;
 
-// The SIGKILL tests need a real Postgres. The embedded PGlite server in test-support (scripts/pglite-server.ts)
-// rolls back a vanished client's open transaction with `db.exec("ROLLBACK")`, which waits forever on PGlite's
-// transaction mutex after a raw-protocol BEGIN, so every later connection (the restarted executor) hangs.
-const itNeedsPostgres = it.skipIf(!process.env.DATABASE_URL);
 
 describe("durability", () => {
-  itNeedsPostgres("resumes a run after the executor process is SIGKILLed mid-run; no finished step runs again", async () => {
+  it("resumes a run after the executor process is SIGKILLed mid-run; no finished step runs again", async () => {
     stack = await startStack("crash");
     await stack.executor.stop();
     const first = await spawnTracked(childEnv(stack));
@@ -62,7 +58,7 @@ describe("durability", () => {
     for (const step of ["one", "two", "three"]) expect(recorder.count(`crashy:k1:${step}`)).toBe(1);
   }, SLOW);
 
-  itNeedsPostgres("takes over a step whose executor died mid-request once its lease expires", async () => {
+  it("takes over a step whose executor died mid-request once its lease expires", async () => {
     stack = await startStack("crash");
     await stack.executor.stop();
     const first = await spawnTracked(childEnv(stack));

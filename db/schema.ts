@@ -283,19 +283,21 @@ export interface ApiRateLimitsTable {
   requests: Generated<number>;
 }
 
-export type WebhookDeliveryOutcome = "accepted" | "test" | "rejected";
+/** deferred: verified, but the connection needs re-authorization; synced once Gong is connected again. */
+export type WebhookDeliveryOutcome = "accepted" | "test" | "rejected" | "deferred";
 
-/** The verdict on one webhook request; the body itself is never stored. */
+/** The verdict on one webhook request to a known connection; the body itself is never stored. */
 export interface WebhookDeliveriesTable {
   id: Generated<string>;
-  organization_id: string | null;
-  connection_id: string | null;
+  organization_id: string;
+  connection_id: string;
   received_at: Timestamp;
   outcome: WebhookDeliveryOutcome;
   reason: string | null;
   http_status: number;
   call_gong_id: string | null;
   is_test: Generated<boolean>;
+  /** The sync event's id; for a deferred delivery what took it up once reconnected: a sync run's id, "stored" or "deleted". */
   event_id: string | null;
 }
 

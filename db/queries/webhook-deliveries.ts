@@ -1,9 +1,9 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database, WebhookDeliveryOutcome } from "@/db/schema";
 
 export type WebhookDeliveryInput = {
-  organizationId: string | null;
-  connectionId: string | null;
+  organizationId: string;
+  connectionId: string;
   outcome: WebhookDeliveryOutcome;
   reason: string | null;
   httpStatus: number;
@@ -11,6 +11,18 @@ export type WebhookDeliveryInput = {
   isTest: boolean;
   eventId: string | null;
 };
+
+/**
+ * Kept per connection: the newest verified deliveries and, apart from them, the newest rejected ones, so a flood
+ * of rejections cannot push out what Gong really sent. A deferred delivery not yet taken up is never pruned; only
+ * calls signed by the connection's Gong rule create those.
+ */
+export const WEBHOOK_DELIVERY_RETENTION = { verified: 1000, rejected: 200 } as const;
+
+// Rejections are what a flood sends, so each one prunes; verified deliveries come at Gong's pace, and pruning after
+// every 20th keeps the hot path cheap while each connection stays near its bound.
+const PRUNE_VERIFIED_EVERY = 20;
+let verifiedSincePrune = 0;
 
 export async function createWebhookDelivery(db: Kysely<Database>, delivery: WebhookDeliveryInput): Promise<void> {
   await db
@@ -26,6 +38,30 @@ export async function createWebhookDelivery(db: Kysely<Database>, delivery: Webh
       event_id: delivery.eventId,
     })
     .execute();
+  const rejected = delivery.outcome === "rejected";
+  if (!rejected && ++verifiedSincePrune < PRUNE_VERIFIED_EVERY) return;
+  if (!rejected) verifiedSincePrune = 0;
+  await pruneWebhookDeliveries(db, delivery.connectionId, rejected);
+}
+
+/**
+ * Deletes what is past the retention in the class just written. The class is spelled out in the SQL (not a bound
+ * parameter) so Postgres uses that class's partial index to find the edge.
+ */
+async function pruneWebhookDeliveries(db: Kysely<Database>, connectionId: string, rejected: boolean): Promise<void> {
+  const keep = rejected ? WEBHOOK_DELIVERY_RETENTION.rejected : WEBHOOK_DELIVERY_RETENTION.verified;
+  const inClass = rejected ? sql`outcome = 'rejected'` : sql`outcome <> 'rejected'`;
+  await sql`
+    delete from webhook_deliveries
+    where connection_id = ${connectionId}
+      and ${inClass}
+      and not (outcome = 'deferred' and event_id is null)
+      and (received_at, id) < (
+        select received_at, id from webhook_deliveries
+        where connection_id = ${connectionId} and ${inClass}
+        order by received_at desc, id desc
+        offset ${keep - 1} limit 1
+      )`.execute(db);
 }
 
 export type WebhookDeliveryRow = {
@@ -36,16 +72,45 @@ export type WebhookDeliveryRow = {
   http_status: number;
   call_gong_id: string | null;
   is_test: boolean;
+  event_id: string | null;
 };
 
 /** The newest deliveries to an organization's connection, newest first. */
 export function listWebhookDeliveries(db: Kysely<Database>, organizationId: string, limit = 20): Promise<WebhookDeliveryRow[]> {
   return db
     .selectFrom("webhook_deliveries")
-    .select(["id", "received_at", "outcome", "reason", "http_status", "call_gong_id", "is_test"])
+    .select(["id", "received_at", "outcome", "reason", "http_status", "call_gong_id", "is_test", "event_id"])
     .where("organization_id", "=", organizationId)
     .orderBy("received_at", "desc")
     .orderBy("id", "desc")
     .limit(limit)
+    .execute();
+}
+
+/** Gong call ids a connection was told about by verified, non-test deliveries: accepted ones, and held ones not yet taken up. */
+export async function listAnnouncedWebhookCalls(db: Kysely<Database>, connectionId: string): Promise<{ callGongId: string; held: boolean }[]> {
+  const rows = await db
+    .selectFrom("webhook_deliveries")
+    .select(["call_gong_id", sql<boolean>`bool_or(outcome = 'deferred')`.as("held")])
+    .where("connection_id", "=", connectionId)
+    .where("is_test", "=", false)
+    .where("call_gong_id", "is not", null)
+    .where((eb) => eb.or([eb("outcome", "=", "accepted"), eb.and([eb("outcome", "=", "deferred"), eb("event_id", "is", null)])]))
+    .groupBy("call_gong_id")
+    .orderBy("call_gong_id")
+    .execute();
+  return rows.map((row) => ({ callGongId: row.call_gong_id!, held: row.held }));
+}
+
+/** Records what took up held deliveries of these calls: a sync run's id, or "stored" / "deleted" when none was needed. */
+export async function markHeldWebhookDeliveries(db: Kysely<Database>, connectionId: string, callGongIds: string[], takenUpBy: string): Promise<void> {
+  if (callGongIds.length === 0) return;
+  await db
+    .updateTable("webhook_deliveries")
+    .set({ event_id: takenUpBy })
+    .where("connection_id", "=", connectionId)
+    .where("outcome", "=", "deferred")
+    .where("event_id", "is", null)
+    .where("call_gong_id", "in", callGongIds)
     .execute();
 }

@@ -6,10 +6,12 @@ import { z } from "zod";
 const webhookDeliverySchema = z.object({
   id: z.string(),
   receivedAt: z.string(),
-  outcome: z.enum(["accepted", "test", "rejected"]),
+  outcome: z.enum(["accepted", "test", "rejected", "deferred"]),
   reason: z.string().nullable(),
   httpStatus: z.number(),
   callGongId: z.string().nullable(),
+  /** For a deferred delivery: waiting for Gong to be reconnected, or what happened once it was. */
+  held: z.enum(["waiting", "queued", "stored", "deleted"]).nullable(),
 });
 export type WebhookDeliveryItem = z.infer<typeof webhookDeliverySchema>;
 

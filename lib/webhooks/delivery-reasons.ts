@@ -20,3 +20,11 @@ export function describeDeliveryReason(reason: string | null): string {
   if (reason && reason in DELIVERY_REASONS) return DELIVERY_REASONS[reason as DeliveryReason];
   return reason ?? "Rejected";
 }
+
+/** Where a deferred (held) delivery stands: waiting for Gong to be reconnected, or taken up after it was. */
+export type HeldDeliveryState = "waiting" | "queued" | "stored" | "deleted";
+
+export function describeHeldDelivery(takenUpBy: string | null): HeldDeliveryState {
+  if (takenUpBy === null) return "waiting";
+  return takenUpBy === "stored" || takenUpBy === "deleted" ? takenUpBy : "queued";
+}

@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { SignJWT, exportSPKI, generateKeyPair } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { WEBHOOK_DELIVERY_RETENTION } from "../../db/queries/webhook-deliveries";
 import { type RunningSimulator, startSimulator } from "../../gong-simulator/src/index";
 import { type MigratedTestDatabase, createMigratedTestDatabase } from "../../test-support/migrated-database";
 import { type ServedHandler, serveWebHandler } from "../../test-support/serve-web-handler";
 import { getWebhookSetup } from "./get-webhook-setup";
+import { type HeldCallsSyncEvent, queueHeldWebhookCalls } from "./queue-held-webhook-calls";
 import { type CallSyncEvent, receiveGongWebhook } from "./receive-gong-webhook";
 import { saveWebhookPublicKey, setWebhookAuth } from "./update-webhook-settings";
 
@@ -41,7 +43,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function createOrg(status: "connected" | "revoked" = "connected"): Promise<Org> {
+async function createOrg(status: "connected" | "revoked" | "needs_reauth" = "connected"): Promise<Org> {
   const { db } = database;
   const org = await db.insertInto("organizations").values({ name: `Org ${randomBytes(3).toString("hex")}` }).returning("id").executeTakeFirstOrThrow();
   const user = await db
@@ -79,11 +81,18 @@ async function post(url: string, body: BodyInit, authorization?: string) {
   return { status: response.status, json: (await response.json()) as unknown };
 }
 
-async function lastDelivery(connectionId: string | null) {
-  const query = database.db.selectFrom("webhook_deliveries").selectAll().orderBy("received_at", "desc").limit(1);
-  const scoped = connectionId ? query.where("connection_id", "=", connectionId) : query.where("connection_id", "is", null);
-  return scoped.executeTakeFirstOrThrow();
+async function lastDelivery(connectionId: string) {
+  return database.db
+    .selectFrom("webhook_deliveries")
+    .selectAll()
+    .where("connection_id", "=", connectionId)
+    .orderBy("received_at", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirstOrThrow();
 }
+
+const countDeliveries = async () => Number((await database.db.selectFrom("webhook_deliveries").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
 
 async function simulatorControl(path: string, body: unknown) {
   const response = await fetch(`${simulator.url}/__sim/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -91,7 +100,7 @@ async function simulatorControl(path: string, body: unknown) {
   return (await response.json()) as Record<string, unknown>;
 }
 
-async function expectRejected(connectionId: string | null, reason: string, status: number, response: { status: number; json: unknown }) {
+async function expectRejected(connectionId: string, reason: string, status: number, response: { status: number; json: unknown }) {
   expect(response.status).toBe(status);
   expect(JSON.stringify(response.json)).not.toMatch(/signature|sha|expired|key/i);
   expect(await lastDelivery(connectionId)).toMatchObject({ outcome: "rejected", reason, http_status: status, event_id: null });
@@ -211,11 +220,23 @@ describe("receiveGongWebhook: signed JWT header checks", () => {
 });
 
 describe("receiveGongWebhook: connections", () => {
-  it("answers 404 for an unknown connection and 410 for a revoked one", async () => {
+  it("answers 404 for an unknown connection without storing anything, and 410 for a revoked one", async () => {
     const body = callBody("9000000000000000006");
     const unknown = `${receiver.url}/api/webhooks/gong/0b6f3e8e-7d0c-4a52-9a53-4a7b7c3f0f11`;
-    await expectRejected(null, "unknown_connection", 404, await post(unknown, body, await sign(body, { webhook_url: unknown })));
-    await expectRejected(null, "unknown_connection", 404, await post(`${receiver.url}/api/webhooks/gong/not-a-uuid`, body));
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const stored = await countDeliveries();
+    try {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        expect((await post(unknown.replace(/11$/, String(attempt).padStart(2, "0")), body)).status).toBe(404);
+      }
+      expect(await post(`${receiver.url}/api/webhooks/gong/not-a-uuid`, body, "x")).toEqual({ status: 404, json: { error: "Not found." } });
+      expect(await countDeliveries()).toBe(stored);
+      // A flood to random URLs costs a line in the log now and then, not a row each.
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^webhook: deliveries to unknown connections/), expect.anything());
+      expect(warn.mock.calls.length).toBeLessThan(3);
+    } finally {
+      warn.mockRestore();
+    }
     const revoked = await createOrg("revoked");
     await expectRejected(revoked.connectionId, "revoked_connection", 410, await post(revoked.url, body, await sign(body, { webhook_url: revoked.url })));
   });
@@ -239,5 +260,67 @@ describe("receiveGongWebhook: connections", () => {
     expect(Object.keys(rows[0] ?? {}).sort()).toEqual(
       ["call_gong_id", "connection_id", "event_id", "http_status", "id", "is_test", "organization_id", "outcome", "reason", "received_at"].sort(),
     );
+  });
+});
+
+describe("receiveGongWebhook: the delivery log stays bounded", () => {
+  it("keeps the newest rejected deliveries per connection, without pushing out verified ones", async () => {
+    const org = await createJwtOrg();
+    const body = callBody("9000000000000000010");
+    expect((await post(org.url, body, await sign(body, { webhook_url: org.url }))).status).toBe(200);
+    for (let attempt = 0; attempt < WEBHOOK_DELIVERY_RETENTION.rejected + 30; attempt++) {
+      expect((await post(org.url, body)).status).toBe(401);
+    }
+    const rows = await database.db.selectFrom("webhook_deliveries").select(["outcome", "call_gong_id"]).where("connection_id", "=", org.connectionId).execute();
+    expect(rows.filter((row) => row.outcome === "rejected")).toHaveLength(WEBHOOK_DELIVERY_RETENTION.rejected);
+    expect(rows.filter((row) => row.outcome === "accepted")).toEqual([{ outcome: "accepted", call_gong_id: "9000000000000000010" }]);
+  });
+});
+
+describe("receiveGongWebhook: while the connection needs re-authorization", () => {
+  it("holds verified calls, says so in the log, and syncs them once Gong is connected again", async () => {
+    const org = await createOrg();
+    const pem = await exportSPKI(keys.publicKey);
+    await saveWebhookPublicKey(database.db, org, pem.replace(/-----[A-Z ]+-----|\s/g, ""));
+    // Accepted just before Gong's grant lapsed: the sync that event started found the connection unusable.
+    const lastAccepted = callBody("9000000000000000020");
+    expect((await post(org.url, lastAccepted, await sign(lastAccepted, { webhook_url: org.url }))).status).toBe(200);
+    await database.db.updateTable("gong_connections").set({ status: "needs_reauth" }).where("id", "=", org.connectionId).execute();
+    const before = sent.length;
+    for (const callId of ["9000000000000000021", "9000000000000000022", "9000000000000000023"]) {
+      const body = callBody(callId);
+      expect(await post(org.url, body, await sign(body, { webhook_url: org.url }))).toEqual({ status: 202, json: { received: true } });
+      expect(await lastDelivery(org.connectionId)).toMatchObject({ outcome: "deferred", reason: "needs_reauth", http_status: 202, call_gong_id: callId, event_id: null });
+    }
+    // Nothing was sent: an event now would be skipped by the sync and would make Gong's retries duplicates for 24 h.
+    expect(sent.length).toBe(before);
+    const unsigned = await post(org.url, callBody("9000000000000000024"));
+    expect(unsigned.status).toBe(401);
+
+    // Meanwhile one call arrived by another way, and one was deleted by an admin: neither is synced again.
+    await database.db.insertInto("calls").values({ organization_id: org.organizationId, connection_id: org.connectionId, gong_id: "9000000000000000022", started_at: new Date(), synced_at: new Date() }).execute();
+    await database.db.insertInto("deleted_calls").values({ organization_id: org.organizationId, gong_id: "9000000000000000023" }).execute();
+    await database.db.updateTable("gong_connections").set({ status: "connected" }).where("id", "=", org.connectionId).execute();
+    const queued: HeldCallsSyncEvent[] = [];
+    const runIds = await queueHeldWebhookCalls(database.db, org.connectionId, async (event) => void queued.push(event));
+    expect(runIds).toHaveLength(1);
+    expect(queued).toEqual([
+      expect.objectContaining({
+        name: "gong/calls.sync-requested",
+        id: runIds[0],
+        data: { connectionId: org.connectionId, runId: runIds[0], callGongIds: ["9000000000000000020", "9000000000000000021"] },
+      }),
+    ]);
+    const run = await database.db.selectFrom("sync_runs").select(["kind", "params", "organization_id"]).where("id", "=", runIds[0]!).executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ kind: "manual", organization_id: org.organizationId, params: { call_ids: ["9000000000000000020", "9000000000000000021"], source: "webhook_after_reconnect" } });
+    const held = await database.db.selectFrom("webhook_deliveries").select(["call_gong_id", "event_id"]).where("connection_id", "=", org.connectionId).where("outcome", "=", "deferred").orderBy("call_gong_id").execute();
+    expect(held).toEqual([
+      { call_gong_id: "9000000000000000021", event_id: runIds[0] },
+      { call_gong_id: "9000000000000000022", event_id: "stored" },
+      { call_gong_id: "9000000000000000023", event_id: "deleted" },
+    ]);
+    // Held calls are taken up once; an accepted call still missing is asked for again, which is harmless.
+    await queueHeldWebhookCalls(database.db, org.connectionId, async (event) => void queued.push(event));
+    expect(queued.slice(1).map((event) => event.data.callGongIds)).toEqual([["9000000000000000020"]]);
   });
 });

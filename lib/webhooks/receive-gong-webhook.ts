@@ -44,17 +44,25 @@ const PUBLIC_MESSAGE: Record<number, string> = {
   400: "Invalid payload.", 401: "Unauthorized.", 404: "Not found.", 410: "Gone.", 413: "Payload too large.", 503: "Try again later.",
 };
 
-/** Gong's "New call" webhook: verify, record the verdict, enqueue the single-call sync once per call id. */
+/**
+ * Gong's "New call" webhook: verify, record the verdict, enqueue the single-call sync once per call id. While the
+ * connection needs re-authorization a verified call is held (recorded as deferred, answered 202) and synced by
+ * queueHeldWebhookCalls once Gong is connected again: the sync would skip it now, and the event id would make
+ * Gong's retries duplicates for 24 hours. Nothing is stored for connections that do not exist.
+ */
 export async function receiveGongWebhook(request: Request, connectionId: string, deps: ReceiveGongWebhookDeps): Promise<WebhookResponse> {
   const connection = z.uuid().safeParse(connectionId).success ? await getGongConnectionForWebhook(deps.db, connectionId) : undefined;
-  const scope = { organizationId: connection?.organization_id ?? null, connectionId: connection?.id ?? null };
+  if (!connection) {
+    logUnknownConnection(connectionId);
+    return { status: STATUS.unknown_connection, body: { error: PUBLIC_MESSAGE[STATUS.unknown_connection]! } };
+  }
+  const scope = { organizationId: connection.organization_id, connectionId: connection.id };
   const reject = async (reason: DeliveryReason, callGongId: string | null = null, isTest = false): Promise<WebhookResponse> => {
     const status = STATUS[reason];
     await createWebhookDelivery(deps.db, { ...scope, outcome: "rejected", reason, httpStatus: status, callGongId, isTest, eventId: null });
     return { status, body: { error: PUBLIC_MESSAGE[status] ?? "Rejected." } };
   };
 
-  if (!connection) return reject("unknown_connection");
   if (connection.status === "revoked") return reject("revoked_connection");
   const body = await readBodyWithLimit(request, MAX_WEBHOOK_BODY_BYTES);
   if (!body.ok) return reject("too_large");
@@ -68,6 +76,10 @@ export async function receiveGongWebhook(request: Request, connectionId: string,
     await createWebhookDelivery(deps.db, { ...scope, outcome: "test", reason: null, httpStatus: 200, callGongId, isTest: true, eventId: null });
     return { status: 200, body: { received: true } };
   }
+  if (connection.status === "needs_reauth") {
+    await createWebhookDelivery(deps.db, { ...scope, outcome: "deferred", reason: "needs_reauth", httpStatus: 202, callGongId, isTest: false, eventId: null });
+    return { status: 202, body: { received: true } };
+  }
   // Gong may deliver the same call more than once; the executor drops a repeated event id for 24 h.
   const eventId = `gong-call-${connection.id}-${callGongId}`;
   try {
@@ -78,4 +90,19 @@ export async function receiveGongWebhook(request: Request, connectionId: string,
   }
   await createWebhookDelivery(deps.db, { ...scope, outcome: "accepted", reason: null, httpStatus: 200, callGongId, isTest: false, eventId });
   return { status: 200, body: { received: true } };
+}
+
+const UNKNOWN_LOG_INTERVAL_MS = 60_000;
+const unknownDeliveries = { count: 0, loggedAt: 0 };
+
+/** One line a minute at most, so posts to made-up URLs cost neither a row each nor a log line each. */
+function logUnknownConnection(connectionId: string): void {
+  unknownDeliveries.count += 1;
+  const now = Date.now();
+  if (now - unknownDeliveries.loggedAt < UNKNOWN_LOG_INTERVAL_MS) return;
+  console.warn(`webhook: deliveries to unknown connections answered 404 (${unknownDeliveries.count} since the last such line)`, {
+    connectionId: connectionId.slice(0, 64),
+  });
+  unknownDeliveries.count = 0;
+  unknownDeliveries.loggedAt = now;
 }

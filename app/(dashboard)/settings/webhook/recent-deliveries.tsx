@@ -61,14 +61,23 @@ export function RecentDeliveries() {
 function OutcomeBadge({ outcome }: { outcome: WebhookDeliveryItem["outcome"] }) {
   if (outcome === "test") return <Badge tone="success">Test received ✓</Badge>;
   if (outcome === "accepted") return <Badge tone="accent">Accepted</Badge>;
+  if (outcome === "deferred") return <Badge tone="warning">Held</Badge>;
   return <Badge tone="danger">Rejected</Badge>;
 }
 
 function describe(delivery: WebhookDeliveryItem): string {
   if (delivery.outcome === "rejected") return describeDeliveryReason(delivery.reason);
   if (delivery.outcome === "test") return delivery.callGongId ? `Test for call ${delivery.callGongId}; nothing synced` : "Test delivery";
+  if (delivery.outcome === "deferred") return HELD[delivery.held ?? "waiting"].replace("{call}", delivery.callGongId ?? "?");
   return `Call ${delivery.callGongId ?? "?"} queued for sync`;
 }
+
+const HELD: Record<NonNullable<WebhookDeliveryItem["held"]>, string> = {
+  waiting: "Call {call} not synced yet: Gong needs re-authorization. It syncs once Gong is reconnected.",
+  queued: "Call {call} held while Gong needed re-authorization; sync queued after reconnecting",
+  stored: "Call {call} held while Gong needed re-authorization; it was synced meanwhile",
+  deleted: "Call {call} held while Gong needed re-authorization; not synced, as it was deleted in Callbridge",
+};
 
 function DeliveriesSkeleton() {
   return (

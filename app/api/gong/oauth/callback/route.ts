@@ -8,6 +8,7 @@ import { getEnv } from "@/lib/env";
 import { toErrorResponse } from "@/lib/errors";
 import { OAuthCallbackError, completeGongOAuth } from "@/lib/gong-connection/complete-gong-oauth";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
+import { queueHeldWebhookCalls } from "@/lib/webhooks/queue-held-webhook-calls";
 
 /** Admins land on the connection page; someone who opened an API-issued link without a session, on a public one. */
 function settingsPage(params: Record<string, string>, signedIn = true): NextResponse {
@@ -30,8 +31,10 @@ export async function GET(request: Request) {
     });
     try {
       await inngest.send(gongConnectionCreated.create({ connectionId: connection.id, organizationId: connection.organization_id }));
+      // Calls Gong announced while the connection needed re-authorization were held for this moment.
+      await queueHeldWebhookCalls(db, connection.id, (event) => inngest.send(event));
     } catch (error) {
-      console.error("connected Gong but could not queue the first sync", error);
+      console.error("connected Gong but could not queue its syncs", error);
       return settingsPage({ connected: "1", queued: "0" }, signedIn);
     }
     return settingsPage({ connected: "1" }, signedIn);

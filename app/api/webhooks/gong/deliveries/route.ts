@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { listWebhookDeliveries } from "@/db/queries/webhook-deliveries";
 import { requireAdminOrThrow } from "@/lib/auth/session";
 import { toErrorResponse } from "@/lib/errors";
+import { describeHeldDelivery } from "@/lib/webhooks/delivery-reasons";
 
 export async function GET() {
   try {
@@ -15,6 +16,7 @@ export async function GET() {
       reason: row.reason,
       httpStatus: row.http_status,
       callGongId: row.call_gong_id,
+      held: row.outcome === "deferred" ? describeHeldDelivery(row.event_id) : null,
     }));
     return Response.json({ deliveries }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {

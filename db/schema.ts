@@ -144,6 +144,8 @@ export interface UserGongLinksTable {
 }
 
 export type TranscriptStatus = "pending" | "ready" | "unavailable";
+/** Why an `unavailable` transcript is missing: the scope was not granted, or Gong made none within 48 hours. */
+export type TranscriptUnavailableReason = "scope_missing" | "timed_out";
 
 export interface CallsTable {
   id: Generated<string>;
@@ -172,6 +174,7 @@ export interface CallsTable {
   media_fetched_at: Timestamp | null;
   transcript_status: ColumnType<TranscriptStatus, TranscriptStatus | undefined, TranscriptStatus>;
   transcript_segment_count: Generated<number>;
+  transcript_unavailable_reason: TranscriptUnavailableReason | null;
   synced_at: Timestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -233,6 +236,21 @@ export interface SyncRunsTable {
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
   created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One unit of a run's work under a stable key; the run's counters are the sums over its rows. */
+export interface SyncRunProgressTable {
+  run_id: string;
+  key: string;
+  pages: Generated<number>;
+  calls: Generated<number>;
+  calls_total: number | null;
+  transcripts: Generated<number>;
+  transcripts_pending: Generated<number>;
+  users: Generated<number>;
+  skipped_deleted: Generated<number>;
+  workspaces_done: Generated<number>;
   updated_at: Timestamp;
 }
 
@@ -318,6 +336,7 @@ export interface Database {
   transcript_segments: TranscriptSegmentsTable;
   deleted_calls: DeletedCallsTable;
   sync_runs: SyncRunsTable;
+  sync_run_progress: SyncRunProgressTable;
   sync_watermarks: SyncWatermarksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   call_insights: CallInsightsTable;

@@ -7,6 +7,7 @@ import * as createInsightsAndTrackers from "./2026_11_23_2110_create_insights_an
 import * as createApiKeys from "./2026_11_23_2120_create_api_keys";
 import * as addCallPartiesTrigramIndex from "./2026_11_23_2130_add_call_parties_trigram_index";
 import * as addTokenVersionToGongConnections from "./2026_12_01_2100_add_token_version_to_gong_connections";
+import * as extendSyncTables from "./2026_12_01_2110_extend_sync_tables";
 import * as boundWebhookDeliveries from "./2026_12_01_2120_bound_webhook_deliveries";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_23_2120_create_api_keys": createApiKeys,
   "2026_11_23_2130_add_call_parties_trigram_index": addCallPartiesTrigramIndex,
   "2026_12_01_2100_add_token_version_to_gong_connections": addTokenVersionToGongConnections,
+  "2026_12_01_2110_extend_sync_tables": extendSyncTables,
   "2026_12_01_2120_bound_webhook_deliveries": boundWebhookDeliveries,
 };

@@ -1,4 +1,4 @@
-// POST /api/webhooks/gong/<connection id> – Gong's "Fire webhook" rule: verify, record, enqueue the call sync, 200 at once.
+// POST /api/webhooks/gong/<connection id> – Gong's "Fire webhook" rule: verify, record, enqueue the call sync, 200 at once (202 while held for re-authorization).
 import { db } from "@/db";
 import { inngest } from "@/inngest/client";
 import { getEnv } from "@/lib/env";

@@ -61,7 +61,8 @@ export function createAuthConfig(): NextAuthConfig {
           });
           if (result.ok) {
             await rememberDevice(parsed.data.email, deviceId);
-            return { id: result.user.id, email: result.user.email, name: result.user.name };
+            const { user } = result;
+            return { id: user.id, email: user.email, name: user.name, organizationId: user.organization_id, role: user.role };
           }
           if (result.reason === "rate_limited") throw new RateLimitedSignIn(result.scope, result.retryAfterMinutes);
           return null;
@@ -70,11 +71,11 @@ export function createAuthConfig(): NextAuthConfig {
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
+        if (user?.id) Object.assign(token, { sub: user.id, organizationId: user.organizationId, role: user.role });
         return token;
       },
       session({ session, token }) {
-        if (token.sub) session.user.id = token.sub;
+        if (token.sub) Object.assign(session.user, { id: token.sub, organizationId: token.organizationId, role: token.role });
         return session;
       },
     },

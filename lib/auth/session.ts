@@ -18,14 +18,15 @@ export type SessionUser = {
 
 /**
  * The signed-in user, read fresh from the database once per request, so a removed user or a changed
- * role takes effect at once rather than when the JWT expires.
+ * role takes effect at once rather than when the JWT (which carries id, organization and role) expires.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await getUser(db, id);
-  if (!user) return null;
+  // A token from before organizations were carried has none; one naming another organization is not this user's.
+  if (!user || (session.user.organizationId && session.user.organizationId !== user.organization_id)) return null;
   return {
     id: user.id,
     organizationId: user.organization_id,

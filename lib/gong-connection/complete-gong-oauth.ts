@@ -17,7 +17,7 @@ export const OAUTH_FAILURE_MESSAGES: Record<OAuthFailureReason, string> = {
   missing_state: "Gong sent no state, so this sign-in can't be matched to a request. Start again from Connect Gong.",
   invalid_state: "This link was already used or was never issued. Start again from Connect Gong.",
   expired_state: "This connection attempt took longer than 10 minutes. Start again from Connect Gong.",
-  wrong_user: "This connection was started by someone else. Start again from Connect Gong while signed in.",
+  wrong_user: "This connection was started by someone else, or you are no longer an admin. Start again from Connect Gong while signed in as an admin.",
   exchange_failed: "Gong did not accept the authorization, so nothing was stored. Try connecting again.",
 };
 

@@ -27,7 +27,8 @@ export async function GET(request: Request) {
       state: params.get("state") ?? undefined,
       code: params.get("code") ?? undefined,
       error: params.get("error") ?? undefined,
-      sessionUserId: user?.id ?? null,
+      // Only an admin may finish a connection an admin started: one demoted since Connect is refused.
+      sessionUserId: user?.role === "admin" ? user.id : null,
     });
     try {
       await inngest.send(gongConnectionCreated.create({ connectionId: connection.id, organizationId: connection.organization_id }));

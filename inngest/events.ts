@@ -43,19 +43,19 @@ export const gongCallSyncRequested = eventType("gong/call.sync-requested", {
 
 /** Calls whose transcript Gong has not finished yet; checked again with growing waits for up to 48 h. */
 export const gongTranscriptsPending = eventType("gong/transcripts.pending", {
-  schema: z.object({ connectionId, callGongIds: z.array(z.string()).min(1).max(100) }),
+  schema: z.object({ connectionId, callGongIds: z.array(z.string()).min(1).max(100), runId: z.string().uuid().optional() }),
 });
 
 export const gongCallsDeleteRequested = eventType("gong/calls.delete-requested", {
   schema: z.object({ connectionId, runId: z.string().uuid(), callGongIds: z.array(z.string()).min(1).max(100) }),
 });
 
-/** One workspace over a date window, page by page; invoked by sync-gong-calls. */
+/** One workspace (null: the whole company, without the workspaces scope) over a date window; invoked by sync-gong-calls. */
 export const gongWorkspaceSyncRequested = eventType("gong/workspace.sync-requested", {
   schema: z.object({
     connectionId,
     runId: z.string().uuid(),
-    workspaceGongId: z.string(),
+    workspaceGongId: z.string().nullable(),
     fromDateTime: isoDate.nullable(),
     toDateTime: isoDate.nullable(),
   }),

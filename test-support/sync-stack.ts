@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database, SyncRun } from "../db/schema";
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from "../gong-simulator/src/index";
 import { type Executor, startExecutor } from "../inngest-executor/src/index";
@@ -15,9 +15,11 @@ export type SyncStack = {
   organizationId: string;
   adminId: string;
   /** Connects the organization to the simulator through the real OAuth code path; returns the connection id. */
-  connect(): Promise<string>;
+  connect(options?: { scopes?: readonly string[] }): Promise<string>;
   waitForRun(runId: string, timeoutMs?: number): Promise<SyncRun>;
   restartExecutor(): Promise<void>;
+  /** Makes the executor fire a cron function once, now, and not again on its own schedule. */
+  fireCron(functionSlug: string): Promise<void>;
   simulatorControl(path: string, body?: unknown): Promise<unknown>;
   stop(): Promise<void>;
 };
@@ -81,13 +83,13 @@ export async function startSyncStack(options: { simulator?: SimulatorOptions; en
     },
     organizationId: organization.id,
     adminId: admin.id,
-    async connect() {
+    async connect(connectOptions = {}) {
       const { getGongAppConfig } = await import("../lib/gong-connection/config");
       const { startGongOAuth } = await import("../lib/gong-connection/start-gong-oauth");
       const { completeGongOAuth } = await import("../lib/gong-connection/complete-gong-oauth");
       const config = getGongAppConfig();
       const authorizeUrl = await startGongOAuth(database.db, config, { organizationId: organization.id, userId: admin.id, gongAccountEmail: null });
-      const callback = await answerGongConsent(authorizeUrl);
+      const callback = await answerGongConsent(authorizeUrl, { scopes: connectOptions.scopes });
       const connection = await completeGongOAuth(database.db, config, {
         state: callback.searchParams.get("state") ?? undefined,
         code: callback.searchParams.get("code") ?? undefined,
@@ -107,6 +109,18 @@ export async function startSyncStack(options: { simulator?: SimulatorOptions; en
     async restartExecutor() {
       await executor.stop({ graceMs: 0 });
       executor = await startExecutor(executorOptions);
+    },
+    async fireCron(functionSlug) {
+      const pattern = `%${functionSlug}`;
+      const slot = new Date(Math.floor(Date.now() / 1000) * 1000);
+      await sql`update inngest_executor.crons set next_at = ${slot} where function_id like ${pattern}`.execute(database.db);
+      for (let waited = 0; waited < 10_000; waited += 50) {
+        const { rows } = await sql<{ next_at: Date }>`select next_at from inngest_executor.crons where function_id like ${pattern}`.execute(database.db);
+        if (rows.every((row) => row.next_at.getTime() !== slot.getTime())) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // Fired once: the real schedule must not fire again in the middle of a test.
+      await sql`update inngest_executor.crons set next_at = now() + interval '1 day' where function_id like ${pattern}`.execute(database.db);
     },
     async simulatorControl(path, body) {
       const response = await fetch(`${simulator.url}/__sim/${path}`, {

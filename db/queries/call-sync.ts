@@ -1,34 +1,45 @@
 import { type Kysely, sql } from "kysely";
+import { listDeletedCallGongIdsForWrite } from "@/db/queries/deleted-calls";
 import type { Database } from "@/db/schema";
 import type { CallRecord, PartyRecord, SegmentRecord } from "@/lib/sync/to-call-records";
 
 const SEGMENT_CHUNK = 5_000;
 
-export type SyncedCall = { call: CallRecord; parties: PartyRecord[]; segments: SegmentRecord[] | null };
+/** A call's transcript as its page saw it: the sentences, not finished by Gong yet, or not readable without the scope. */
+export type SyncedTranscript = SegmentRecord[] | "pending" | "scope_missing";
+
+export type SyncedCall = { call: CallRecord; parties: PartyRecord[]; transcript: SyncedTranscript };
+
+export type UpsertedCalls = { ids: Map<string, string>; skippedDeleted: number };
 
 /**
  * Upserts calls, their parties and (when given) their transcripts, keyed by Gong's ids, so writing the same
- * page twice changes nothing. `segments: null` means Gong has no transcript yet: the call is marked pending.
- * Returns our call ids by Gong id.
+ * page twice changes nothing. With `skipDeleted`, calls an admin deleted are left out, decided inside the
+ * caller's transaction so a delete that commits while the page was being fetched still wins.
  */
 export async function upsertSyncedCalls(
   db: Kysely<Database>,
-  scope: { organizationId: string; connectionId: string },
+  scope: { organizationId: string; connectionId: string; skipDeleted: boolean },
   calls: SyncedCall[],
-): Promise<Map<string, string>> {
+): Promise<UpsertedCalls> {
   const ids = new Map<string, string>();
   calls = [...new Map(calls.map((entry) => [entry.call.gong_id, entry])).values()];
-  if (calls.length === 0) return ids;
+  const deleted = scope.skipDeleted
+    ? await listDeletedCallGongIdsForWrite(db, scope.organizationId, calls.map((entry) => entry.call.gong_id))
+    : new Set<string>();
+  calls = calls.filter((entry) => !deleted.has(entry.call.gong_id));
+  if (calls.length === 0) return { ids, skippedDeleted: deleted.size };
   const rows = await db
     .insertInto("calls")
     .values(
-      calls.map(({ call, segments }) => ({
+      calls.map(({ call, transcript }) => ({
         ...call,
         organization_id: scope.organizationId,
         connection_id: scope.connectionId,
         media_fetched_at: call.audio_url || call.video_url ? new Date() : null,
-        transcript_status: segments ? ("ready" as const) : ("pending" as const),
-        transcript_segment_count: segments?.length ?? 0,
+        transcript_status: Array.isArray(transcript) ? ("ready" as const) : transcript === "pending" ? ("pending" as const) : ("unavailable" as const),
+        transcript_segment_count: Array.isArray(transcript) ? transcript.length : 0,
+        transcript_unavailable_reason: transcript === "scope_missing" ? ("scope_missing" as const) : null,
       })),
     )
     .onConflict((conflict) =>
@@ -54,8 +65,18 @@ export async function upsertSyncedCalls(
         audio_url: sql`coalesce(excluded.audio_url, calls.audio_url)`,
         video_url: sql`coalesce(excluded.video_url, calls.video_url)`,
         media_fetched_at: sql`coalesce(excluded.media_fetched_at, calls.media_fetched_at)`,
-        // A transcript, once stored, is never demoted back to pending by a later page without one.
-        transcript_status: sql`case when excluded.transcript_status = 'ready' then 'ready' else calls.transcript_status end`,
+        // A stored transcript is never demoted by a later page without one; a call that lacked only the scope
+        // becomes pending once the scope is granted, and one given up on after 48 hours stays unavailable.
+        transcript_status: sql`case
+          when excluded.transcript_status = 'ready' or calls.transcript_status = 'ready' then 'ready'
+          when excluded.transcript_unavailable_reason = 'scope_missing' then 'unavailable'
+          when calls.transcript_unavailable_reason = 'scope_missing' then 'pending'
+          else calls.transcript_status end`,
+        transcript_unavailable_reason: sql`case
+          when excluded.transcript_status = 'ready' or calls.transcript_status = 'ready' then null
+          when excluded.transcript_unavailable_reason = 'scope_missing' then 'scope_missing'
+          when calls.transcript_unavailable_reason = 'scope_missing' then null
+          else calls.transcript_unavailable_reason end`,
         transcript_segment_count: sql`case when excluded.transcript_status = 'ready' then excluded.transcript_segment_count else calls.transcript_segment_count end`,
         synced_at: sql`now()`,
         updated_at: sql`now()`,
@@ -71,12 +92,11 @@ export async function upsertSyncedCalls(
     (party) => `${party.call_id}/${party.gong_id}`,
   );
   await replaceParties(db, callIds, parties);
-  const transcribed = calls.filter((entry) => entry.segments !== null);
   await replaceTranscripts(
     db,
-    transcribed.map(({ call, segments }) => ({ callId: ids.get(call.gong_id)!, segments: segments! })),
+    calls.flatMap(({ call, transcript }) => (Array.isArray(transcript) ? [{ callId: ids.get(call.gong_id)!, segments: transcript }] : [])),
   );
-  return ids;
+  return { ids, skippedDeleted: deleted.size };
 }
 
 /** Parties of a whole page in two statements: drop the ones Gong no longer lists, upsert the rest. */
@@ -106,7 +126,7 @@ async function replaceParties(db: Kysely<Database>, callIds: string[], parties: 
 }
 
 /** Transcript sentences are keyed by position; a shorter new transcript drops the old tail. */
-async function replaceTranscripts(db: Kysely<Database>, transcripts: { callId: string; segments: SegmentRecord[] }[]): Promise<void> {
+export async function replaceTranscripts(db: Kysely<Database>, transcripts: { callId: string; segments: SegmentRecord[] }[]): Promise<void> {
   if (transcripts.length === 0) return;
   const callIds = transcripts.map((entry) => entry.callId);
   const lengths = transcripts.map((entry) => entry.segments.length);
@@ -130,51 +150,6 @@ async function replaceTranscripts(db: Kysely<Database>, transcripts: { callId: s
       where (transcript_segments.speaker_id, transcript_segments.topic, transcript_segments.start_ms, transcript_segments.end_ms, transcript_segments.text)
         is distinct from (excluded.speaker_id, excluded.topic, excluded.start_ms, excluded.end_ms, excluded.text)`.execute(db);
   }
-}
-
-/** Stores late transcripts for calls already synced; returns the Gong ids that got one. */
-export async function storeLateTranscripts(
-  db: Kysely<Database>,
-  organizationId: string,
-  transcripts: { callGongId: string; segments: SegmentRecord[] }[],
-): Promise<{ callId: string; gongId: string }[]> {
-  const stored: { callId: string; gongId: string }[] = [];
-  for (const { callGongId, segments } of transcripts) {
-    const row = await db
-      .updateTable("calls")
-      .set({ transcript_status: "ready", transcript_segment_count: segments.length, updated_at: new Date() })
-      .where("organization_id", "=", organizationId)
-      .where("gong_id", "=", callGongId)
-      .returning("id")
-      .executeTakeFirst();
-    if (row) stored.push({ callId: row.id, gongId: callGongId });
-  }
-  const segmentsByGongId = new Map(transcripts.map((entry) => [entry.callGongId, entry.segments]));
-  await replaceTranscripts(db, stored.map(({ callId, gongId }) => ({ callId, segments: segmentsByGongId.get(gongId)! })));
-  return stored;
-}
-
-export async function listPendingTranscriptCallIds(db: Kysely<Database>, organizationId: string, gongIds: string[]): Promise<string[]> {
-  if (gongIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("calls")
-    .select("gong_id")
-    .where("organization_id", "=", organizationId)
-    .where("gong_id", "in", gongIds)
-    .where("transcript_status", "=", "pending")
-    .execute();
-  return rows.map((row) => row.gong_id);
-}
-
-export async function markTranscriptsUnavailable(db: Kysely<Database>, organizationId: string, gongIds: string[]): Promise<void> {
-  if (gongIds.length === 0) return;
-  await db
-    .updateTable("calls")
-    .set({ transcript_status: "unavailable", updated_at: new Date() })
-    .where("organization_id", "=", organizationId)
-    .where("gong_id", "in", gongIds)
-    .where("transcript_status", "=", "pending")
-    .execute();
 }
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {

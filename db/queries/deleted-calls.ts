@@ -1,5 +1,14 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "@/db/schema";
+
+/**
+ * Page writes hold this lock shared and deletes hold it exclusively, each until its transaction ends: a page
+ * write either commits before a delete starts or sees the delete, so a deleted call is never written back.
+ */
+async function lockDeletedCalls(db: Kysely<Database>, organizationId: string, mode: "shared" | "exclusive"): Promise<void> {
+  const lock = sql.raw(mode === "shared" ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock");
+  await sql`select ${lock}(hashtextextended(${`deleted_calls:${organizationId}`}, 0))`.execute(db);
+}
 
 /** Gong ids among `gongIds` that an admin deleted; scheduled syncs skip them. */
 export async function listDeletedCallGongIds(db: Kysely<Database>, organizationId: string, gongIds: string[]): Promise<Set<string>> {
@@ -13,12 +22,20 @@ export async function listDeletedCallGongIds(db: Kysely<Database>, organizationI
   return new Set(rows.map((row) => row.gong_id));
 }
 
+/** The deleted ones among `gongIds`, read under the lock that deletes wait for; call inside the write's transaction. */
+export async function listDeletedCallGongIdsForWrite(db: Kysely<Database>, organizationId: string, gongIds: string[]): Promise<Set<string>> {
+  if (gongIds.length === 0) return new Set();
+  await lockDeletedCalls(db, organizationId, "shared");
+  return listDeletedCallGongIds(db, organizationId, gongIds);
+}
+
 /** Removes calls with everything hanging off them and remembers them, so they are not imported again. */
 export async function deleteCallsByGongId(
   db: Kysely<Database>,
   input: { organizationId: string; gongIds: string[]; userId: string | null },
 ): Promise<number> {
   if (input.gongIds.length === 0) return 0;
+  await lockDeletedCalls(db, input.organizationId, "exclusive");
   await db
     .insertInto("deleted_calls")
     .values(input.gongIds.map((gongId) => ({ organization_id: input.organizationId, gong_id: gongId, deleted_by_user_id: input.userId })))

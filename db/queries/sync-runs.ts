@@ -1,22 +1,31 @@
 import { type Kysely, sql } from "kysely";
 import type { Database, SyncRun, SyncRunKind, SyncRunStatus } from "@/db/schema";
 
-export async function createSyncRun(
-  db: Kysely<Database>,
-  input: { organizationId: string; connectionId: string; kind: SyncRunKind; requestedByUserId?: string | null; params?: Record<string, unknown> },
-): Promise<string> {
+export type NewSyncRun = {
+  /** A stable id makes creating the run idempotent: a retried step that creates it again changes nothing. */
+  id?: string;
+  organizationId: string;
+  connectionId: string;
+  kind: SyncRunKind;
+  requestedByUserId?: string | null;
+  params?: Record<string, unknown>;
+};
+
+export async function createSyncRun(db: Kysely<Database>, input: NewSyncRun): Promise<string> {
   const row = await db
     .insertInto("sync_runs")
     .values({
+      ...(input.id ? { id: input.id } : {}),
       organization_id: input.organizationId,
       connection_id: input.connectionId,
       kind: input.kind,
       requested_by_user_id: input.requestedByUserId ?? null,
       params: JSON.stringify(input.params ?? {}),
     })
+    .onConflict((conflict) => conflict.column("id").doNothing())
     .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .executeTakeFirst();
+  return row?.id ?? input.id!;
 }
 
 export function getSyncRun(db: Kysely<Database>, id: string): Promise<SyncRun | undefined> {
@@ -27,32 +36,29 @@ export function listSyncRuns(db: Kysely<Database>, organizationId: string, limit
   return db.selectFrom("sync_runs").selectAll().where("organization_id", "=", organizationId).orderBy("created_at", "desc").limit(limit).execute();
 }
 
-export async function markSyncRunRunning(db: Kysely<Database>, id: string): Promise<void> {
-  await db
+/** Marks a run started; false when it already ended (cancelled, or failed as never started), so its work is skipped. */
+export async function markSyncRunRunning(db: Kysely<Database>, id: string): Promise<boolean> {
+  const result = await db
     .updateTable("sync_runs")
     .set({ status: "running", started_at: sql`coalesce(started_at, now())`, updated_at: new Date() })
     .where("id", "=", id)
     .where("status", "in", ["queued", "running"])
-    .execute();
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
-type Counter = "pages" | "calls" | "transcripts" | "transcripts_pending" | "users" | "skipped_deleted" | "workspaces_done" | "gong_requests";
+export async function setSyncRunWorkspacesTotal(db: Kysely<Database>, id: string, workspacesTotal: number): Promise<void> {
+  await db.updateTable("sync_runs").set({ workspaces_total: workspacesTotal, updated_at: new Date() }).where("id", "=", id).execute();
+}
 
-/** Adds to a run's counters atomically; several functions may report into one run at once. */
-export async function addSyncRunProgress(
-  db: Kysely<Database>,
-  id: string,
-  progress: Partial<Record<Counter, number>> & { calls_total?: number; workspaces_total?: number },
-): Promise<void> {
-  const { calls_total, workspaces_total, ...counters } = progress;
+/**
+ * Adds deleted calls to a run's count. Only for work that cannot happen twice (a delete), called in the
+ * transaction that does it; work that may be repeated records its numbers with `recordSyncRunProgress`.
+ */
+export async function addSyncRunDeletedCalls(db: Kysely<Database>, id: string, calls: number): Promise<void> {
   await db
     .updateTable("sync_runs")
-    .set((eb) => ({
-      ...Object.fromEntries(Object.entries(counters).map(([column, amount]) => [column, eb(eb.ref(column as Counter), "+", amount ?? 0)])),
-      ...(calls_total === undefined ? {} : { calls_total: sql`coalesce(calls_total, 0) + ${calls_total}` }),
-      ...(workspaces_total === undefined ? {} : { workspaces_total }),
-      updated_at: new Date(),
-    }))
+    .set((eb) => ({ calls: eb("calls", "+", calls), updated_at: new Date() }))
     .where("id", "=", id)
     .execute();
 }
@@ -64,6 +70,33 @@ export async function finishSyncRun(db: Kysely<Database>, id: string, status: Ex
     .set({ status, error: error ?? null, finished_at: new Date(), updated_at: new Date() })
     .where("id", "=", id)
     .where("status", "in", ["queued", "running"])
+    .execute();
+}
+
+/**
+ * Fails runs still queued after `minutes` while nothing else of their connection is running: their event was
+ * never sent or never arrived (a crash between creating the run and sending it). They are not started later.
+ */
+export async function failStaleQueuedSyncRuns(db: Kysely<Database>, minutes: number): Promise<number> {
+  const result = await db
+    .updateTable("sync_runs")
+    .set({ status: "failed", error: "The sync never started: its work was never queued. Start it again, or wait for the next scheduled sync.", finished_at: new Date(), updated_at: new Date() })
+    .where("status", "=", "queued")
+    .where("created_at", "<", sql<Date>`now() - make_interval(mins => ${minutes})`)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("sync_runs as other").select("other.id").whereRef("other.connection_id", "=", "sync_runs.connection_id").where("other.status", "=", "running"))),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Fails the runs a scheduler run created when that scheduler run itself failed before queueing them. */
+export async function failQueuedSyncRunsScheduledBy(db: Kysely<Database>, schedulerRunId: string, error: string): Promise<void> {
+  await db
+    .updateTable("sync_runs")
+    .set({ status: "failed", error, finished_at: new Date(), updated_at: new Date() })
+    .where("status", "=", "queued")
+    .where(sql<string>`params->>'scheduledBy'`, "=", schedulerRunId)
     .execute();
 }
 

@@ -1,22 +1,32 @@
 import { db } from "@/db";
 import { deleteCallsByGongId } from "@/db/queries/deleted-calls";
-import { addSyncRunProgress, finishSyncRun, getSyncRun, markSyncRunRunning } from "@/db/queries/sync-runs";
+import { addSyncRunDeletedCalls, finishSyncRun, getSyncRun, markSyncRunRunning } from "@/db/queries/sync-runs";
 import { inngest } from "@/inngest/client";
 import { gongCallsDeleteRequested } from "@/inngest/events";
+import { cancelOnRevoke } from "./gong-function-options";
 
 /** Removes calls with their parties, transcripts and insights; scheduled syncs will not bring them back. */
 export const deleteGongCalls = inngest.createFunction(
-  { id: "delete-gong-calls", triggers: [gongCallsDeleteRequested], concurrency: { key: "event.data.connectionId", limit: 1 } },
+  {
+    id: "delete-gong-calls",
+    triggers: [gongCallsDeleteRequested],
+    concurrency: { key: "event.data.connectionId", limit: 1 },
+    cancelOn: cancelOnRevoke,
+    onFailure: async ({ event, error }) => {
+      await finishSyncRun(db, event.data.event.data.runId, "failed", error.message);
+    },
+  },
   async ({ event, step }) => {
     const { runId, callGongIds } = event.data;
     return step.run("delete-calls", async () => {
       const run = await getSyncRun(db, runId);
-      if (!run) return { deleted: 0 };
-      await markSyncRunRunning(db, runId);
-      const deleted = await db.transaction().execute((trx) =>
-        deleteCallsByGongId(trx, { organizationId: run.organization_id, gongIds: callGongIds, userId: run.requested_by_user_id }),
-      );
-      await addSyncRunProgress(db, runId, { calls: deleted });
+      if (!run || !(await markSyncRunRunning(db, runId))) return { deleted: 0 };
+      // Deleting and counting commit together: a retry after the commit finds nothing left to delete or count.
+      const deleted = await db.transaction().execute(async (trx) => {
+        const count = await deleteCallsByGongId(trx, { organizationId: run.organization_id, gongIds: callGongIds, userId: run.requested_by_user_id });
+        await addSyncRunDeletedCalls(trx, runId, count);
+        return count;
+      });
       await finishSyncRun(db, runId, "succeeded");
       return { deleted };
     });

@@ -1,20 +1,49 @@
 import { db } from "@/db";
-import { purgeSyncedData } from "@/db/queries/purge-synced-data";
-import { addSyncRunProgress, createSyncRun, finishSyncRun } from "@/db/queries/sync-runs";
+import { PURGE_BATCH_CALLS, deleteSyncedCallsBatch, purgeSyncedRecords } from "@/db/queries/purge-synced-data";
+import { addSyncRunDeletedCalls, createSyncRun, finishSyncRun, markSyncRunRunning } from "@/db/queries/sync-runs";
 import { inngest } from "@/inngest/client";
 import { gongConnectionRevoked } from "@/inngest/events";
+import { toStableUuid } from "@/lib/sync/stable-uuid";
 
-/** After a disconnect with "also delete all synced data": nothing Gong sent stays behind. */
+const purgeRunIdOf = (functionRunId: string) => toStableUuid(`purge:${functionRunId}`);
+
+/**
+ * After a disconnect with "also delete all synced data": nothing Gong sent stays behind. Calls go in batches,
+ * one short transaction per step. Not cancelled by the revoke: it is what runs after one.
+ */
 export const purgeGongData = inngest.createFunction(
-  { id: "purge-gong-data", triggers: [{ event: gongConnectionRevoked.name, if: "event.data.deleteData == true" }] },
-  async ({ event, step }) => {
+  {
+    id: "purge-gong-data",
+    triggers: [{ event: gongConnectionRevoked.name, if: "event.data.deleteData == true" }],
+    concurrency: { key: "event.data.connectionId", limit: 1 },
+    onFailure: async ({ event, error }) => {
+      await finishSyncRun(db, purgeRunIdOf(event.data.run_id), "failed", error.message);
+    },
+  },
+  async ({ event, step, runId: functionRunId }) => {
     const { connectionId, organizationId } = event.data;
-    return step.run("purge", async () => {
-      const runId = await createSyncRun(db, { organizationId, connectionId, kind: "purge" });
-      const { calls } = await db.transaction().execute((trx) => purgeSyncedData(trx, organizationId, connectionId));
-      await addSyncRunProgress(db, runId, { calls });
-      await finishSyncRun(db, runId, "succeeded");
-      return { calls };
+    const runId = await step.run("create-run", async () => {
+      const id = await createSyncRun(db, { id: purgeRunIdOf(functionRunId), organizationId, connectionId, kind: "purge" });
+      await markSyncRunRunning(db, id);
+      return id;
     });
+    let calls = 0;
+    for (let batch = 1; ; batch++) {
+      // The count is added in the batch's own transaction: a retried batch deletes (and counts) only what is left.
+      const deleted = await step.run(`purge-calls-${batch}`, () =>
+        db.transaction().execute(async (trx) => {
+          const count = await deleteSyncedCallsBatch(trx, organizationId);
+          await addSyncRunDeletedCalls(trx, runId, count);
+          return count;
+        }),
+      );
+      calls += deleted;
+      if (deleted < PURGE_BATCH_CALLS) break;
+    }
+    await step.run("purge-records", async () => {
+      await db.transaction().execute((trx) => purgeSyncedRecords(trx, organizationId, connectionId));
+      await finishSyncRun(db, runId, "succeeded");
+    });
+    return { calls };
   },
 );

@@ -1,8 +1,8 @@
 import { db } from "@/db";
+import { getGongConnection } from "@/db/queries/gong-connections";
 import { finishSyncRun, markSyncRunRunning } from "@/db/queries/sync-runs";
 import { inngest } from "@/inngest/client";
 import { gongCallSyncRequested, gongCallSynced, gongTranscriptsPending } from "@/inngest/events";
-import { getGongConnectionOrNull } from "@/lib/sync/get-gong-connection-or-null";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
 import { syncCallPage } from "@/lib/sync/sync-call-page";
 import { withGongErrors } from "@/lib/sync/with-gong-errors";
@@ -25,14 +25,21 @@ export const syncGongCall = inngest.createFunction(
     const { connectionId, callGongId, explicit, runId } = event.data;
     const result = await step.run("sync-call", () =>
       withGongErrors(db, connectionId, async () => {
-        if (!(await getGongConnectionOrNull(db, connectionId))) return null;
-        if (runId) await markSyncRunRunning(db, runId);
-        return syncCallPage(db, getGongAppConfig(), { connectionId, runId, filter: { callIds: [callGongId] }, explicit });
+        const connection = await getGongConnection(db, connectionId);
+        if (connection?.status !== "connected") {
+          // The run ends here too: one needing re-authorization fails it, a revoked (or removed) one cancels it.
+          if (runId && connection?.status === "needs_reauth") await finishSyncRun(db, runId, "failed", "Gong needs re-authorization; reconnect Gong and resync.");
+          else if (runId) await finishSyncRun(db, runId, "cancelled", "Gong is not connected.");
+          return null;
+        }
+        if (runId && !(await markSyncRunRunning(db, runId))) return null;
+        const progress = runId ? { runId, key: `call-${callGongId}` } : undefined;
+        return syncCallPage(db, getGongAppConfig(), { connectionId, progress, filter: { callIds: [callGongId] }, explicit });
       }),
     );
-    if (!result) return { skipped: "connection is not connected" };
+    if (!result) return { skipped: "the connection is not connected or the run already ended" };
     if (result.pendingGongIds.length > 0) {
-      await step.sendEvent("pending-transcript", gongTranscriptsPending.create({ connectionId, callGongIds: result.pendingGongIds }));
+      await step.sendEvent("pending-transcript", gongTranscriptsPending.create({ connectionId, runId, callGongIds: result.pendingGongIds }));
     }
     if (result.callIds.length > 0) await step.sendEvent("insights", result.callIds.map((callId) => gongCallSynced.create({ callId })));
     if (runId) await step.run("finish", () => finishSyncRun(db, runId, "succeeded"));

@@ -1,5 +1,6 @@
 import { db } from "@/db";
-import { addSyncRunProgress, finishSyncRun, getSyncRun, markSyncRunRunning } from "@/db/queries/sync-runs";
+import { getGongConnection } from "@/db/queries/gong-connections";
+import { finishSyncRun, getSyncRun, markSyncRunRunning, setSyncRunWorkspacesTotal } from "@/db/queries/sync-runs";
 import { upsertSyncWatermark } from "@/db/queries/sync-watermarks";
 import { inngest } from "@/inngest/client";
 import { gongCallSynced, gongCallsSyncRequested, gongTranscriptsPending } from "@/inngest/events";
@@ -12,8 +13,8 @@ import { syncGongUsers } from "./sync-gong-users";
 import { syncGongWorkspace } from "./sync-gong-workspace";
 
 /**
- * One sync run: users (for full and scheduled syncs), workspace discovery, each target workspace over the
- * window, and chosen calls by id. Backfill, scheduled and manual syncs all come through here.
+ * One sync run: users (for full and scheduled syncs, when granted), workspace discovery, each target workspace
+ * over the window, and chosen calls by id. Backfill, scheduled and manual syncs all come through here.
  */
 export const syncGongCalls = inngest.createFunction(
   {
@@ -29,26 +30,32 @@ export const syncGongCalls = inngest.createFunction(
   async ({ event, step }) => {
     const { connectionId, runId, workspaceGongIds, callGongIds, fromDateTime = null, toDateTime = null } = event.data;
     const run = await step.run("start", async () => {
-      await markSyncRunRunning(db, runId);
-      const stored = await getSyncRun(db, runId);
-      return { kind: stored?.kind ?? "manual", startedAt: new Date(stored?.started_at ?? Date.now()).toISOString() };
+      if (!(await markSyncRunRunning(db, runId))) return null;
+      const [stored, connection] = await Promise.all([getSyncRun(db, runId), getGongConnection(db, connectionId)]);
+      return {
+        kind: stored?.kind ?? "manual",
+        startedAt: new Date(stored?.started_at ?? Date.now()).toISOString(),
+        canReadUsers: connection?.granted_scopes.includes("api:users:read") ?? false,
+      };
     });
+    if (!run) return { skipped: "the run already ended" };
     const full = run.kind === "backfill" || run.kind === "scheduled";
-    if (full) await step.invoke("sync-users", { function: syncGongUsers, data: { connectionId, runId } });
+    // Without api:users:read reps stay unlinked (the connection page says so); the calls still sync.
+    if (full && run.canReadUsers) await step.invoke("sync-users", { function: syncGongUsers, data: { connectionId, runId } });
 
     const wantsWorkspaces = workspaceGongIds !== undefined || callGongIds === undefined;
     const targets = wantsWorkspaces
       ? await step.run("discover-workspaces", () =>
           withGongErrors(db, connectionId, async () => {
             const { targets } = await discoverWorkspaces(db, getGongAppConfig(), { connectionId, requested: workspaceGongIds });
-            await addSyncRunProgress(db, runId, { workspaces_total: targets.length });
+            await setSyncRunWorkspacesTotal(db, runId, targets.length);
             return targets;
           }),
         )
       : [];
     await Promise.all(
       targets.map((workspaceGongId) =>
-        step.invoke(`workspace-${workspaceGongId}`, {
+        step.invoke(`workspace-${workspaceGongId ?? "all"}`, {
           function: syncGongWorkspace,
           data: { connectionId, runId, workspaceGongId, fromDateTime, toDateTime },
         }),
@@ -58,11 +65,11 @@ export const syncGongCalls = inngest.createFunction(
     if (callGongIds?.length) {
       const page = await step.run("calls-by-id", () =>
         withGongErrors(db, connectionId, () =>
-          syncCallPage(db, getGongAppConfig(), { connectionId, runId, filter: { callIds: callGongIds }, explicit: true }),
+          syncCallPage(db, getGongAppConfig(), { connectionId, progress: { runId, key: "calls-by-id" }, filter: { callIds: callGongIds }, explicit: true }),
         ),
       );
       if (page.pendingGongIds.length > 0) {
-        await step.sendEvent("pending-transcripts", gongTranscriptsPending.create({ connectionId, callGongIds: page.pendingGongIds }));
+        await step.sendEvent("pending-transcripts", gongTranscriptsPending.create({ connectionId, runId, callGongIds: page.pendingGongIds }));
       }
       if (page.callIds.length > 0) await step.sendEvent("insights", page.callIds.map((callId) => gongCallSynced.create({ callId })));
     }

@@ -1,16 +1,21 @@
+import { NonRetriableError } from "inngest";
 import { db } from "@/db";
 import { getGongConnection } from "@/db/queries/gong-connections";
 import { upsertGongUsers } from "@/db/queries/gong-users";
-import { addSyncRunProgress } from "@/db/queries/sync-runs";
+import { recordSyncRunProgress } from "@/db/queries/sync-run-progress";
 import { linkUsersByEmail } from "@/db/queries/user-gong-links";
 import { inngest } from "@/inngest/client";
 import { gongUsersSyncRequested } from "@/inngest/events";
 import { listUsers } from "@/lib/gong/client";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
 import { createGongContext } from "@/lib/gong-connection/create-gong-context";
+import { isRejectedCursor, MAX_CURSOR_RESTARTS } from "@/lib/sync/rejected-cursor";
 import { withGongErrors } from "@/lib/sync/with-gong-errors";
 import { GONG_STEP_RETRIES, cancelOnRevoke } from "./gong-function-options";
 
+type UsersPage = { nextCursor: string | null; count: number; skipped?: "scope missing"; cursorExpired?: boolean };
+
+/** Pages Gong's users and links app users to them by email; skipped when api:users:read was not granted. */
 export const syncGongUsers = inngest.createFunction(
   {
     id: "sync-gong-users",
@@ -23,31 +28,18 @@ export const syncGongUsers = inngest.createFunction(
     const { connectionId, runId } = event.data;
     let cursor: string | null = null;
     let users = 0;
-    for (let page = 1; ; page++) {
-      const result: { nextCursor: string | null; count: number } = await step.run(`users-page-${page}`, () =>
-        withGongErrors(db, connectionId, async () => {
-          const connection = await getGongConnection(db, connectionId);
-          if (!connection) return { nextCursor: null, count: 0 };
-          const context = await createGongContext(db, getGongAppConfig(), connectionId);
-          const { items, nextCursor } = await listUsers(context, { cursor: cursor ?? undefined });
-          await upsertGongUsers(
-            db,
-            connection.organization_id,
-            items.map((user) => ({
-              gong_id: user.id,
-              email: user.emailAddress,
-              email_aliases: user.emailAliases,
-              first_name: user.firstName,
-              last_name: user.lastName,
-              title: user.title,
-              active: user.active ?? true,
-              manager_gong_id: user.managerId,
-            })),
-          );
-          if (runId) await addSyncRunProgress(db, runId, { users: items.length });
-          return { nextCursor, count: items.length };
-        }),
+    let restarts = 0;
+    for (let page = 1, position = 1; ; page++, position++) {
+      const pageCursor = cursor;
+      const result: UsersPage = await step.run(`users-page-${page}`, () =>
+        withGongErrors(db, connectionId, () => syncUsersPage(connectionId, pageCursor, runId ? { runId, key: `users-${position}` } : undefined)),
       );
+      if (result.skipped) return { users: 0, linked: 0, skipped: result.skipped };
+      if (result.cursorExpired) {
+        if (++restarts > MAX_CURSOR_RESTARTS) throw new NonRetriableError("Gong kept rejecting the users cursor; sync again.");
+        [cursor, position, users] = [null, 0, 0];
+        continue;
+      }
       users += result.count;
       if (!result.nextCursor) break;
       cursor = result.nextCursor;
@@ -59,3 +51,33 @@ export const syncGongUsers = inngest.createFunction(
     return { users, linked };
   },
 );
+
+async function syncUsersPage(connectionId: string, cursor: string | null, progress?: { runId: string; key: string }): Promise<UsersPage> {
+  const connection = await getGongConnection(db, connectionId);
+  if (!connection) return { nextCursor: null, count: 0 };
+  if (!connection.granted_scopes.includes("api:users:read")) return { nextCursor: null, count: 0, skipped: "scope missing" };
+  const context = await createGongContext(db, getGongAppConfig(), connectionId);
+  const page = await listUsers(context, { cursor: cursor ?? undefined }).catch((error: unknown) => {
+    if (isRejectedCursor(error, cursor)) return null;
+    throw error;
+  });
+  if (!page) return { nextCursor: null, count: 0, cursorExpired: true };
+  await db.transaction().execute(async (trx) => {
+    await upsertGongUsers(
+      trx,
+      connection.organization_id,
+      page.items.map((user) => ({
+        gong_id: user.id,
+        email: user.emailAddress,
+        email_aliases: user.emailAliases,
+        first_name: user.firstName,
+        last_name: user.lastName,
+        title: user.title,
+        active: user.active ?? true,
+        manager_gong_id: user.managerId,
+      })),
+    );
+    if (progress) await recordSyncRunProgress(trx, progress.runId, progress.key, { users: page.items.length });
+  });
+  return { nextCursor: page.nextCursor, count: page.items.length };
+}

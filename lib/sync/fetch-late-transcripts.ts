@@ -1,32 +1,48 @@
 import type { Kysely } from "kysely";
-import { listPendingTranscriptCallIds, storeLateTranscripts } from "@/db/queries/call-sync";
+import { listPendingTranscriptCallIds, markTranscriptsUnavailable, storeLateTranscripts } from "@/db/queries/late-transcripts";
+import { recordSyncRunProgress } from "@/db/queries/sync-run-progress";
 import type { Database } from "@/db/schema";
-import { listCallTranscripts } from "@/lib/gong/client";
 import type { GongAppConfig } from "@/lib/gong-connection/config";
 import { createGongContext } from "@/lib/gong-connection/create-gong-context";
+import { fetchTranscripts, TRANSCRIPT_SCOPE } from "./fetch-transcripts";
 import { getGongConnectionOrNull } from "./get-gong-connection-or-null";
-import { toSegmentRecords } from "./to-call-records";
+import type { SegmentRecord } from "./to-call-records";
 
-/** One transcript request for the calls still pending; returns what arrived and what is still missing. */
+export type LateTranscriptCheck = {
+  connectionId: string;
+  callGongIds: string[];
+  /** The run that counted these calls as pending, and a key stable across retries of this check. */
+  progress?: { runId: string; key: string };
+};
+
+/**
+ * One transcript request for the calls still pending; returns what arrived and what is still missing. The run
+ * that counted the calls as pending counts each one resolved here (arrived, or no longer pending) off again.
+ */
 export async function fetchLateTranscripts(
   db: Kysely<Database>,
   config: GongAppConfig,
-  input: { connectionId: string; callGongIds: string[] },
+  input: LateTranscriptCheck,
 ): Promise<{ stored: string[]; remaining: string[] }> {
   const connection = await getGongConnectionOrNull(db, input.connectionId);
   if (!connection) return { stored: [], remaining: [] };
-  const pending = await listPendingTranscriptCallIds(db, connection.organization_id, input.callGongIds);
-  if (pending.length === 0) return { stored: [], remaining: [] };
-  const context = await createGongContext(db, config, input.connectionId);
-  const page = await listCallTranscripts(context, { callIds: pending });
+  const organizationId = connection.organization_id;
+  const pending = await listPendingTranscriptCallIds(db, organizationId, input.callGongIds);
+  // The grant was withdrawn since the page was stored: asking would only earn a 401, so nothing is awaited.
+  const granted = connection.granted_scopes.includes(TRANSCRIPT_SCOPE);
+  const transcripts = granted && pending.length > 0 ? await fetchTranscripts(await createGongContext(db, config, input.connectionId), pending) : new Map<string, SegmentRecord[]>();
   // Status and sentences change together, so nobody sees a "ready" call without its transcript.
-  const stored = await db.transaction().execute((trx) =>
-    storeLateTranscripts(
-      trx,
-      connection.organization_id,
-      page.items.map((transcript) => ({ callGongId: transcript.callId, segments: toSegmentRecords(transcript) })),
-    ),
-  );
-  const arrived = new Set(stored.map((entry) => entry.gongId));
-  return { stored: stored.map((entry) => entry.callId), remaining: pending.filter((gongId) => !arrived.has(gongId)) };
+  return db.transaction().execute(async (trx) => {
+    const stored = await storeLateTranscripts(trx, organizationId, [...transcripts].map(([callGongId, segments]) => ({ callGongId, segments })));
+    const arrived = new Set(stored.map((entry) => entry.gongId));
+    const remaining = granted ? pending.filter((gongId) => !arrived.has(gongId)) : [];
+    if (!granted) await markTranscriptsUnavailable(trx, organizationId, pending, "scope_missing");
+    if (input.progress) {
+      await recordSyncRunProgress(trx, input.progress.runId, input.progress.key, {
+        transcripts: stored.length,
+        transcripts_pending: remaining.length - input.callGongIds.length,
+      });
+    }
+    return { stored: stored.map((entry) => entry.callId), remaining };
+  });
 }

@@ -1,28 +1,38 @@
 import type { Kysely } from "kysely";
-import { upsertSyncedCalls } from "@/db/queries/call-sync";
-import { forgetDeletedCalls, listDeletedCallGongIds } from "@/db/queries/deleted-calls";
+import { upsertSyncedCalls, type SyncedTranscript } from "@/db/queries/call-sync";
+import { forgetDeletedCalls } from "@/db/queries/deleted-calls";
 import { getGongConnection } from "@/db/queries/gong-connections";
-import { addSyncRunProgress } from "@/db/queries/sync-runs";
+import { recordSyncRunProgress } from "@/db/queries/sync-run-progress";
 import type { Database } from "@/db/schema";
-import { type ExtensiveCallsFilter, listCallTranscripts, listExtensiveCalls } from "@/lib/gong/client";
+import { type ExtensiveCallsFilter, listExtensiveCalls } from "@/lib/gong/client";
 import type { GongAppConfig } from "@/lib/gong-connection/config";
 import { createGongContext } from "@/lib/gong-connection/create-gong-context";
-import { toCallRecords, toSegmentRecords } from "./to-call-records";
+import { fetchTranscripts, TRANSCRIPT_SCOPE } from "./fetch-transcripts";
+import { isRejectedCursor } from "./rejected-cursor";
+import { toCallRecords } from "./to-call-records";
 
 export type CallPageInput = {
   connectionId: string;
-  runId?: string;
+  /** Where the page reports its numbers: the run, and a key stable across retries of this page. */
+  progress?: { runId: string; key: string };
   filter: ExtensiveCallsFilter;
   cursor?: string | null;
   /** An admin asked for these calls: a deleted call comes back. Otherwise deleted calls are skipped. */
   explicit: boolean;
 };
 
-export type CallPageResult = { nextCursor: string | null; callIds: string[]; pendingGongIds: string[]; calls: number };
+export type CallPageResult = {
+  nextCursor: string | null;
+  callIds: string[];
+  pendingGongIds: string[];
+  calls: number;
+  /** Gong rejected `cursor` (expired); nothing was stored and the window must be read again from its start. */
+  cursorExpired: boolean;
+};
 
 /**
- * One page of calls: `calls/extensive` (100 calls), then ONE `calls/transcript` request for all of them, then
- * one transaction storing calls, parties, transcripts and the run's progress together.
+ * One page of calls: `calls/extensive` (100 calls), then `calls/transcript` for all of them (one request unless
+ * Gong pages the transcripts), then one transaction storing calls, parties, transcripts and the page's progress.
  */
 export async function syncCallPage(db: Kysely<Database>, config: GongAppConfig, input: CallPageInput): Promise<CallPageResult> {
   const connection = await getGongConnection(db, input.connectionId);
@@ -30,37 +40,34 @@ export async function syncCallPage(db: Kysely<Database>, config: GongAppConfig, 
   const scopes = new Set(connection.granted_scopes);
   const context = await createGongContext(db, config, input.connectionId);
 
-  const page = await listExtensiveCalls(context, {
-    filter: input.filter,
-    cursor: input.cursor ?? undefined,
-    content: { parties: true, media: scopes.has("api:calls:read:media-url") },
+  const content = { parties: true, media: scopes.has("api:calls:read:media-url") };
+  const page = await listExtensiveCalls(context, { filter: input.filter, cursor: input.cursor ?? undefined, content }).catch((error: unknown) => {
+    if (isRejectedCursor(error, input.cursor)) return null;
+    throw error;
   });
+  if (!page) return { nextCursor: null, callIds: [], pendingGongIds: [], calls: 0, cursorExpired: true };
   const gongIds = page.items.map((call) => call.metaData.id);
-  const deleted = input.explicit ? new Set<string>() : await listDeletedCallGongIds(db, connection.organization_id, gongIds);
-  const calls = page.items.filter((call) => !deleted.has(call.metaData.id));
+  const transcripts = scopes.has(TRANSCRIPT_SCOPE) ? await fetchTranscripts(context, gongIds) : undefined;
 
-  const transcripts = new Map<string, ReturnType<typeof toSegmentRecords>>();
-  if (calls.length > 0 && scopes.has("api:calls:read:transcript")) {
-    const transcriptPage = await listCallTranscripts(context, { callIds: calls.map((call) => call.metaData.id) });
-    for (const transcript of transcriptPage.items) transcripts.set(transcript.callId, toSegmentRecords(transcript));
-  }
-
-  const records = calls.map((call) => ({ ...toCallRecords(call), segments: transcripts.get(call.metaData.id) ?? null }));
-  const pendingGongIds = records.filter((record) => record.segments === null).map((record) => record.call.gong_id);
-  const ids = await db.transaction().execute(async (trx) => {
-    const stored = await upsertSyncedCalls(trx, { organizationId: connection.organization_id, connectionId: connection.id }, records);
+  const transcriptOf = (gongId: string): SyncedTranscript => (transcripts ? (transcripts.get(gongId) ?? "pending") : "scope_missing");
+  const records = page.items.map((call) => ({ ...toCallRecords(call), transcript: transcriptOf(call.metaData.id) }));
+  const stored = await db.transaction().execute(async (trx) => {
+    const scope = { organizationId: connection.organization_id, connectionId: connection.id, skipDeleted: !input.explicit };
+    const upserted = await upsertSyncedCalls(trx, scope, records);
     if (input.explicit) await forgetDeletedCalls(trx, connection.organization_id, gongIds);
-    if (input.runId) {
-      await addSyncRunProgress(trx, input.runId, {
+    const written = records.filter((record) => upserted.ids.has(record.call.gong_id));
+    const pendingGongIds = written.filter((record) => record.transcript === "pending").map((record) => record.call.gong_id);
+    if (input.progress) {
+      await recordSyncRunProgress(trx, input.progress.runId, input.progress.key, {
         pages: 1,
-        calls: records.length,
-        transcripts: records.length - pendingGongIds.length,
+        calls: written.length,
+        transcripts: written.filter((record) => Array.isArray(record.transcript)).length,
         transcripts_pending: pendingGongIds.length,
-        skipped_deleted: deleted.size,
-        ...(input.cursor ? {} : { calls_total: page.records?.totalRecords ?? page.items.length }),
+        skipped_deleted: upserted.skippedDeleted,
+        calls_total: input.cursor ? null : (page.records?.totalRecords ?? page.items.length),
       });
     }
-    return stored;
+    return { callIds: [...upserted.ids.values()], pendingGongIds, calls: written.length };
   });
-  return { nextCursor: page.nextCursor, callIds: [...ids.values()], pendingGongIds, calls: records.length };
+  return { nextCursor: page.nextCursor, ...stored, cursorExpired: false };
 }

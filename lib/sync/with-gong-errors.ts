@@ -1,5 +1,6 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
 import type { Kysely } from "kysely";
+import { removeGrantedScope } from "@/db/queries/gong-connection-scopes";
 import { markGongConnectionNeedsReauth } from "@/db/queries/gong-connections";
 import { pauseGongRequests } from "@/db/queries/gong-request-slots";
 import type { Database } from "@/db/schema";
@@ -17,23 +18,30 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Turns Gong failures into what Inngest should do: a 429 waits out Retry-After (and holds back every other
- * caller of the connection); a revoked grant or missing scope stops for good and asks the admin to reconnect;
- * a request Gong rejects outright is not retried; everything else is retried with backoff.
+ * caller of the connection); a revoked grant stops for good and asks the admin to reconnect; a scope Gong
+ * refuses is a missing grant, not a broken connection (API.md §1.3): it is struck from the stored grant and the
+ * work runs again without it, or stops if it cannot do without; a request Gong rejects outright is not
+ * retried; everything else is retried with backoff.
  */
 export async function withGongErrors<T>(db: Kysely<Database>, connectionId: string, work: () => Promise<T>): Promise<T> {
-  for (let rateLimited = 0; ; rateLimited++) {
+  for (let rateLimited = 0; ; ) {
     try {
       return await work();
     } catch (error) {
+      if (error instanceof GongScopeMissingError) {
+        if (await removeGrantedScope(db, connectionId, error.scope)) continue;
+        throw new NonRetriableError(error.message, { cause: error });
+      }
       if (error instanceof GongRateLimitedError) {
+        rateLimited++;
         await pauseGongRequests(db, connectionId, error.retryAfterSeconds);
-        if (rateLimited < IN_PLACE_RATE_LIMIT_RETRIES && error.retryAfterSeconds <= IN_PLACE_MAX_WAIT_SECONDS) {
+        if (rateLimited <= IN_PLACE_RATE_LIMIT_RETRIES && error.retryAfterSeconds <= IN_PLACE_MAX_WAIT_SECONDS) {
           await sleep(error.retryAfterSeconds * 1000);
           continue;
         }
         throw new RetryAfterError(error.message, error.retryAfterSeconds * 1000, { cause: error });
       }
-      if (error instanceof GongAuthRevokedError || error instanceof GongScopeMissingError) {
+      if (error instanceof GongAuthRevokedError) {
         await markGongConnectionNeedsReauth(db, connectionId, error.message);
         throw new NonRetriableError(error.message, { cause: error });
       }

@@ -85,7 +85,16 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
                 <Transcript sentences={sentences} labels={labels} />
               ) : (
                 <p className="text-sm text-muted-foreground">
-                  {call.transcript_status === "pending" ? "Gong is still transcribing this call; it appears here automatically." : "Gong has no transcript for this call."}
+                  {call.transcript_status === "pending" ? (
+                    "Gong is still transcribing this call; it appears here automatically."
+                  ) : call.transcript_unavailable_reason === "scope_missing" ? (
+                    <>
+                      The transcript wasn&apos;t synced: the Gong connection wasn&apos;t granted <code>api:calls:read:transcript</code>. An admin can
+                      reconnect Gong, approve it and sync the call again.
+                    </>
+                  ) : (
+                    "Gong has no transcript for this call."
+                  )}
                 </p>
               )}
             </CardBody>

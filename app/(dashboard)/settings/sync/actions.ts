@@ -6,10 +6,10 @@ import { db } from "@/db";
 import { createAuditEvent } from "@/db/queries/audit-events";
 import { getGongConnectionByOrganization, updateGongConnectionSettings } from "@/db/queries/gong-connections";
 import { updateWorkspaceSyncEnabled } from "@/db/queries/gong-workspaces";
-import { createSyncRun, finishSyncRun } from "@/db/queries/sync-runs";
 import { inngest } from "@/inngest/client";
 import { gongCallsSyncRequested } from "@/inngest/events";
 import { requireAdminOrForbidden } from "@/lib/auth/session";
+import { startSyncRun } from "@/lib/sync/start-sync-run";
 
 export type ActionResult = { ok: true; message: string } | { ok: false; error: string };
 
@@ -38,20 +38,13 @@ export async function syncNow(input: z.input<typeof syncNowSchema>): Promise<Act
     // The end date is inclusive for people and exclusive for Gong: sync through the end of that day.
     toDateTime: to ? new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000).toISOString() : null,
   };
-  const runId = await createSyncRun(db, {
-    organizationId: admin.organizationId,
-    connectionId: connection.id,
-    kind: "manual",
-    requestedByUserId: admin.id,
-    params: { workspaceGongIds, ...window },
-  });
-  try {
-    await inngest.send(gongCallsSyncRequested.create({ connectionId: connection.id, runId, workspaceGongIds, ...window }));
-  } catch (error) {
-    console.error("could not queue a manual sync", error);
-    await finishSyncRun(db, runId, "failed", "The sync could not be queued; the workflow engine did not answer.");
-    return { ok: false, error: "The sync could not be queued. Try again in a moment." };
-  }
+  const runId = await startSyncRun(
+    db,
+    (event) => inngest.send(event),
+    { organizationId: admin.organizationId, connectionId: connection.id, kind: "manual", requestedByUserId: admin.id, params: { workspaceGongIds, ...window } },
+    (id) => gongCallsSyncRequested.create({ connectionId: connection.id, runId: id, workspaceGongIds, ...window }, { id: `manual-${id}` }),
+  );
+  if (!runId) return { ok: false, error: "The sync could not be queued. Try again in a moment." };
   await createAuditEvent(db, { organizationId: admin.organizationId, actorUserId: admin.id, action: "sync.requested", details: { runId, workspaceGongIds, from, to } });
   revalidatePath("/settings/sync");
   return { ok: true, message: `Sync started for ${workspaceGongIds.length} workspace${workspaceGongIds.length === 1 ? "" : "s"}.` };

@@ -1,7 +1,9 @@
-// npm run bench:pages [-- --calls N --runs N]: server-side data time of the calls list, a transcript search and the
-// call page of a two-hour call, as an admin and as a rep. Loads a fresh database on DATABASE_URL's server (default
+// npm run bench:pages [-- --calls N --runs N]: server time of the calls list, a transcript search and the call page
+// of a two-hour call, as an admin and as a rep: the whole page from `next start` over loopback (needs `npm run build`),
+// and the data-layer part of it alone. Loads a fresh database on DATABASE_URL's server (default
 // 100,000 calls) or, without DATABASE_URL, on an in-memory PGlite (default 10,000 calls: PGlite is slow to load).
 // Prints per-role figures, then ONE JSON line last.
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
@@ -16,8 +18,12 @@ import type { Database } from "../db/schema.js";
 import { getFreshCallInsights } from "../lib/calls/refresh-call-insights.js";
 import { labelSpeakers } from "../lib/calls/speaker-labels.js";
 import { createTestDatabase } from "../test-support/test-database.js";
+import { hashPassword } from "../lib/auth/password.js";
 import { loadBenchCalls } from "./pages-data.js";
+import { signIn, startBenchApp, timePage } from "./pages-http.js";
 
+const root = fileURLToPath(new URL("..", import.meta.url));
+const BENCH_PASSWORD = "bench-password";
 const COMMON_QUERY = '"security questionnaire"';
 const RARE_QUERY = "quokkaflow";
 
@@ -85,15 +91,26 @@ try {
     console.error(`${role.padEnd(5)} rare-search p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms`);
   }
   const figure = (values: number[], p: number) => Math.round(percentile(values, p) * 10) / 10;
+  const http = await measurePagesOverHttp(seeded);
   console.log(
     JSON.stringify({
       calls,
-      callPageP50Ms: figure(samples.callPage, 50),
-      callPageP95Ms: figure(samples.callPage, 95),
-      listP50Ms: figure(samples.list, 50),
-      listP95Ms: figure(samples.list, 95),
-      searchP50Ms: figure(samples.search, 50),
-      searchP95Ms: figure(samples.search, 95),
+      ...(http
+        ? {
+            callPageP50Ms: figure(http.callPage, 50),
+            callPageP95Ms: figure(http.callPage, 95),
+            listP50Ms: figure(http.list, 50),
+            listP95Ms: figure(http.list, 95),
+            searchP50Ms: figure(http.search, 50),
+            searchP95Ms: figure(http.search, 95),
+          }
+        : {}),
+      callPageDataP50Ms: figure(samples.callPage, 50),
+      callPageDataP95Ms: figure(samples.callPage, 95),
+      listDataP50Ms: figure(samples.list, 50),
+      listDataP95Ms: figure(samples.list, 95),
+      searchDataP50Ms: figure(samples.search, 50),
+      searchDataP95Ms: figure(samples.search, 95),
     }),
   );
 } finally {
@@ -115,6 +132,41 @@ async function explainListQueries(seeded: { admin: SessionLike; rep: SessionLike
       const { rows } = await db.executeQuery<{ "QUERY PLAN": string }>({ ...compiled, sql: `explain (analyze, costs off) ${compiled.sql}` });
       console.error(`\n--- ${role} ${name}${matching ? ` (recent-calls plan; the index lists ${matching.length} matching calls)` : ""}\n${rows.map((row) => row["QUERY PLAN"]).join("\n")}`);
     }
+  }
+}
+
+/**
+ * The same three pages as a browser gets them from `next start`: sign-in cookie, full server render, whole body.
+ * Needs a production build (`npm run build`); without one the JSON carries only the data-layer figures.
+ */
+async function measurePagesOverHttp(seeded: { longCallId: string; admin: SessionLike; rep: SessionLike }) {
+  const app = await startBenchApp(root, database.url);
+  if (!app) {
+    console.error("no production build (.next): run `npm run build` for the HTTP figures; printing data-layer figures only");
+    return null;
+  }
+  try {
+    const passwordHash = await hashPassword(BENCH_PASSWORD);
+    await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "in", [seeded.admin.id, seeded.rep.id]).execute();
+    const pages = [
+      ["callPage", `/calls/${seeded.longCallId}`, "Two-hour platform deep dive"],
+      ["list", "/calls", "Call "],
+      ["search", `/calls?q=${encodeURIComponent(COMMON_QUERY)}`, "questionnaire"],
+    ] as const;
+    const samples = { callPage: [] as number[], list: [] as number[], search: [] as number[] };
+    for (const [role, email] of [["admin", "admin@bench.test"], ["rep", "rep0@bench.test"]] as const) {
+      const cookie = await signIn(app.url, email, BENCH_PASSWORD);
+      for (const [name, pagePath, expect] of pages) {
+        for (let warmup = 0; warmup < 3; warmup += 1) await timePage(`${app.url}${pagePath}`, cookie, expect);
+        const times: number[] = [];
+        for (let index = 0; index < runs; index += 1) times.push(await timePage(`${app.url}${pagePath}`, cookie, expect));
+        samples[name].push(...times);
+        console.error(`${role.padEnd(5)} http ${name.padEnd(8)} p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms`);
+      }
+    }
+    return samples;
+  } finally {
+    await app.stop();
   }
 }
 

@@ -21,9 +21,7 @@ async function createOnServer(serverUrl: string): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: async () => {
-      await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    },
+    drop: () => withClient(serverUrl, (client) => dropDatabase(client, name)),
   };
 }
 
@@ -37,6 +35,27 @@ async function createEmbedded(): Promise<TestDatabase> {
       await db.close();
     },
   };
+}
+
+/**
+ * A pool's end() resolves while its last connections are still closing; FORCE would terminate those, and the
+ * terminated client (which no longer has an error listener) throws an uncaught error into the test run. So wait
+ * for them to go, and only FORCE what is left after a few seconds (a connection the test really leaked).
+ */
+async function dropDatabase(client: pg.Client, name: string): Promise<void> {
+  const deadline = Date.now() + 3_000;
+  for (;;) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      const inUse = error instanceof Error && "code" in error && error.code === "55006";
+      if (!inUse) throw error;
+      if (Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

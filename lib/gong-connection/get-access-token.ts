@@ -89,8 +89,8 @@ async function toLostRefreshError(db: Kysely<Database>, connectionId: string): P
 async function requireConnected(db: Kysely<Database>, connectionId: string): Promise<GongConnection> {
   const connection = await getGongConnection(db, connectionId);
   if (!connection || connection.status !== "connected" || !connection.access_token_encrypted) {
-    const status = connection?.status ?? "missing";
-    throw new GongAuthRevokedError("access_denied", `The Gong connection is ${status.replace("_", " ")}; reconnect Gong.`);
+    const state = !connection ? "missing" : connection.status === "connected" ? "without a stored access token" : connection.status.replace("_", " ");
+    throw new GongAuthRevokedError("access_denied", `The Gong connection is ${state}; reconnect Gong.`);
   }
   return connection;
 }

@@ -44,6 +44,14 @@ test.beforeAll(async () => {
   ids.boCall = await seedCall(db, { organizationId, connectionId, gongId: "91003", title: "Bo renewal negotiation", startedAt: day(1), durationSeconds: 2400, primaryUserGongId: gongIds.bo,
     parties: [{ gongId: "b1", userGongId: gongIds.bo, name: "Bo Rep", affiliation: "Internal" }],
     segments: [{ speakerId: "1", startMs: 0, endMs: 4000, text: "The renewal budget is frozen until January." }] });
+  ids.videoCall = await seedCall(db, { organizationId, connectionId, gongId: "91005", title: "Globex video demo", startedAt: day(4), durationSeconds: 900, primaryUserGongId: gongIds.ada,
+    mediaType: "Video", audioUrl: wav.url, videoUrl: wav.videoUrl, mediaFetchedAt: new Date(),
+    parties: [{ gongId: "v1", userGongId: gongIds.ada, name: "Alice Rep", affiliation: "Internal" }],
+    segments: [{ speakerId: "1", startMs: 0, endMs: 1000, text: "Let me share my screen." }] });
+  ids.videoWithoutVideo = await seedCall(db, { organizationId, connectionId, gongId: "91006", title: "Globex video call, audio only", startedAt: day(5), durationSeconds: 600, primaryUserGongId: gongIds.ada,
+    mediaType: "Video", audioUrl: wav.url, mediaFetchedAt: new Date(),
+    parties: [{ gongId: "v2", userGongId: gongIds.ada, name: "Alice Rep", affiliation: "Internal" }],
+    segments: [{ speakerId: "1", startMs: 0, endMs: 1000, text: "My camera is off today." }] });
   await seedGongUser(db, { organizationId, gongId: `83${Date.now() % 1e6}`, email: `cy-${suffix}@globex.test`, firstName: "Cy", lastName: "Unlinked" });
   ids.longCall = await seedCall(db, {
     organizationId, connectionId, gongId: "91004", title: "Globex two-hour workshop", startedAt: day(3), durationSeconds: 7200, primaryUserGongId: gongIds.ada,
@@ -133,6 +141,20 @@ test("a rep opens a call, finds a phrase, seeks and plays the recording, and see
   await expect(insights.getByTestId("tracker-Competitors")).toContainText(`${expected.trackers.Competitors.length} hits`);
   await expect(insights.getByTestId("tracker-Pricing")).toContainText(`${expected.trackers.Pricing.length} hits`);
   await expect(insights.getByTestId("tracker-Competitors").getByRole("link").first()).toHaveAttribute("href", `#s-${expected.trackers.Competitors[0]}`);
+});
+
+test("a video call plays its video, and one Gong kept no video for plays its audio", async ({ page }) => {
+  await signInAs(page, "ada");
+  await page.goto(`/calls/${ids.videoCall}`);
+  const video = page.locator("video[aria-label='Call recording']");
+  await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState)).toBeGreaterThanOrEqual(1);
+  expect(await video.evaluate((element: HTMLVideoElement) => element.videoWidth)).toBeGreaterThan(0);
+
+  await page.goto(`/calls/${ids.videoWithoutVideo}`);
+  const audio = page.locator("audio[aria-label='Call recording']");
+  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.readyState)).toBeGreaterThanOrEqual(1);
+  await expect(page.locator("video")).toHaveCount(0);
+  await expect(page.getByRole("alert").filter({ hasText: "couldn't be loaded" })).toHaveCount(0);
 });
 
 test("a two-hour call renders every sentence and its search jumps to a late phrase", async ({ page }) => {

@@ -101,6 +101,8 @@ export type SeedCall = {
   isPrivate?: boolean;
   url?: string | null;
   audioUrl?: string | null;
+  videoUrl?: string | null;
+  mediaType?: "Video" | "Audio" | null;
   mediaFetchedAt?: Date | null;
   transcriptStatus?: TranscriptStatus;
   content?: unknown;
@@ -125,6 +127,8 @@ export async function seedCall(db: Kysely<Database>, call: SeedCall): Promise<st
       workspace_gong_id: call.workspaceGongId ?? null,
       is_private: call.isPrivate ?? false,
       audio_url: call.audioUrl ?? null,
+      video_url: call.videoUrl ?? null,
+      media_type: call.mediaType ?? null,
       media_fetched_at: call.mediaFetchedAt ?? null,
       transcript_status: call.transcriptStatus ?? (segments.length > 0 ? "ready" : "pending"),
       transcript_segment_count: segments.length,

@@ -11,6 +11,14 @@ export const MEDIA_URL_MAX_AGE_MS = 7 * 60 * 60 * 1000;
 
 export type CallMedia = { audioUrl: string | null; videoUrl: string | null };
 
+type StoredMedia = { audio_url: string | null; video_url: string | null; media_fetched_at: Date | null };
+
+/** The stored recording links still play: Gong signed them less than 7 hours ago. */
+export function hasFreshStoredMedia(call: StoredMedia, now: Date = new Date()): boolean {
+  const fetchedAt = call.media_fetched_at;
+  return !!fetchedAt && now.getTime() - fetchedAt.getTime() < MEDIA_URL_MAX_AGE_MS && !!(call.audio_url || call.video_url);
+}
+
 export type FetchGongCallMedia = (connectionId: string, callGongId: string) => Promise<CallMedia>;
 
 /**
@@ -26,8 +34,7 @@ export async function getCallMedia(
 ): Promise<CallMedia> {
   const call = await getVisibleCall(db, viewer, callId);
   if (!call) throw new AppError("not_found", "Call not found.");
-  const fresh = call.media_fetched_at && now.getTime() - call.media_fetched_at.getTime() < MEDIA_URL_MAX_AGE_MS;
-  if (fresh && (call.audio_url || call.video_url)) return { audioUrl: call.audio_url, videoUrl: call.video_url };
+  if (hasFreshStoredMedia(call, now)) return { audioUrl: call.audio_url, videoUrl: call.video_url };
   const connection = await getCallConnectionFacts(db, call.connection_id);
   if (!connection || connection.status !== "connected") {
     throw new AppError("conflict", "Gong is not connected, so the recording can't be fetched.");

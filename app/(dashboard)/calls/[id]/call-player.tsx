@@ -2,34 +2,45 @@
 
 import { useEffect, useRef, useState } from "react";
 
-/** The recording, streamed through our media route; timestamp buttons anywhere on the page seek it. */
-export function CallPlayer({ callId }: { callId: string }) {
-  const audio = useRef<HTMLAudioElement>(null);
+type Kind = "video" | "audio";
+
+/**
+ * The recording, streamed through our media route: the video for a video call (falling back to its audio when
+ * Gong has no video), else the audio. Timestamp buttons anywhere on the page seek it.
+ */
+export function CallPlayer({ callId, video }: { callId: string; video: boolean }) {
+  const player = useRef<HTMLMediaElement | null>(null);
+  const [kind, setKind] = useState<Kind>(video ? "video" : "audio");
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
       const target = event.target instanceof Element ? event.target.closest<HTMLElement>("[data-seek-ms]") : null;
-      const player = audio.current;
-      if (!target || !player) return;
-      player.currentTime = Number(target.dataset.seekMs) / 1000;
-      void player.play().catch(() => undefined);
+      const media = player.current;
+      if (!target || !media) return;
+      media.currentTime = Number(target.dataset.seekMs) / 1000;
+      void media.play().catch(() => undefined);
     };
     document.addEventListener("click", onClick);
     return () => document.removeEventListener("click", onClick);
   }, []);
 
+  const onError = () => (kind === "video" ? setKind("audio") : setFailed(true));
+  const common = {
+    controls: true,
+    preload: "metadata",
+    src: `/api/calls/${callId}/media?kind=${kind}`,
+    "aria-label": "Call recording",
+    onError,
+  } as const;
   return (
     <div>
-      <audio
-        ref={audio}
-        controls
-        preload="metadata"
-        src={`/api/calls/${callId}/media`}
-        aria-label="Call recording"
-        className="w-full"
-        onError={() => setFailed(true)}
-      />
+      {kind === "video" ? (
+        // Gong's recordings carry no caption track; the transcript below the player is the text alternative.
+        <video key="video" ref={(element) => void (player.current = element)} {...common} className="aspect-video w-full rounded-md bg-black" />
+      ) : (
+        <audio key="audio" ref={(element) => void (player.current = element)} {...common} className="w-full" />
+      )}
       {failed ? (
         <p role="alert" className="mt-1 text-xs text-danger">
           The recording couldn&apos;t be loaded from Gong. Reload the page to try again.

@@ -8,7 +8,7 @@ import { db } from "@/db";
 import { getCallViewer } from "@/db/queries/call-access";
 import { getCallConnectionFacts, getVisibleCall, listCallPageParties, listTranscriptSentences } from "@/db/queries/call-page";
 import { requireUserOrRedirect } from "@/lib/auth/session";
-import { MEDIA_SCOPE } from "@/lib/calls/get-call-media";
+import { MEDIA_SCOPE, hasFreshStoredMedia } from "@/lib/calls/get-call-media";
 import { getFreshCallInsights } from "@/lib/calls/refresh-call-insights";
 import { labelSpeakers } from "@/lib/calls/speaker-labels";
 import { formatDuration, formatExactTime } from "@/lib/format";
@@ -33,7 +33,8 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
     getFreshCallInsights(db, call),
   ]);
   const labels = labelSpeakers(parties, sentences.map((sentence) => sentence.speakerId), connection?.includeSpeakerLabels ?? true);
-  const canPlay = (connection?.status === "connected" && connection.grantedScopes.includes(MEDIA_SCOPE)) || !!call.audio_url;
+  // Without a usable connection, only links Gong signed less than 7 hours ago still play.
+  const canPlay = (connection?.status === "connected" && connection.grantedScopes.includes(MEDIA_SCOPE)) || hasFreshStoredMedia(call);
   return (
     <>
       <Link href="/calls" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
@@ -61,7 +62,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           <Card>
             <CardBody className="space-y-3">
               {canPlay ? (
-                <CallPlayer callId={call.id} />
+                <CallPlayer callId={call.id} video={call.media_type === "Video"} />
               ) : (
                 <p className="text-sm text-muted-foreground">
                   {connection?.status === "connected" ? (

@@ -6,7 +6,9 @@ const optionalUrl = z.url().optional().or(z.literal("").transform(() => undefine
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm run demo sets it for the embedded database)"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
-  APP_URL: z.url().default("http://localhost:3000"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Defaults to http://localhost:$PORT below; set it to the public origin anywhere else.
+  APP_URL: z.url().optional(),
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
   TOKEN_ENCRYPTION_KEY: z.string().optional(),
   GONG_CLIENT_ID: z.string().optional(),
@@ -27,7 +29,7 @@ const envSchema = z.object({
   LLM_MODEL: z.string().default("gpt-4o-mini"),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, "APP_URL"> & { APP_URL: string };
 
 let cached: Env | undefined;
 
@@ -39,7 +41,7 @@ export function getEnv(): Env {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
       throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
     }
-    cached = parsed.data;
+    cached = { ...parsed.data, APP_URL: parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}` };
   }
   return cached;
 }

@@ -17,14 +17,7 @@ async function countStored() {
   };
 }
 
-async function startSync(extra: Record<string, unknown> = {}) {
-  const { createSyncRun } = await import("@/db/queries/sync-runs");
-  const { inngest } = await import("@/inngest/client");
-  const { gongCallsSyncRequested } = await import("@/inngest/events");
-  const runId = await createSyncRun(stack.db, { organizationId: stack.organizationId, connectionId, kind: "manual" });
-  await inngest.send(gongCallsSyncRequested.create({ connectionId, runId, ...extra }));
-  return runId;
-}
+const startSync = (extra: Record<string, unknown> = {}) => stack.startSync(connectionId, "manual", extra);
 
 beforeAll(async () => {
   stack = await startSyncStack({ simulator: { calls: 260 } });

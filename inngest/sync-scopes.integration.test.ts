@@ -14,14 +14,7 @@ type Stats = { requestsByEndpoint: Record<string, Record<string, number>> };
 const requestsTo = (stats: Stats, endpoint: string) => Object.values(stats.requestsByEndpoint[endpoint] ?? {}).reduce((sum, n) => sum + n, 0);
 const readStats = async () => (await stack.simulatorControl("stats")) as Stats;
 
-async function startBackfill() {
-  const { createSyncRun } = await import("@/db/queries/sync-runs");
-  const { inngest } = await import("@/inngest/client");
-  const { gongCallsSyncRequested } = await import("@/inngest/events");
-  const runId = await createSyncRun(stack.db, { organizationId: stack.organizationId, connectionId, kind: "backfill" });
-  await inngest.send(gongCallsSyncRequested.create({ connectionId, runId }));
-  return runId;
-}
+const startBackfill = () => stack.startSync(connectionId, "backfill");
 
 async function transcriptStatuses() {
   const rows = await stack.db

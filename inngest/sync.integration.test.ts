@@ -18,14 +18,7 @@ async function countStored() {
   };
 }
 
-async function startSync(kind: "backfill" | "manual", extra: Record<string, unknown> = {}) {
-  const { createSyncRun } = await import("@/db/queries/sync-runs");
-  const { inngest } = await import("@/inngest/client");
-  const { gongCallsSyncRequested } = await import("@/inngest/events");
-  const runId = await createSyncRun(stack.db, { organizationId: stack.organizationId, connectionId, kind });
-  await inngest.send(gongCallsSyncRequested.create({ connectionId, runId, ...extra }));
-  return runId;
-}
+const startSync = (kind: "backfill" | "manual", extra: Record<string, unknown> = {}) => stack.startSync(connectionId, kind, extra);
 
 beforeAll(async () => {
   stack = await startSyncStack({ simulator: { calls: 260 } });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Kysely, sql } from "kysely";
-import type { Database, SyncRun } from "../db/schema";
+import type { Database, SyncRun, SyncRunKind } from "../db/schema";
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from "../gong-simulator/src/index";
 import { type Executor, startExecutor } from "../inngest-executor/src/index";
 import { answerGongConsent } from "./gong-consent";
@@ -16,6 +16,8 @@ export type SyncStack = {
   adminId: string;
   /** Connects the organization to the simulator through the real OAuth code path; returns the connection id. */
   connect(options?: { scopes?: readonly string[] }): Promise<string>;
+  /** Creates a sync run of `kind` and sends `gong/calls.sync-requested` for it, as the app does; returns the run id. */
+  startSync(connectionId: string, kind: SyncRunKind, extra?: Record<string, unknown>): Promise<string>;
   waitForRun(runId: string, timeoutMs?: number): Promise<SyncRun>;
   restartExecutor(): Promise<void>;
   /** Makes the executor fire a cron function once, now, and not again on its own schedule. */
@@ -96,6 +98,13 @@ export async function startSyncStack(options: { simulator?: SimulatorOptions; en
         sessionUserId: admin.id,
       });
       return connection.id;
+    },
+    async startSync(connectionId, kind, extra = {}) {
+      const { createSyncRun } = await import("../db/queries/sync-runs");
+      const { gongCallsSyncRequested } = await import("../inngest/events");
+      const runId = await createSyncRun(database.db, { organizationId: organization.id, connectionId, kind });
+      await inngest.send(gongCallsSyncRequested.create({ connectionId, runId, ...extra }));
+      return runId;
     },
     async waitForRun(runId, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;

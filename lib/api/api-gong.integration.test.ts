@@ -1,12 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCallCore } from "@/gong-simulator/src/data/call-core";
 import { type RunningSimulator, startSimulator } from "@/gong-simulator/src/index";
-import { parseEncryptionKey } from "@/lib/crypto/encryption";
 import { completeGongOAuth } from "@/lib/gong-connection/complete-gong-oauth";
-import type { GongAppConfig } from "@/lib/gong-connection/config";
 import { createApiHarness } from "@/test-support/api-harness";
 import { answerGongConsent } from "@/test-support/gong-consent";
+import { createSimulatorAppConfig } from "@/test-support/gong-oauth-fixture";
 import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
 import { seedCall, seedOrganization } from "@/test-support/seed-calls";
 import { createOAuthUrlEndpoint, listItemsEndpoint } from "./endpoints";
@@ -21,14 +19,7 @@ let platformKey: string;
 
 beforeAll(async () => {
   [database, simulator] = await Promise.all([createMigratedTestDatabase(), startSimulator({ calls: 30, workspaces: 2, rateLimit: 1000 })]);
-  const config: GongAppConfig = {
-    clientId: "callbridge-demo",
-    clientSecret: "callbridge-demo-secret",
-    oauthBaseUrl: simulator.url,
-    redirectUri: "http://localhost:3999/api/gong/oauth/callback",
-    encryptionKey: parseEncryptionKey(randomBytes(32).toString("base64url")),
-  };
-  api = createApiHarness(database.db, { gongConfig: config });
+  api = createApiHarness(database.db, { gongConfig: createSimulatorAppConfig(simulator.url) });
   acme = await seedOrganization(database.db, "Acme");
   await database.db.updateTable("organizations").set({ external_id: "acme" }).where("id", "=", acme).execute();
   acmeKey = (await issueApiKey(database.db, { kind: "organization", organizationId: acme, name: "acme", createdByUserId: null })).key;

@@ -1,23 +1,21 @@
-import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { type RunningSimulator, startSimulator } from "@/gong-simulator/src/index";
+import type { RunningSimulator } from "@/gong-simulator/src/index";
 import { getTodaysApiUsage } from "@/db/queries/api-usage";
 import { getGongConnection } from "@/db/queries/gong-connections";
 import { reserveGongRequestSlot } from "@/db/queries/gong-request-slots";
-import { createOrganization } from "@/db/queries/organizations";
-import { createUser } from "@/db/queries/users";
-import { parseEncryptionKey } from "@/lib/crypto/encryption";
 import { GongAuthRevokedError, GongRateLimitedError, GongScopeMissingError, listLibraryFolders, listWorkspaces } from "@/lib/gong/client";
 import { REQUIRED_GONG_SCOPE_NAMES } from "@/lib/gong/scopes";
 import { answerGongConsent } from "@/test-support/gong-consent";
-import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
+import { type GongOAuthFixture, startGongOAuthFixture } from "@/test-support/gong-oauth-fixture";
+import type { MigratedTestDatabase } from "@/test-support/migrated-database";
 import { OAuthCallbackError, completeGongOAuth } from "./complete-gong-oauth";
 import type { GongAppConfig } from "./config";
 import { createGongContext } from "./create-gong-context";
 import { getAccessToken } from "./get-access-token";
 import { startGongOAuth } from "./start-gong-oauth";
 
+let fixture: GongOAuthFixture;
 let database: MigratedTestDatabase;
 let simulator: RunningSimulator;
 let config: GongAppConfig;
@@ -25,32 +23,16 @@ let organizationId: string;
 let adminId: string;
 
 beforeAll(async () => {
-  [database, simulator] = await Promise.all([createMigratedTestDatabase(), startSimulator({ calls: 50, rateLimit: 1000 })]);
-  config = {
-    clientId: "callbridge-demo",
-    clientSecret: "callbridge-demo-secret",
-    oauthBaseUrl: simulator.url,
-    redirectUri: "http://localhost:3999/api/gong/oauth/callback",
-    encryptionKey: parseEncryptionKey(randomBytes(32).toString("base64url")),
-  };
-  organizationId = (await createOrganization(database.db, { name: "Acme" })).id;
-  adminId = (await createUser(database.db, { organization_id: organizationId, email: "admin@acme.test", name: "Ada", role: "admin", password_hash: "x" })).id;
+  fixture = await startGongOAuthFixture({ calls: 50 });
+  ({ database, simulator, config, organizationId, adminId } = fixture);
 });
-afterAll(async () => {
-  await simulator.close();
-  await database.drop();
-});
+afterAll(() => fixture?.stop());
 
 async function setSimulatorFaults(faults: Record<string, unknown>) {
   await fetch(`${simulator.url}/__sim/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
 }
 
-async function connect(scopes: readonly string[] = REQUIRED_GONG_SCOPE_NAMES) {
-  const authorizeUrl = await startGongOAuth(database.db, config, { organizationId, userId: adminId, gongAccountEmail: null });
-  const callback = await answerGongConsent(authorizeUrl, { scopes });
-  const input = { state: callback.searchParams.get("state") ?? "", code: callback.searchParams.get("code") ?? "", sessionUserId: adminId };
-  return { connection: await completeGongOAuth(database.db, config, input), input };
-}
+const connect = (scopes?: readonly string[]) => fixture.connect(scopes);
 
 async function expireAccessToken(connectionId: string) {
   await database.db.updateTable("gong_connections").set({ access_token_expires_at: sql<Date>`now() - interval '1 minute'` }).where("id", "=", connectionId).execute();

@@ -1,23 +1,18 @@
-import { randomBytes } from "node:crypto";
 import { type KyselyPlugin, type QueryId, SelectQueryNode, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type RunningSimulator, startSimulator } from "@/gong-simulator/src/index";
+import type { RunningSimulator } from "@/gong-simulator/src/index";
 import { getGongConnection } from "@/db/queries/gong-connections";
-import { createOrganization } from "@/db/queries/organizations";
-import { createUser } from "@/db/queries/users";
 import type { GongConnection } from "@/db/schema";
-import { parseEncryptionKey } from "@/lib/crypto/encryption";
 import { AppError } from "@/lib/errors";
 import { GongAuthRevokedError, listWorkspaces } from "@/lib/gong/client";
 import { REQUIRED_GONG_SCOPE_NAMES } from "@/lib/gong/scopes";
-import { answerGongConsent } from "@/test-support/gong-consent";
-import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
-import { completeGongOAuth } from "./complete-gong-oauth";
+import { type GongOAuthFixture, startGongOAuthFixture } from "@/test-support/gong-oauth-fixture";
+import type { MigratedTestDatabase } from "@/test-support/migrated-database";
 import type { GongAppConfig } from "./config";
 import { disconnectGong } from "./disconnect-gong";
 import { TOKEN_REQUEST_TIMEOUT_MS, type UsableConnection, getAccessToken } from "./get-access-token";
-import { startGongOAuth } from "./start-gong-oauth";
 
+let fixture: GongOAuthFixture;
 let database: MigratedTestDatabase;
 let simulator: RunningSimulator;
 let config: GongAppConfig;
@@ -25,27 +20,13 @@ let organizationId: string;
 let adminId: string;
 
 beforeAll(async () => {
-  [database, simulator] = await Promise.all([createMigratedTestDatabase(), startSimulator({ calls: 5, rateLimit: 1000 })]);
-  config = {
-    clientId: "callbridge-demo",
-    clientSecret: "callbridge-demo-secret",
-    oauthBaseUrl: simulator.url,
-    redirectUri: "http://localhost:3999/api/gong/oauth/callback",
-    encryptionKey: parseEncryptionKey(randomBytes(32).toString("base64url")),
-  };
-  organizationId = (await createOrganization(database.db, { name: "Acme" })).id;
-  adminId = (await createUser(database.db, { organization_id: organizationId, email: "admin@acme.test", name: "Ada", role: "admin", password_hash: "x" })).id;
+  fixture = await startGongOAuthFixture({ calls: 5 });
+  ({ database, simulator, config, organizationId, adminId } = fixture);
 });
-afterAll(async () => {
-  await simulator.close();
-  await database.drop();
-});
+afterAll(() => fixture?.stop());
 
-async function connect(scopes: readonly string[] = REQUIRED_GONG_SCOPE_NAMES): Promise<GongConnection> {
-  const authorizeUrl = await startGongOAuth(database.db, config, { organizationId, userId: adminId, gongAccountEmail: null });
-  const callback = await answerGongConsent(authorizeUrl, { scopes });
-  const input = { state: callback.searchParams.get("state") ?? "", code: callback.searchParams.get("code") ?? "", sessionUserId: adminId };
-  return completeGongOAuth(database.db, config, input);
+async function connect(scopes?: readonly string[]): Promise<GongConnection> {
+  return (await fixture.connect(scopes)).connection;
 }
 
 async function connectWithExpiredToken(): Promise<GongConnection> {

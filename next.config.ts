@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with a real 403 for reps on admin pages.
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  serverExternalPackages: ["pg", "@electric-sql/pglite"],
   async headers() {
     return [
       {

@@ -37,8 +37,9 @@ export type PgliteServer = { port: number; close(): Promise<void> };
 /**
  * Serves one PGlite database to ordinary Postgres clients on a loopback port. PGlite is a single backend, so a
  * client's messages run as a unit up to each Sync or simple Query, and a client inside a transaction keeps the
- * backend until it commits or rolls back. (pglite-socket's own multiplexer interleaves single messages, which
- * breaks the extended protocol's unnamed statements as soon as two pool connections are busy.)
+ * backend until it commits or rolls back. (@electric-sql/pglite-socket 0.2.17 queues single messages from all
+ * clients, so two busy pool connections interleave Parse/Bind/Execute: run through it, this project's suite fails
+ * with "unnamed prepared statement does not exist" and 'portal "" does not exist'. Hence this server.)
  */
 export async function servePglite(db: PGlite, options: { host?: string; port: number }): Promise<PgliteServer> {
   const lock = new BackendLock();

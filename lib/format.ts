@@ -7,20 +7,24 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
+// Built once: constructing an Intl formatter costs far more than formatting with one, and a list formats many times.
+const RELATIVE = new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "short" });
+const EXACT = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "long" });
+const COUNT = new Intl.NumberFormat("en-US");
+
 /** "3 min ago", "in 2 hours", "just now". */
 export function formatRelativeTime(date: Date, now: Date = new Date()): string {
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
   if (Math.abs(seconds) < 45) return "just now";
-  const format = new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "short" });
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return RELATIVE.format(Math.round(seconds / size), unit);
   }
-  return format.format(Math.round(seconds / 60), "minute");
+  return RELATIVE.format(Math.round(seconds / 60), "minute");
 }
 
 /** Exact time for hover titles, in the viewer's locale. */
 export function formatExactTime(date: Date): string {
-  return date.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "long" });
+  return EXACT.format(date);
 }
 
 /** 3720 → "1h 02m", 95 → "1m 35s". */
@@ -33,5 +37,5 @@ export function formatDuration(totalSeconds: number): string {
 }
 
 export function formatCount(value: number): string {
-  return value.toLocaleString("en-US");
+  return COUNT.format(value);
 }

@@ -5,6 +5,11 @@ import { formatDuration } from "@/lib/format";
 import { type CallInsights, listInteractionStats } from "@/lib/insights";
 import { SpeakerTimeline } from "./speaker-timeline";
 
+// A long call can hit a tracker or say "next step" hundreds of times; the first ones are what a reader scans, and
+// each one shown costs the page (and its server time) more markup.
+const MAX_TRACKER_HITS = 24;
+const MAX_NEXT_STEPS = 12;
+
 type Props = { insights: CallInsights; labels: Map<string | null, SpeakerLabel>; llmSummary: string | null };
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
@@ -129,13 +134,20 @@ function InsightLists({ insights, name, llmSummary }: { insights: CallInsights; 
                 {tracker.name} <span className="font-normal text-muted-foreground">· {tracker.count} {tracker.count === 1 ? "hit" : "hits"}</span>
               </p>
               <ul className="mt-1 flex flex-wrap gap-1.5">
-                {tracker.hits.map((hit, index) => (
+                {tracker.hits.slice(0, MAX_TRACKER_HITS).map((hit, index) => (
                   <li key={index}>
                     <a href={`#s-${hit.segmentIndex}`} data-seek-ms={hit.startMs} className="rounded bg-muted px-1.5 py-0.5 text-xs hover:bg-border">
                       {hit.keyword} <span className="tabular-nums text-muted-foreground">{formatOffset(hit.startMs)}</span>
                     </a>
                   </li>
                 ))}
+                {tracker.hits.length > MAX_TRACKER_HITS ? (
+                  <li>
+                    <a href={`#find=${encodeURIComponent(tracker.hits[0]?.keyword ?? "")}`} className="px-1.5 py-0.5 text-xs text-accent underline underline-offset-2">
+                      and {tracker.hits.length - MAX_TRACKER_HITS} more: find “{tracker.hits[0]?.keyword}” in the transcript
+                    </a>
+                  </li>
+                ) : null}
               </ul>
             </div>
           ))}
@@ -166,7 +178,10 @@ function InsightLists({ insights, name, llmSummary }: { insights: CallInsights; 
       <Card>
         <CardHeader title="Next steps" />
         <CardBody>
-          <SentenceList items={insights.nextSteps} name={name} empty="No next steps or action items were heard." />
+          <SentenceList items={insights.nextSteps.slice(0, MAX_NEXT_STEPS)} name={name} empty="No next steps or action items were heard." />
+          {insights.nextSteps.length > MAX_NEXT_STEPS ? (
+            <p className="mt-2 text-xs text-muted-foreground">and {insights.nextSteps.length - MAX_NEXT_STEPS} more later in the call</p>
+          ) : null}
         </CardBody>
       </Card>
       <Card>

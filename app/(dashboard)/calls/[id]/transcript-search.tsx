@@ -73,6 +73,18 @@ export function TranscriptSearch() {
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 
+  // A link to #find=<words> (the insights' "and N more" under a tracker) searches for them here.
+  useEffect(() => {
+    const onHash = () => {
+      if (!window.location.hash.startsWith("#find=")) return;
+      setQuery(decodeURIComponent(window.location.hash.slice("#find=".length)));
+      input.current?.focus({ preventScroll: true });
+    };
+    onHash();
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, []);
+
   const step = useCallback((delta: number) => setCurrent((value) => (matches.length ? (value + delta + matches.length) % matches.length : 0)), [matches.length]);
 
   return (

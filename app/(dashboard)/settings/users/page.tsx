@@ -8,6 +8,7 @@ import { db } from "@/db";
 import { getCallsListContext } from "@/db/queries/calls-list-context";
 import { listUserGongDirectory } from "@/db/queries/user-gong-link-admin";
 import { listUsers } from "@/db/queries/users";
+import { formatCount } from "@/lib/format";
 import { requireAdminOrForbidden } from "@/lib/auth/session";
 import { AddUserForm } from "./add-user-form";
 import { GongLinksCards } from "./gong-links-card";
@@ -35,7 +36,7 @@ export default async function UsersPage() {
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="App users" description={`${users.length.toLocaleString("en-US")} in your organization`} />
+          <CardHeader title="App users" description={`${formatCount(users.length)} in your organization`} />
           <Table>
             <thead>
               <tr>

@@ -38,11 +38,13 @@ export async function startExecutor(partial: Partial<ExecutorOptions> & { databa
     },
     { workers: options.workers, pollMs: options.pollMs, cronEveryMs: Math.min(options.pollMs * 5, 1000) },
   );
+  let starting = true;
   const server = createExecutorServer({
     pool,
     signingKey: options.signingKey,
     eventKey: options.eventKey,
     nudge: () => scheduler.nudge(),
+    isStarting: () => starting,
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -50,6 +52,7 @@ export async function startExecutor(partial: Partial<ExecutorOptions> & { databa
   });
   const port = (server.address() as AddressInfo).port;
   await watcher.syncAll();
+  starting = false;
 
   let stopping: Promise<void> | undefined;
   return {

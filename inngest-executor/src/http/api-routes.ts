@@ -9,7 +9,14 @@ import { inngestEventSchema } from "../runs/types.js";
 import { registerFunctions } from "../sync/register-functions.js";
 import { HttpError, readJson } from "./respond.js";
 
-export type ApiContext = { pool: pg.Pool; signingKey?: string; eventKey?: string; nudge(): void };
+export type ApiContext = {
+  pool: pg.Pool;
+  signingKey?: string;
+  eventKey?: string;
+  nudge(): void;
+  /** True until the configured apps were first synced: an event taken in before that could trigger nothing. */
+  isStarting(): boolean;
+};
 
 const eventsBodySchema = z.union([inngestEventSchema, z.array(inngestEventSchema)]);
 

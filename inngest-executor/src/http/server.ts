@@ -35,8 +35,8 @@ async function route(context: ApiContext, req: IncomingMessage, res: ServerRespo
   }
   if (method !== "GET") throw new HttpError(404, `no route for ${method} ${path}`);
   if (path === "/health") {
-    const health = await getHealth(context.pool);
-    return sendJson(res, health.status === "error" ? 503 : 200, health);
+    const health = await getHealth(context.pool, context.isStarting());
+    return sendJson(res, health.status === "error" || health.status === "starting" ? 503 : 200, health);
   }
   if (path === "/v1/functions") return sendJson(res, 200, await listFunctionsWithErrors(context.pool));
   if (path === "/v1/runs") {

@@ -26,7 +26,7 @@ export async function listFunctionsWithErrors(pool: pg.Pool): Promise<FunctionsS
 }
 
 export type Health = {
-  status: "ok" | "degraded" | "error";
+  status: "starting" | "ok" | "degraded" | "error";
   database: string;
   functions: number;
   rejectedFunctions: string[];
@@ -34,15 +34,17 @@ export type Health = {
 };
 
 /**
- * GET /health. "degraded" (still 200) when an app's functions were rejected at sync: the executor is up and
+ * GET /health. "starting" (503) until the configured apps were first synced, so a launcher that waits for a
+ * healthy executor sends no event its functions would miss. "degraded" (still 200) when an app's functions were rejected at sync: the executor is up and
  * runs everything else, and restarting it cannot fix an app's config, so probes should not treat it as down;
  * the status and the names make the rejection visible. "error" (503) when the database is unreachable.
  */
-export async function getHealth(pool: pg.Pool): Promise<Health> {
+export async function getHealth(pool: pg.Pool, starting = false): Promise<Health> {
   try {
     const { functions, syncErrors } = await listFunctionsWithErrors(pool);
     const rejectedFunctions = [...new Set(syncErrors.map((error) => error.functionId))];
-    return { status: rejectedFunctions.length > 0 ? "degraded" : "ok", database: "ok", functions: functions.length, rejectedFunctions, syncErrors };
+    const status = starting ? "starting" : rejectedFunctions.length > 0 ? "degraded" : "ok";
+    return { status, database: "ok", functions: functions.length, rejectedFunctions, syncErrors };
   } catch (error) {
     const database = error instanceof Error ? error.message : "unreachable";
     return { status: "error", database, functions: 0, rejectedFunctions: [], syncErrors: [] };

@@ -2,10 +2,11 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "@/db/schema";
 
 /**
- * Reserves the connection's next request slot, `spacingMs` after the previous one, and returns when it starts.
- * One atomic statement, so every process and replica shares one schedule per Gong company.
+ * Reserves the connection's next request slot, `spacingMs` after the previous one, and returns how many
+ * milliseconds from now it starts. One atomic statement, so every process and replica shares one schedule per
+ * Gong company; the wait is measured on the database's clock, so replicas whose clocks differ still keep the spacing.
  */
-export async function reserveGongRequestSlot(db: Kysely<Database>, connectionId: string, spacingMs: number): Promise<Date> {
+export async function reserveGongRequestSlot(db: Kysely<Database>, connectionId: string, spacingMs: number): Promise<number> {
   const spacing = sql`make_interval(secs => ${spacingMs / 1000})`;
   const row = await db
     .insertInto("gong_request_slots")
@@ -15,9 +16,9 @@ export async function reserveGongRequestSlot(db: Kysely<Database>, connectionId:
         next_slot_at: sql<Date>`greatest(gong_request_slots.next_slot_at, clock_timestamp()) + ${spacing}`,
       }),
     )
-    .returning(sql<Date>`next_slot_at - ${spacing}`.as("slot_at"))
+    .returning(sql<number>`extract(epoch from (next_slot_at - ${spacing} - clock_timestamp())) * 1000`.as("wait_ms"))
     .executeTakeFirstOrThrow();
-  return new Date(row.slot_at);
+  return Math.max(0, Number(row.wait_ms));
 }
 
 /** After a 429, nobody sends for this connection until Gong's Retry-After has passed. */

@@ -31,8 +31,7 @@ export async function createGongContext(
     accessToken,
     fetch: config.fetch,
     beforeRequest: async (endpoint) => {
-      const slot = await reserveGongRequestSlot(db, connectionId, options.spacingMs ?? GONG_REQUEST_SPACING_MS);
-      const wait = slot.getTime() - Date.now();
+      const wait = await reserveGongRequestSlot(db, connectionId, options.spacingMs ?? GONG_REQUEST_SPACING_MS);
       if (wait > MAX_PACING_WAIT_MS) {
         const seconds = Math.ceil(wait / 1000);
         throw new GongRateLimitedError(seconds, `Gong's rate limit for this connection is booked for the next ${seconds} s`, { endpoint });

@@ -145,8 +145,7 @@ describe("requests through the connection context", () => {
     const impatient = await createGongContext(database.db, config, connection.id, { spacingMs: 50 });
     const outcomes = await Promise.allSettled([listWorkspaces(impatient), listWorkspaces(impatient), listWorkspaces(impatient)]);
     expect(outcomes.some((outcome) => outcome.status === "rejected" && outcome.reason instanceof GongRateLimitedError)).toBe(true);
-    const nextSlot = await reserveGongRequestSlot(database.db, connection.id, 50);
-    expect(nextSlot.getTime() - Date.now()).toBeGreaterThan(800);
+    expect(await reserveGongRequestSlot(database.db, connection.id, 50)).toBeGreaterThan(800);
     await setSimulatorFaults({ rateLimit: 1000 });
   });
 });

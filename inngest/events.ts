@@ -66,7 +66,10 @@ export const gongCallSynced = eventType("gong/call.synced", {
   schema: z.object({ callId: z.string().uuid() }),
 });
 
-/** A page of calls from a bulk sync; their insights are computed together, one run per page. */
-export const gongCallsSynced = eventType("gong/calls.synced", {
-  schema: z.object({ callIds: z.array(z.string().uuid()).min(1).max(100) }),
+/**
+ * A bulk sync of the connection ended (well or not): the insights of its calls that have none yet are computed
+ * now, after the data, so they never compete with the sync for the machine while Gong's budget ticks.
+ */
+export const gongSyncRunEnded = eventType("gong/sync-run.ended", {
+  schema: z.object({ connectionId, runId: z.string().uuid() }),
 });

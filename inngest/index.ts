@@ -2,7 +2,7 @@ import type { InngestFunction } from "inngest";
 import { backfillGongConnection } from "./functions/backfill-gong-connection";
 import { checkLateTranscripts } from "./functions/check-late-transcripts";
 import { computeCallInsights } from "./functions/compute-call-insights";
-import { computePageInsights } from "./functions/compute-page-insights";
+import { computeSyncInsights } from "./functions/compute-sync-insights";
 import { deleteGongCalls } from "./functions/delete-gong-calls";
 import { purgeGongData } from "./functions/purge-gong-data";
 import { scheduleGongSyncs } from "./functions/schedule-gong-syncs";
@@ -23,5 +23,5 @@ export const functions: InngestFunction.Any[] = [
   purgeGongData,
   scheduleGongSyncs,
   computeCallInsights,
-  computePageInsights,
+  computeSyncInsights,
 ];

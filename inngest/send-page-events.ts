@@ -1,18 +1,13 @@
 import { inngest } from "@/inngest/client";
-import { gongCallsSynced, gongTranscriptsPending } from "@/inngest/events";
-import type { CallPageResult } from "@/lib/sync/sync-call-page";
+import { gongTranscriptsPending } from "@/inngest/events";
 
 /**
- * Announces a stored page from inside its step (one round trip per page instead of three). The ids are derived
- * from the page, so a retried step re-sends the same events and the event API keeps only the first.
+ * Hands a page's calls whose transcript Gong has not finished to the late-transcript checks, from inside the
+ * page's step. The id is derived from the page, so a retried step re-sends the same event and the event API
+ * keeps only the first. (Their insights come after the run: gong/sync-run.ended.)
  */
-export async function sendPageEvents(input: { connectionId: string; runId: string; pageKey: string }, result: CallPageResult): Promise<void> {
+export async function sendPageEvents(input: { connectionId: string; runId: string; pageKey: string }, result: { pendingGongIds: string[] }): Promise<void> {
   const { connectionId, runId, pageKey } = input;
-  const events = [
-    ...(result.pendingGongIds.length > 0
-      ? [gongTranscriptsPending.create({ connectionId, runId, callGongIds: result.pendingGongIds }, { id: `pending-${runId}-${pageKey}` })]
-      : []),
-    ...(result.callIds.length > 0 ? [gongCallsSynced.create({ callIds: result.callIds }, { id: `synced-${runId}-${pageKey}` })] : []),
-  ];
-  if (events.length > 0) await inngest.send(events);
+  if (result.pendingGongIds.length === 0) return;
+  await inngest.send(gongTranscriptsPending.create({ connectionId, runId, callGongIds: result.pendingGongIds }, { id: `pending-${runId}-${pageKey}` }));
 }

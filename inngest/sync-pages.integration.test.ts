@@ -61,13 +61,16 @@ describe("one page of calls", () => {
     const { deleteCallsByGongId } = await import("@/db/queries/deleted-calls");
     const victim = truth.callIds[5]!;
     let deleted = false;
-    restore = interceptGongRequests(stack.simulator.url, async ({ route, body }) => {
-      const callIds = (body?.filter as { callIds?: string[] } | undefined)?.callIds ?? [];
-      if (route === "POST /v2/calls/transcript" && !deleted && callIds.includes(victim)) {
+    // The admin deletes the call after Gong listed it on a page and before that page is written.
+    restore = interceptGongRequests(stack.simulator.url, async ({ route, forward }) => {
+      if (route !== "POST /v2/calls/extensive" || deleted) return undefined;
+      const response = await forward();
+      const page = (await response.clone().json()) as { calls?: { metaData: { id: string } }[] };
+      if (page.calls?.some((call) => call.metaData.id === victim)) {
         deleted = true;
         await deleteCallsByGongId(stack.db, { organizationId: stack.organizationId, gongIds: [victim], userId: stack.adminId });
       }
-      return undefined;
+      return response;
     });
     const run = await stack.waitForRun(await startSync(), 90_000);
     expect(run.error ?? run.status).toBe("succeeded");

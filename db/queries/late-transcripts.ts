@@ -1,25 +1,25 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { replaceTranscripts } from "@/db/queries/call-sync";
 import type { Database, TranscriptUnavailableReason } from "@/db/schema";
 import type { SegmentRecord } from "@/lib/sync/to-call-records";
 
-/** Stores late transcripts for calls already synced; returns the Gong ids that got one. */
+/**
+ * Stores transcripts for calls already synced (a page's, or late ones) and marks those calls ready, in two
+ * statements for the calls and one or a few for the sentences; returns the calls that got one.
+ */
 export async function storeLateTranscripts(
   db: Kysely<Database>,
   organizationId: string,
   transcripts: { callGongId: string; segments: SegmentRecord[] }[],
 ): Promise<{ callId: string; gongId: string }[]> {
-  const stored: { callId: string; gongId: string }[] = [];
-  for (const { callGongId, segments } of transcripts) {
-    const row = await db
-      .updateTable("calls")
-      .set({ transcript_status: "ready", transcript_unavailable_reason: null, transcript_segment_count: segments.length, updated_at: new Date() })
-      .where("organization_id", "=", organizationId)
-      .where("gong_id", "=", callGongId)
-      .returning("id")
-      .executeTakeFirst();
-    if (row) stored.push({ callId: row.id, gongId: callGongId });
-  }
+  if (transcripts.length === 0) return [];
+  const rows = await sql<{ id: string; gong_id: string }>`
+    update calls set transcript_status = 'ready', transcript_unavailable_reason = null,
+      transcript_segment_count = t.count, updated_at = now()
+    from unnest(${sql.val(transcripts.map((entry) => entry.callGongId))}::text[], ${sql.val(transcripts.map((entry) => entry.segments.length))}::int[]) as t(gong_id, count)
+    where calls.organization_id = ${organizationId} and calls.gong_id = t.gong_id
+    returning calls.id, calls.gong_id`.execute(db);
+  const stored = rows.rows.map((row) => ({ callId: row.id, gongId: row.gong_id }));
   const segmentsByGongId = new Map(transcripts.map((entry) => [entry.callGongId, entry.segments]));
   await replaceTranscripts(db, stored.map(({ callId, gongId }) => ({ callId, segments: segmentsByGongId.get(gongId)! })));
   return stored;

@@ -3,7 +3,7 @@ import { getGongConnection } from "@/db/queries/gong-connections";
 import { finishSyncRun, getSyncRun, markSyncRunRunning, setSyncRunWorkspacesTotal } from "@/db/queries/sync-runs";
 import { upsertSyncWatermark } from "@/db/queries/sync-watermarks";
 import { inngest } from "@/inngest/client";
-import { gongCallSynced, gongCallsSyncRequested, gongTranscriptsPending } from "@/inngest/events";
+import { gongCallSynced, gongCallsSyncRequested, gongSyncRunEnded, gongTranscriptsPending } from "@/inngest/events";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
 import { discoverWorkspaces } from "@/lib/sync/discover-workspaces";
 import { syncCallPage } from "@/lib/sync/sync-call-page";
@@ -24,7 +24,10 @@ export const syncGongCalls = inngest.createFunction(
     concurrency: { key: "event.data.connectionId", limit: 1 },
     cancelOn: cancelOnRevoke,
     onFailure: async ({ event, error }) => {
-      await finishSyncRun(db, event.data.event.data.runId, "failed", error.message);
+      const { connectionId, runId } = event.data.event.data;
+      await finishSyncRun(db, runId, "failed", error.message);
+      // What was stored before the failure gets its insights all the same.
+      await inngest.send(gongSyncRunEnded.create({ connectionId, runId }));
     },
   },
   async ({ event, step }) => {
@@ -40,8 +43,10 @@ export const syncGongCalls = inngest.createFunction(
     });
     if (!run) return { skipped: "the run already ended" };
     const full = run.kind === "backfill" || run.kind === "scheduled";
-    // Without api:users:read reps stay unlinked (the connection page says so); the calls still sync.
-    if (full && run.canReadUsers) await step.invoke("sync-users", { function: syncGongUsers, data: { connectionId, runId } });
+    // Without api:users:read reps stay unlinked (the connection page says so); the calls still sync. Users sync
+    // beside the workspaces (links are by email, and speaker names come from the calls' own parties).
+    const users = full && run.canReadUsers ? step.invoke("sync-users", { function: syncGongUsers, data: { connectionId, runId } }) : null;
+    users?.catch(() => undefined); // awaited below, with the workspaces
 
     const wantsWorkspaces = workspaceGongIds !== undefined || callGongIds === undefined;
     const targets = wantsWorkspaces
@@ -53,14 +58,15 @@ export const syncGongCalls = inngest.createFunction(
           }),
         )
       : [];
-    await Promise.all(
-      targets.map((workspaceGongId) =>
+    await Promise.all([
+      users,
+      ...targets.map((workspaceGongId) =>
         step.invoke(`workspace-${workspaceGongId ?? "all"}`, {
           function: syncGongWorkspace,
           data: { connectionId, runId, workspaceGongId, fromDateTime, toDateTime },
         }),
       ),
-    );
+    ]);
 
     if (callGongIds?.length) {
       const page = await step.run("calls-by-id", () =>
@@ -81,6 +87,7 @@ export const syncGongCalls = inngest.createFunction(
       }
       await finishSyncRun(db, runId, "succeeded");
     });
+    await step.sendEvent("insights", gongSyncRunEnded.create({ connectionId, runId }));
     return { workspaces: targets.length };
   },
 );

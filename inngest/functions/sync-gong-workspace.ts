@@ -7,29 +7,49 @@ import { inngest } from "@/inngest/client";
 import { gongWorkspaceSyncRequested } from "@/inngest/events";
 import { sendPageEvents } from "@/inngest/send-page-events";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
+import { fetchLateTranscripts } from "@/lib/sync/fetch-late-transcripts";
 import { MAX_CURSOR_RESTARTS } from "@/lib/sync/rejected-cursor";
 import { syncCallPage } from "@/lib/sync/sync-call-page";
 import { withGongErrors } from "@/lib/sync/with-gong-errors";
 import { GONG_STEP_RETRIES, cancelOnRevoke } from "./gong-function-options";
 
 /**
+ * Writing a page's sentences takes longer than Gong's rate lets its two requests come, so up to this many
+ * pages' transcripts are fetched and written while the next pages are read: the pacer, not the database, sets
+ * the pace.
+ */
+export const TRANSCRIPT_STEPS_IN_FLIGHT = 3;
+
+/**
  * Pages one workspace's calls (or, without the workspaces scope, the whole company's) over a date window. Each
- * page is one step that stores its records and returns the next cursor, so after a crash the run resumes at the
- * page it was on and no finished page runs again. A cursor Gong no longer accepts restarts the window.
+ * page is one step that stores its calls and parties and returns the next cursor, so after a crash the run
+ * resumes at the page it was on and no finished page runs again; each page's transcripts (one request for its
+ * 100 calls) are a step of their own, running beside the next pages. A cursor Gong no longer accepts restarts
+ * the window.
  */
 export const syncGongWorkspace = inngest.createFunction(
   {
     id: "sync-gong-workspace",
     retries: GONG_STEP_RETRIES,
     triggers: [gongWorkspaceSyncRequested],
-    // Workspaces of one connection page side by side; the Postgres pacer keeps them under Gong's 3 requests/s.
-    concurrency: { key: "event.data.connectionId", limit: 3 },
+    // Concurrency counts executing steps: three workspaces of a connection, each with a page step and its
+    // transcript steps in flight. The Postgres pacer, not this limit, keeps them under Gong's 3 requests/s.
+    concurrency: { key: "event.data.connectionId", limit: 3 * (1 + TRANSCRIPT_STEPS_IN_FLIGHT) },
     cancelOn: cancelOnRevoke,
   },
   async ({ event, step }) => {
     const { connectionId, runId, workspaceGongId, fromDateTime, toDateTime } = event.data;
     const filter = { workspaceId: workspaceGongId ?? undefined, fromDateTime: fromDateTime ?? undefined, toDateTime: toDateTime ?? undefined };
     const window = workspaceGongId ?? "all";
+    const transcriptSteps: Promise<unknown>[] = [];
+    const fetchTranscriptsOf = (stepNumber: number, pageKey: string, callGongIds: string[]) =>
+      step.run(`transcripts-${stepNumber}`, () =>
+        withGongErrors(db, connectionId, async () => {
+          const result = await fetchLateTranscripts(db, getGongAppConfig(), { connectionId, callGongIds, progress: { runId, key: `${pageKey}-transcripts` } });
+          await sendPageEvents({ connectionId, runId, pageKey }, { pendingGongIds: result.remaining });
+          return { transcripts: result.stored.length, pending: result.remaining.length };
+        }),
+      );
     let cursor: string | null = null;
     let calls = 0;
     let restarts = 0;
@@ -40,10 +60,11 @@ export const syncGongWorkspace = inngest.createFunction(
       const pageCursor = cursor;
       const result = await step.run(`sync-page-${stepNumber}`, () =>
         withGongErrors(db, connectionId, async () => {
-          const stored = await syncCallPage(db, getGongAppConfig(), { connectionId, progress: { runId, key: pageKey }, filter, cursor: pageCursor, explicit: false });
-          if (!stored.cursorExpired) await sendPageEvents({ connectionId, runId, pageKey }, stored);
-          // Step output stays tiny: the cursor and a count, never the records.
-          return { nextCursor: stored.nextCursor, calls: stored.calls, cursorExpired: stored.cursorExpired };
+          const stored = await syncCallPage(db, getGongAppConfig(), {
+            connectionId, progress: { runId, key: pageKey }, filter, cursor: pageCursor, explicit: false, transcripts: "later",
+          });
+          // Step output stays small: the cursor, a count and the ids whose transcripts the next step fetches.
+          return { nextCursor: stored.nextCursor, calls: stored.calls, cursorExpired: stored.cursorExpired, pendingGongIds: stored.pendingGongIds };
         }),
       );
       if (result.cursorExpired) {
@@ -53,10 +74,18 @@ export const syncGongWorkspace = inngest.createFunction(
         calls = 0;
         continue;
       }
+      if (result.pendingGongIds.length > 0) {
+        const transcripts = fetchTranscriptsOf(stepNumber, pageKey, result.pendingGongIds);
+        // Awaited below; until then a failure must not count as an unhandled rejection of the app's process.
+        transcripts.catch(() => undefined);
+        transcriptSteps.push(transcripts);
+      }
+      if (transcriptSteps.length >= TRANSCRIPT_STEPS_IN_FLIGHT) await transcriptSteps.shift();
       calls += result.calls;
       if (!result.nextCursor) break;
       cursor = result.nextCursor;
     }
+    await Promise.all(transcriptSteps);
     await step.run("mark-workspace-synced", async () => {
       const connection = await getGongConnection(db, connectionId);
       if (connection && workspaceGongId) await markWorkspaceSynced(db, connection.organization_id, workspaceGongId);

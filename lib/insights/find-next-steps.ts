@@ -3,6 +3,10 @@ import type { NextStep, Sentence, Side } from "./types";
 
 const OTHER_SIDE: Record<Side, Side> = { internal: "external", external: "internal", unknown: "unknown" };
 
+// Matches wherever any cue would: one pass rules out the many sentences that commit to nothing before the cues
+// are collected one pattern at a time (most of the time insights take for a long call went there).
+const ANY_CUE = new RegExp([...COMMITMENT_CUES, ...REQUEST_CUES, ...PLAN_CUES, ...TIME_CUES].map((pattern) => `(?:${pattern.source})`).join("|"));
+
 function collectCues(text: string, patterns: RegExp[]): string[] {
   return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[0]));
 }
@@ -10,6 +14,7 @@ function collectCues(text: string, patterns: RegExp[]): string[] {
 /** Classifies one sentence, or returns undefined when it commits to nothing. */
 export function classifyNextStep(sentence: Sentence): NextStep | undefined {
   const text = sentence.text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  if (!ANY_CUE.test(text)) return undefined;
   const commitments = collectCues(text, COMMITMENT_CUES);
   const requests = collectCues(text, REQUEST_CUES);
   const plans = collectCues(text, PLAN_CUES);

@@ -9,7 +9,7 @@ import type { GongAppConfig } from "@/lib/gong-connection/config";
 import { createGongContext } from "@/lib/gong-connection/create-gong-context";
 import { fetchTranscripts, TRANSCRIPT_SCOPE } from "./fetch-transcripts";
 import { isRejectedCursor } from "./rejected-cursor";
-import { toCallRecords } from "./to-call-records";
+import { type SegmentRecord, toCallRecords } from "./to-call-records";
 
 export type CallPageInput = {
   connectionId: string;
@@ -19,6 +19,11 @@ export type CallPageInput = {
   cursor?: string | null;
   /** An admin asked for these calls: a deleted call comes back. Otherwise deleted calls are skipped. */
   explicit: boolean;
+  /**
+   * "later": store the calls as pending and leave their transcripts to a step of their own (fetchLateTranscripts),
+   * so a workspace's next page is fetched while this page's sentences are written.
+   */
+  transcripts?: "inline" | "later";
 };
 
 export type CallPageResult = {
@@ -32,7 +37,8 @@ export type CallPageResult = {
 
 /**
  * One page of calls: `calls/extensive` (100 calls), then `calls/transcript` for all of them (one request unless
- * Gong pages the transcripts), then one transaction storing calls, parties, transcripts and the page's progress.
+ * Gong pages the transcripts; none with `transcripts: "later"`), then one transaction storing calls, parties,
+ * transcripts and the page's progress.
  */
 export async function syncCallPage(db: Kysely<Database>, config: GongAppConfig, input: CallPageInput): Promise<CallPageResult> {
   const connection = await getGongConnection(db, input.connectionId);
@@ -47,9 +53,10 @@ export async function syncCallPage(db: Kysely<Database>, config: GongAppConfig, 
   });
   if (!page) return { nextCursor: null, callIds: [], pendingGongIds: [], calls: 0, cursorExpired: true };
   const gongIds = page.items.map((call) => call.metaData.id);
-  const transcripts = scopes.has(TRANSCRIPT_SCOPE) ? await fetchTranscripts(context, gongIds) : undefined;
+  const granted = scopes.has(TRANSCRIPT_SCOPE);
+  const transcripts = granted && input.transcripts !== "later" ? await fetchTranscripts(context, gongIds) : new Map<string, SegmentRecord[]>();
 
-  const transcriptOf = (gongId: string): SyncedTranscript => (transcripts ? (transcripts.get(gongId) ?? "pending") : "scope_missing");
+  const transcriptOf = (gongId: string): SyncedTranscript => (granted ? (transcripts.get(gongId) ?? "pending") : "scope_missing");
   const records = page.items.map((call) => ({ ...toCallRecords(call), transcript: transcriptOf(call.metaData.id) }));
   const stored = await db.transaction().execute(async (trx) => {
     const scope = { organizationId: connection.organization_id, connectionId: connection.id, skipDeleted: !input.explicit };

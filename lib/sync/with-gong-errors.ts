@@ -24,12 +24,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * retried; everything else is retried with backoff.
  */
 export async function withGongErrors<T>(db: Kysely<Database>, connectionId: string, work: () => Promise<T>): Promise<T> {
+  const struckScopes = new Set<string>();
   for (let rateLimited = 0; ; ) {
     try {
       return await work();
     } catch (error) {
       if (error instanceof GongScopeMissingError) {
-        if (await removeGrantedScope(db, connectionId, error.scope)) continue;
+        // Struck here or by a step running beside this one; the work gets one more go without it either way.
+        await removeGrantedScope(db, connectionId, error.scope);
+        if (!struckScopes.has(error.scope)) {
+          struckScopes.add(error.scope);
+          continue;
+        }
         throw new NonRetriableError(error.message, { cause: error });
       }
       if (error instanceof GongRateLimitedError) {

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import "./allow-server-only";
 import { startSyncStack } from "../test-support/sync-stack";
+import { startExecutorProcess } from "./executor-process";
+import { startSimulatorProcess } from "./simulator-process";
 
 /**
  * Backfills N simulator calls at Gong's real limits (3 requests/second, 10,000/day) through the real executor
@@ -15,7 +17,11 @@ const sampler = setInterval(() => {
 }, 200);
 
 const database = process.env.DATABASE_URL ? "postgres" : "pglite";
-const stack = await startSyncStack({ simulator: { calls, rateLimit: 3, dailyLimit: 10_000 } });
+// As under `npm run demo`, Gong (the simulator) and the executor run in processes of their own, so building
+// Gong's answers and scheduling steps do not share this process's event loop with the functions being measured.
+const simulator = await startSimulatorProcess({ calls, rateLimit: 3, dailyLimit: 10_000 });
+const stack = await startSyncStack({ externalSimulator: simulator, launchExecutor: startExecutorProcess });
+let report = "";
 try {
   const connectionId = await stack.connect();
   const { createSyncRun } = await import("../db/queries/sync-runs");
@@ -29,8 +35,18 @@ try {
   const run = await stack.waitForRun(runId, 60 * 60_000);
   const wallSeconds = (performance.now() - started) / 1000;
 
+  // Insights follow the data (gong/sync-run.ended); timed apart, and awaited so the stack stops idle.
+  const transcribed = await stack.db.selectFrom("calls").select((eb) => eb.fn.countAll<string>().as("n")).where("transcript_status", "=", "ready").executeTakeFirstOrThrow();
+  for (;;) {
+    const done = await stack.db.selectFrom("call_insights").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+    if (Number(done.n) >= Number(transcribed.n)) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const insightsSeconds = (performance.now() - started) / 1000 - wallSeconds;
+
   const usage = await getTodaysApiUsage(stack.db, connectionId);
   const stats = (await stack.simulatorControl("stats")) as { http429: number };
+  // Peak RSS is this process's: the app's functions and their database client, without Gong or the executor.
   const gongRequests = usage.requests;
   const floorSeconds = gongRequests / 3;
   const result = {
@@ -42,12 +58,16 @@ try {
     floorSeconds: Number(floorSeconds.toFixed(1)),
     ratioToFloor: Number((wallSeconds / floorSeconds).toFixed(3)),
     http429: stats.http429,
+    insightsAfterSeconds: Number(insightsSeconds.toFixed(1)),
     peakRssMb: Math.round(peakRssMb),
     database,
   };
-  console.log(`backfilled ${result.calls} calls with ${gongRequests} Gong requests in ${result.wallSeconds} s (floor ${result.floorSeconds} s)`);
-  console.log(JSON.stringify(result));
+  console.log(`backfilled ${result.calls} calls with ${gongRequests} Gong requests in ${result.wallSeconds} s (floor ${result.floorSeconds} s); insights ${result.insightsAfterSeconds} s later`);
+  report = JSON.stringify(result);
 } finally {
   clearInterval(sampler);
   await stack.stop();
 }
+// Last, after everything stopped, so nothing a shutdown logs can follow it.
+console.log(report);
+process.exit(0);

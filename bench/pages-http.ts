@@ -1,19 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
-import { type ManagedProcess, startProcess, waitForHttp } from "../scripts/child-processes.js";
+import { type ManagedProcess, freePort, startProcess, waitForHttp } from "../scripts/child-processes.js";
 
 export type BenchApp = { url: string; stop(): Promise<void> };
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === "string") throw new Error("no free port");
-  return address.port;
-}
 
 /** The production build served by `next start` on the benchmark's database, or null when there is no build. */
 export async function startBenchApp(root: string, databaseUrl: string): Promise<BenchApp | null> {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
 
 export type ManagedProcess = { name: string; child: ChildProcess; stop(): Promise<void> };
 
@@ -57,4 +58,14 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url} did not become ready within ${timeoutMs} ms`, { cause: lastError });
+}
+
+/** A loopback port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === "string") throw new Error("no free loopback port");
+  return address.port;
 }

@@ -5,12 +5,23 @@ import { type Kysely, sql } from "kysely";
 import type { Database, SyncRun, SyncRunKind } from "../db/schema";
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from "../gong-simulator/src/index";
 import { type Executor, startExecutor } from "../inngest-executor/src/index";
+import { freePort } from "../scripts/child-processes";
 import { answerGongConsent } from "./gong-consent";
 import { type MigratedTestDatabase, createMigratedTestDatabase } from "./migrated-database";
 
+export type ExecutorLaunchOptions = {
+  databaseUrl: string;
+  port: number;
+  appUrls: string[];
+  signingKey: string;
+  eventKey: string;
+  backoffScale: number;
+  pollMs: number;
+};
+
 export type SyncStack = {
   db: Kysely<Database>;
-  simulator: RunningSimulator;
+  simulator: Pick<RunningSimulator, "url" | "close">;
   executor: Executor;
   organizationId: string;
   adminId: string;
@@ -26,22 +37,24 @@ export type SyncStack = {
   stop(): Promise<void>;
 };
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * The sync path for real, in one process: a fresh database, the Gong simulator, Callbridge's Inngest functions
  * served by the real `serve()` on a loopback port, and the embedded executor driving them over HTTP.
  * Environment variables are set before the app modules load, as the app would see them.
  */
-export async function startSyncStack(options: { simulator?: SimulatorOptions; env?: Record<string, string> } = {}): Promise<SyncStack> {
+export async function startSyncStack(
+  options: {
+    simulator?: SimulatorOptions;
+    /** A simulator already running elsewhere (a benchmark's own process), used instead of one in this process. */
+    externalSimulator?: Pick<RunningSimulator, "url" | "close">;
+    /** Starts the executor some other way (a benchmark's child process); by default it runs in this process. */
+    launchExecutor?: (options: ExecutorLaunchOptions) => Promise<Executor>;
+    env?: Record<string, string>;
+  } = {},
+): Promise<SyncStack> {
   const database: MigratedTestDatabase = await createMigratedTestDatabase();
-  const simulator = await startSimulator({ rateLimit: 1000, ...options.simulator });
+  const simulator = options.externalSimulator ?? (await startSimulator({ rateLimit: 1000, ...options.simulator }));
   const executorPort = await freePort();
   const signingKey = `signkey-test-${randomBytes(32).toString("hex")}`;
   const eventKey = randomBytes(16).toString("hex");
@@ -67,8 +80,9 @@ export async function startSyncStack(options: { simulator?: SimulatorOptions; en
   const app: Server = createServer(serve({ client: inngest, functions }));
   await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
   const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
-  const executorOptions = { databaseUrl: database.url, port: executorPort, appUrls: [appUrl], signingKey, eventKey, backoffScale: 0.01, pollMs: 25 };
-  let executor = await startExecutor(executorOptions);
+  const executorOptions: ExecutorLaunchOptions = { databaseUrl: database.url, port: executorPort, appUrls: [appUrl], signingKey, eventKey, backoffScale: 0.01, pollMs: 25 };
+  const launchExecutor = options.launchExecutor ?? startExecutor;
+  let executor = await launchExecutor(executorOptions);
 
   const organization = await database.db.insertInto("organizations").values({ name: "Acme" }).returning("id").executeTakeFirstOrThrow();
   const admin = await database.db
@@ -117,7 +131,7 @@ export async function startSyncStack(options: { simulator?: SimulatorOptions; en
     },
     async restartExecutor() {
       await executor.stop({ graceMs: 0 });
-      executor = await startExecutor(executorOptions);
+      executor = await launchExecutor(executorOptions);
     },
     async fireCron(functionSlug) {
       const pattern = `%${functionSlug}`;

@@ -26,6 +26,13 @@ export function CallPlayer({ callId, video }: { callId: string; video: boolean }
   }, []);
 
   const onError = () => (kind === "video" ? setKind("audio") : setFailed(true));
+
+  // The server-rendered element starts loading before React hydrates it, and an error it hits by then (a video
+  // Gong never kept answers 404 at once) fires no onError: read it off the element instead.
+  useEffect(() => {
+    if (player.current?.error) onError();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per element: onError only changes with `kind`
+  }, [kind]);
   const common = {
     controls: true,
     preload: "metadata",

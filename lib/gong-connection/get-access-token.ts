@@ -89,8 +89,14 @@ async function toLostRefreshError(db: Kysely<Database>, connectionId: string): P
 async function requireConnected(db: Kysely<Database>, connectionId: string): Promise<GongConnection> {
   const connection = await getGongConnection(db, connectionId);
   if (!connection || connection.status !== "connected" || !connection.access_token_encrypted) {
-    const state = !connection ? "missing" : connection.status === "connected" ? "without a stored access token" : connection.status.replace("_", " ");
-    throw new GongAuthRevokedError("access_denied", `The Gong connection is ${state}; reconnect Gong.`);
+    const state = !connection
+      ? "is missing"
+      : connection.status === "connected"
+        ? "has no stored access token"
+        : connection.status === "needs_reauth"
+          ? "needs re-authorization"
+          : "was disconnected";
+    throw new GongAuthRevokedError("access_denied", `The Gong connection ${state}; reconnect Gong.`);
   }
   return connection;
 }

@@ -58,6 +58,8 @@ export const gongWorkspaceSyncRequested = eventType("gong/workspace.sync-request
     workspaceGongId: z.string().nullable(),
     fromDateTime: isoDate.nullable(),
     toDateTime: isoDate.nullable(),
+    /** Where an earlier run of this workspace's window stopped: its next cursor and page position. */
+    resume: z.object({ cursor: z.string(), position: z.number().int().positive() }).nullable().optional(),
   }),
 });
 

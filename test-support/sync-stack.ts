@@ -70,6 +70,8 @@ export async function startSyncStack(
     INNGEST_SIGNING_KEY: signingKey,
     INNGEST_EVENT_KEY: eventKey,
     LATE_TRANSCRIPT_FIRST_WAIT_SECONDS: "1",
+    // One page a run, so every sync test that pages a workspace crosses the hand-over from run to run.
+    SYNC_PAGES_PER_RUN: "1",
     ...options.env,
   });
   const [{ serve }, { inngest }, { functions }] = await Promise.all([

@@ -12,6 +12,8 @@ import { GONG_STEP_RETRIES, cancelOnRevoke } from "./gong-function-options";
 import { syncGongUsers } from "./sync-gong-users";
 import { syncGongWorkspace } from "./sync-gong-workspace";
 
+type WorkspaceResume = { cursor: string; position: number } | null;
+
 /**
  * One sync run: users (for full and scheduled syncs, when granted), workspace discovery, each target workspace
  * over the window, and chosen calls by id. Backfill, scheduled and manual syncs all come through here.
@@ -58,15 +60,19 @@ export const syncGongCalls = inngest.createFunction(
           }),
         )
       : [];
-    await Promise.all([
-      users,
-      ...targets.map((workspaceGongId) =>
-        step.invoke(`workspace-${workspaceGongId ?? "all"}`, {
+    // A workspace's window is paged by one run after another, each taking up to SYNC_PAGES_PER_RUN pages.
+    const syncWorkspace = async (workspaceGongId: string | null) => {
+      let resume: WorkspaceResume = null;
+      for (let part = 1; ; part++) {
+        const result: { resume: WorkspaceResume } = await step.invoke(`workspace-${workspaceGongId ?? "all"}-${part}`, {
           function: syncGongWorkspace,
-          data: { connectionId, runId, workspaceGongId, fromDateTime, toDateTime },
-        }),
-      ),
-    ]);
+          data: { connectionId, runId, workspaceGongId, fromDateTime, toDateTime, resume },
+        });
+        if (!result.resume) return;
+        resume = result.resume;
+      }
+    };
+    await Promise.all([users, ...targets.map(syncWorkspace)]);
 
     if (callGongIds?.length) {
       const page = await step.run("calls-by-id", () =>
@@ -87,7 +93,7 @@ export const syncGongCalls = inngest.createFunction(
       }
       await finishSyncRun(db, runId, "succeeded");
     });
-    await step.sendEvent("insights", gongSyncRunEnded.create({ connectionId, runId }));
+    await step.sendEvent("announce-run-ended", gongSyncRunEnded.create({ connectionId, runId }));
     return { workspaces: targets.length };
   },
 );

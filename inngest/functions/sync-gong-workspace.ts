@@ -6,6 +6,7 @@ import { recordSyncRunProgress } from "@/db/queries/sync-run-progress";
 import { inngest } from "@/inngest/client";
 import { gongWorkspaceSyncRequested } from "@/inngest/events";
 import { sendPageEvents } from "@/inngest/send-page-events";
+import { getEnv } from "@/lib/env";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
 import { fetchLateTranscripts } from "@/lib/sync/fetch-late-transcripts";
 import { MAX_CURSOR_RESTARTS } from "@/lib/sync/rejected-cursor";
@@ -19,6 +20,7 @@ import { GONG_STEP_RETRIES, cancelOnRevoke } from "./gong-function-options";
  * the pace.
  */
 export const TRANSCRIPT_STEPS_IN_FLIGHT = 3;
+
 
 /**
  * Pages one workspace's calls (or, without the workspaces scope, the whole company's) over a date window. Each
@@ -38,7 +40,7 @@ export const syncGongWorkspace = inngest.createFunction(
     cancelOn: cancelOnRevoke,
   },
   async ({ event, step }) => {
-    const { connectionId, runId, workspaceGongId, fromDateTime, toDateTime } = event.data;
+    const { connectionId, runId, workspaceGongId, fromDateTime, toDateTime, resume } = event.data;
     const filter = { workspaceId: workspaceGongId ?? undefined, fromDateTime: fromDateTime ?? undefined, toDateTime: toDateTime ?? undefined };
     const window = workspaceGongId ?? "all";
     const transcriptSteps: Promise<unknown>[] = [];
@@ -50,12 +52,16 @@ export const syncGongWorkspace = inngest.createFunction(
           return { transcripts: result.stored.length, pending: result.remaining.length };
         }),
       );
-    let cursor: string | null = null;
+    let cursor: string | null = resume?.cursor ?? null;
     let calls = 0;
     let restarts = 0;
+    let handOver: { cursor: string; position: number } | null = null;
+    // Every new step replays the run's finished ones, so a run's cost grows with the square of its steps (and
+    // Inngest Cloud caps them at 1,000): after this many pages the caller continues in a fresh run.
+    const maxPages = getEnv().SYNC_PAGES_PER_RUN;
     // `stepNumber` names the steps and only grows; `position` is the page within the current pass over the window,
     // so a restarted pass records its pages under the same progress keys as the pass it replaces.
-    for (let stepNumber = 1, position = 1; ; stepNumber++, position++) {
+    for (let stepNumber = 1, position = resume?.position ?? 1; ; stepNumber++, position++) {
       const pageKey = `${window}-${position}`;
       const pageCursor = cursor;
       const result = await step.run(`sync-page-${stepNumber}`, () =>
@@ -84,13 +90,18 @@ export const syncGongWorkspace = inngest.createFunction(
       calls += result.calls;
       if (!result.nextCursor) break;
       cursor = result.nextCursor;
+      if (stepNumber >= maxPages) {
+        handOver = { cursor, position: position + 1 };
+        break;
+      }
     }
     await Promise.all(transcriptSteps);
+    if (handOver) return { calls, resume: handOver };
     await step.run("mark-workspace-synced", async () => {
       const connection = await getGongConnection(db, connectionId);
       if (connection && workspaceGongId) await markWorkspaceSynced(db, connection.organization_id, workspaceGongId);
       await recordSyncRunProgress(db, runId, `${window}-done`, { workspaces_done: 1 });
     });
-    return { calls };
+    return { calls, resume: null };
   },
 );

@@ -6,6 +6,18 @@ import { z } from "zod";
 const connectionId = z.string().uuid();
 const isoDate = z.string().datetime({ offset: true });
 
+/**
+ * Where one run of a workspace window's chain stopped: the next cursor and page position, the cursor restarts so
+ * far (the limit holds for the whole window), and the furthest page already counted into the sync run.
+ */
+export const workspaceResumeSchema = z.object({
+  cursor: z.string(),
+  position: z.number().int().positive(),
+  restarts: z.number().int().min(0),
+  countedThrough: z.number().int().min(0),
+});
+export type WorkspaceResume = z.infer<typeof workspaceResumeSchema>;
+
 export const gongConnectionCreated = eventType("gong/connection.created", {
   schema: z.object({ connectionId, organizationId: z.string().uuid() }),
 });
@@ -58,8 +70,8 @@ export const gongWorkspaceSyncRequested = eventType("gong/workspace.sync-request
     workspaceGongId: z.string().nullable(),
     fromDateTime: isoDate.nullable(),
     toDateTime: isoDate.nullable(),
-    /** Where an earlier run of this workspace's window stopped: its next cursor and page position. */
-    resume: z.object({ cursor: z.string(), position: z.number().int().positive() }).nullable().optional(),
+    /** Where the run before this one in the window's chain stopped; see sync-gong-workspace. */
+    resume: workspaceResumeSchema.nullable().optional(),
   }),
 });
 

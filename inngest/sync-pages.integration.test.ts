@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { interceptGongRequests, paginateTranscripts } from "@/test-support/gong-fetch-interceptor";
 import { type GongTruth, readGongTruth } from "@/test-support/gong-truth";
+import { MAX_CURSOR_RESTARTS } from "@/lib/sync/rejected-cursor";
 import { type SyncStack, startSyncStack } from "@/test-support/sync-stack";
 
 let stack: SyncStack;
@@ -20,7 +21,8 @@ async function countStored() {
 const startSync = (extra: Record<string, unknown> = {}) => stack.startSync(connectionId, "manual", extra);
 
 beforeAll(async () => {
-  stack = await startSyncStack({ simulator: { calls: 260 } });
+  // Two pages a run: transcripts of one page are fetched beside the next, and the window hands over between runs.
+  stack = await startSyncStack({ simulator: { calls: 260 }, env: { SYNC_PAGES_PER_RUN: "2" } });
   truth = await readGongTruth(stack.simulator.url);
   connectionId = await stack.connect();
 }, 120_000);
@@ -97,6 +99,29 @@ describe("one page of calls", () => {
     expect(await countStored()).toEqual({ calls: truth.callIds.length, sentences: truth.sentences });
     expect(run.calls).toBe(truth.callIds.length);
     expect(run.calls_total).toBe(truth.callIds.length);
+    // Pages read again after the restart are not counted again: the run's transcript counts still match the
+    // calls' states (one statement, so a late check committing in between cannot split the reading).
+    const { rows } = await sql<{ transcripts: number; pending: number; ready: string; still_pending: string }>`
+      select r.transcripts, r.transcripts_pending as pending,
+        (select count(*) from calls where transcript_status = 'ready') as ready,
+        (select count(*) from calls where transcript_status = 'pending') as still_pending
+      from sync_runs r where r.id = ${run.id}`.execute(stack.db);
+    const counts = rows[0]!;
+    expect({ transcripts: counts.transcripts, pending: counts.pending }).toEqual({ transcripts: Number(counts.ready), pending: Number(counts.still_pending) });
+    expect(counts.transcripts).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("gives up on a window whose cursors Gong keeps rejecting, across the runs that page it", async () => {
+    let rejected = 0;
+    restore = interceptGongRequests(stack.simulator.url, async ({ route, body }) => {
+      if (route !== "POST /v2/calls/extensive" || !body?.cursor) return undefined;
+      rejected += 1;
+      return Response.json({ requestId: "test-rejected-cursor", errors: ["cursor is invalid or has expired"] }, { status: 400 });
+    });
+    const run = await stack.waitForRun(await startSync(), 90_000);
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatch(/kept rejecting the cursor/);
+    expect(rejected).toBe(MAX_CURSOR_RESTARTS + 1);
   }, 120_000);
 
   it("counts a late transcript into its run: pending goes down as transcripts arrive", async () => {

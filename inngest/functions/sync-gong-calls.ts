@@ -3,7 +3,7 @@ import { getGongConnection } from "@/db/queries/gong-connections";
 import { finishSyncRun, getSyncRun, markSyncRunRunning, setSyncRunWorkspacesTotal } from "@/db/queries/sync-runs";
 import { upsertSyncWatermark } from "@/db/queries/sync-watermarks";
 import { inngest } from "@/inngest/client";
-import { gongCallSynced, gongCallsSyncRequested, gongSyncRunEnded, gongTranscriptsPending } from "@/inngest/events";
+import { type WorkspaceResume, gongCallSynced, gongCallsSyncRequested, gongSyncRunEnded, gongTranscriptsPending } from "@/inngest/events";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
 import { discoverWorkspaces } from "@/lib/sync/discover-workspaces";
 import { syncCallPage } from "@/lib/sync/sync-call-page";
@@ -11,8 +11,6 @@ import { withGongErrors } from "@/lib/sync/with-gong-errors";
 import { GONG_STEP_RETRIES, cancelOnRevoke } from "./gong-function-options";
 import { syncGongUsers } from "./sync-gong-users";
 import { syncGongWorkspace } from "./sync-gong-workspace";
-
-type WorkspaceResume = { cursor: string; position: number } | null;
 
 /**
  * One sync run: users (for full and scheduled syncs, when granted), workspace discovery, each target workspace
@@ -62,9 +60,9 @@ export const syncGongCalls = inngest.createFunction(
       : [];
     // A workspace's window is paged by one run after another, each taking up to SYNC_PAGES_PER_RUN pages.
     const syncWorkspace = async (workspaceGongId: string | null) => {
-      let resume: WorkspaceResume = null;
+      let resume: WorkspaceResume | null = null;
       for (let part = 1; ; part++) {
-        const result: { resume: WorkspaceResume } = await step.invoke(`workspace-${workspaceGongId ?? "all"}-${part}`, {
+        const result: { resume: WorkspaceResume | null } = await step.invoke(`workspace-${workspaceGongId ?? "all"}-${part}`, {
           function: syncGongWorkspace,
           data: { connectionId, runId, workspaceGongId, fromDateTime, toDateTime, resume },
         });

@@ -4,7 +4,7 @@ import { getGongConnection } from "@/db/queries/gong-connections";
 import { markWorkspaceSynced } from "@/db/queries/gong-workspaces";
 import { recordSyncRunProgress } from "@/db/queries/sync-run-progress";
 import { inngest } from "@/inngest/client";
-import { gongWorkspaceSyncRequested } from "@/inngest/events";
+import { type WorkspaceResume, gongWorkspaceSyncRequested } from "@/inngest/events";
 import { sendPageEvents } from "@/inngest/send-page-events";
 import { getEnv } from "@/lib/env";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
@@ -21,13 +21,12 @@ import { GONG_STEP_RETRIES, cancelOnRevoke } from "./gong-function-options";
  */
 export const TRANSCRIPT_STEPS_IN_FLIGHT = 3;
 
-
 /**
  * Pages one workspace's calls (or, without the workspaces scope, the whole company's) over a date window. Each
  * page is one step that stores its calls and parties and returns the next cursor, so after a crash the run
  * resumes at the page it was on and no finished page runs again; each page's transcripts (one request for its
  * 100 calls) are a step of their own, running beside the next pages. A cursor Gong no longer accepts restarts
- * the window.
+ * the window. After SYNC_PAGES_PER_RUN pages the run returns where it stopped and sync-gong-calls invokes the next.
  */
 export const syncGongWorkspace = inngest.createFunction(
   {
@@ -54,8 +53,12 @@ export const syncGongWorkspace = inngest.createFunction(
       );
     let cursor: string | null = resume?.cursor ?? null;
     let calls = 0;
-    let restarts = 0;
-    let handOver: { cursor: string; position: number } | null = null;
+    let restarts = resume?.restarts ?? 0;
+    // Pages up to here were counted into the run by an earlier pass over the window. Read again after a restart,
+    // they are stored again (idempotently) but not counted, and their transcripts stay with the late-transcript
+    // checks their first reading started; counting them again would count those transcripts twice.
+    let countedThrough = resume?.countedThrough ?? 0;
+    let handOver: WorkspaceResume | null = null;
     // Every new step replays the run's finished ones, so a run's cost grows with the square of its steps (and
     // Inngest Cloud caps them at 1,000): after this many pages the caller continues in a fresh run.
     const maxPages = getEnv().SYNC_PAGES_PER_RUN;
@@ -64,10 +67,11 @@ export const syncGongWorkspace = inngest.createFunction(
     for (let stepNumber = 1, position = resume?.position ?? 1; ; stepNumber++, position++) {
       const pageKey = `${window}-${position}`;
       const pageCursor = cursor;
+      const counted = position > countedThrough;
       const result = await step.run(`sync-page-${stepNumber}`, () =>
         withGongErrors(db, connectionId, async () => {
           const stored = await syncCallPage(db, getGongAppConfig(), {
-            connectionId, progress: { runId, key: pageKey }, filter, cursor: pageCursor, explicit: false, transcripts: "later",
+            connectionId, progress: counted ? { runId, key: pageKey } : undefined, filter, cursor: pageCursor, explicit: false, transcripts: "later",
           });
           // Step output stays small: the cursor, a count and the ids whose transcripts the next step fetches.
           return { nextCursor: stored.nextCursor, calls: stored.calls, cursorExpired: stored.cursorExpired, pendingGongIds: stored.pendingGongIds };
@@ -75,12 +79,13 @@ export const syncGongWorkspace = inngest.createFunction(
       );
       if (result.cursorExpired) {
         if (++restarts > MAX_CURSOR_RESTARTS) throw new NonRetriableError(`Gong kept rejecting the cursor for ${window}; sync the workspace again.`);
+        countedThrough = Math.max(countedThrough, position - 1);
         cursor = null;
         position = 0;
         calls = 0;
         continue;
       }
-      if (result.pendingGongIds.length > 0) {
+      if (counted && result.pendingGongIds.length > 0) {
         const transcripts = fetchTranscriptsOf(stepNumber, pageKey, result.pendingGongIds);
         // Awaited below; until then a failure must not count as an unhandled rejection of the app's process.
         transcripts.catch(() => undefined);
@@ -91,7 +96,7 @@ export const syncGongWorkspace = inngest.createFunction(
       if (!result.nextCursor) break;
       cursor = result.nextCursor;
       if (stepNumber >= maxPages) {
-        handOver = { cursor, position: position + 1 };
+        handOver = { cursor, position: position + 1, restarts, countedThrough: Math.max(countedThrough, position) };
         break;
       }
     }

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { createAuditEvent } from "@/db/queries/audit-events";
 import { runInTransaction } from "@/db/queries/run-in-transaction";
+import { linkUsersByEmail } from "@/db/queries/user-gong-links";
 import { createUser, isEmailTaken, type UserSummary } from "@/db/queries/users";
 import type { Database, Role } from "@/db/schema";
 import { generateOneTimePassword, hashPassword } from "@/lib/auth/password";
@@ -10,7 +11,8 @@ export type CreateUserInput = { organizationId: string; actorUserId: string | nu
 
 /**
  * Creates a user who must choose a new password at first sign-in; the one-time password is returned once. `then`
- * runs in the same transaction, so a user is never left half set up when a later step fails.
+ * runs in the same transaction, so a user is never left half set up when a later step fails. Unless `then` linked
+ * the user to a Gong user, they are linked by email as a Gong user sync would, so they see their calls at once.
  */
 export async function createUserWithOneTimePassword(
   db: Kysely<Database>,
@@ -39,6 +41,7 @@ export async function createUserWithOneTimePassword(
       details: { role: created.role },
     });
     await then?.(trx, created);
+    await linkUsersByEmail(trx, input.organizationId, { userId: created.id });
     return created;
   }).catch((error: unknown) => {
     // Two admins adding the same email at once: the unique constraint decides, and the loser hears why.

@@ -62,7 +62,9 @@ export const syncGongCalls = inngest.createFunction(
     const syncWorkspace = async (workspaceGongId: string | null) => {
       let resume: WorkspaceResume | null = null;
       for (let part = 1; ; part++) {
-        const result: { resume: WorkspaceResume | null } = await step.invoke(`workspace-${workspaceGongId ?? "all"}-${part}`, {
+        // The first part keeps the id it had before windows were chained, so runs in flight across a deploy replay it.
+        const stepId = `workspace-${workspaceGongId ?? "all"}${part > 1 ? `-${part}` : ""}`;
+        const result: { resume?: WorkspaceResume | null } = await step.invoke(stepId, {
           function: syncGongWorkspace,
           data: { connectionId, runId, workspaceGongId, fromDateTime, toDateTime, resume },
         });

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeCallCursor, encodeCallCursor } from "@/lib/calls/call-cursor";
+import { type CallCursor, decodeCallCursor, encodeCallCursor } from "@/lib/calls/call-cursor";
 import { buildCallListHref, parseCallListParams, toCallListFilters } from "@/lib/calls/parse-call-list-params";
 import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
 import { type SeedCall, seedCall, seedConnection, seedGongUser, seedOrganization, seedUser, seedUserGongLink } from "@/test-support/seed-calls";
@@ -85,9 +85,9 @@ async function browse(viewer: CallViewer, query: Record<string, string>, limit: 
 async function pageWith(viewer: CallViewer, query: Record<string, string>, limit: number, strategy: SearchStrategy): Promise<string[]> {
   const filters = toCallListFilters(parseCallListParams(query));
   const seen: string[] = [];
-  let cursor = null;
+  let cursor: CallCursor | null = null;
   for (let page = 0; page < 100; page += 1) {
-    const rows = await buildVisibleCallsQuery(database.db, viewer, filters, cursor, limit, strategy).execute();
+    const rows: { id: string; started_at_text: string }[] = await buildVisibleCallsQuery(database.db, viewer, filters, cursor, limit, strategy).execute();
     seen.push(...rows.slice(0, limit).map((row) => row.id));
     if (rows.length <= limit) return seen;
     const last = rows[limit - 1]!;

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GongTruth, readGongTruth } from "@/test-support/gong-truth";
 import { type SyncStack, startSyncStack } from "@/test-support/sync-stack";
 
-
 let stack: SyncStack;
 let connectionId: string;
 let truth: GongTruth;
@@ -49,9 +48,15 @@ describe("syncing Gong into Postgres through the executor", () => {
   it("survives an executor crash mid-sync under 10 % server errors, with exact counts", async () => {
     await stack.db.deleteFrom("calls").execute();
     await stack.simulatorControl("faults", { errorRate: 0.1 });
-    const runId = await startSync("manual");
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const runId = await startSync("backfill");
+    // Killed once the first page is stored and before the last: a crash in the middle of the backfill.
+    let before = await stack.db.selectFrom("sync_runs").selectAll().where("id", "=", runId).executeTakeFirstOrThrow();
+    while (before.status !== "failed" && before.status !== "succeeded" && before.pages < 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      before = await stack.db.selectFrom("sync_runs").selectAll().where("id", "=", runId).executeTakeFirstOrThrow();
+    }
     await stack.restartExecutor();
+    expect({ status: before.status, midway: before.pages < Math.ceil(truth.callIds.length / 100) }).toEqual({ status: "running", midway: true });
     const run = await stack.waitForRun(runId, 120_000);
     await stack.simulatorControl("faults", { errorRate: 0 });
     expect(run.status).toBe("succeeded");

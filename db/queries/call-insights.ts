@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "@/db/schema";
 
 export type StoredCallInsights = { version: number; trackersHash: string; insights: unknown; llmSummary: string | null; computedAt: Date };
@@ -10,23 +10,30 @@ export async function getCallInsights(db: Kysely<Database>, callId: string): Pro
   );
 }
 
-/** The insights of a page of calls in one statement; their LLM summaries are left as they are. */
+/**
+ * The insights of a page of calls in one statement; their LLM summaries are left as they are. Insights are kept
+ * only for a call whose stored transcript still has the `sentenceCount` they were computed from: a transcript that
+ * arrived while they were computed deleted the call's insights (replaceTranscripts), and must not get stale ones
+ * back. Returns the ids stored.
+ */
 export async function upsertManyCallInsights(
   db: Kysely<Database>,
-  values: { callId: string; version: number; trackersHash: string; insights: unknown }[],
-): Promise<void> {
-  if (values.length === 0) return;
-  const computedAt = new Date();
-  await db
-    .insertInto("call_insights")
-    .values(values.map((value) => ({ call_id: value.callId, version: value.version, trackers_hash: value.trackersHash, insights: JSON.stringify(value.insights), computed_at: computedAt })))
-    .onConflict((conflict) => conflict.column("call_id").doUpdateSet(({ ref }) => ({
-      version: ref("excluded.version"),
-      trackers_hash: ref("excluded.trackers_hash"),
-      insights: ref("excluded.insights"),
-      computed_at: ref("excluded.computed_at"),
-    })))
-    .execute();
+  values: { callId: string; version: number; trackersHash: string; insights: unknown; sentenceCount: number }[],
+): Promise<string[]> {
+  if (values.length === 0) return [];
+  const column = <T>(read: (value: (typeof values)[number]) => T) => sql.val(values.map(read));
+  const { rows } = await sql<{ call_id: string }>`
+    insert into call_insights (call_id, version, trackers_hash, insights, computed_at)
+    select t.call_id, t.version, t.trackers_hash, t.insights, now()
+    from unnest(${column((value) => value.callId)}::uuid[], ${column((value) => value.version)}::int[],
+      ${column((value) => value.trackersHash)}::text[], ${column((value) => JSON.stringify(value.insights))}::jsonb[],
+      ${column((value) => value.sentenceCount)}::int[]) as t(call_id, version, trackers_hash, insights, sentence_count),
+      calls
+    where calls.id = t.call_id and calls.transcript_segment_count = t.sentence_count
+    on conflict (call_id) do update set
+      version = excluded.version, trackers_hash = excluded.trackers_hash, insights = excluded.insights, computed_at = excluded.computed_at
+    returning call_id`.execute(db);
+  return rows.map((row) => row.call_id);
 }
 
 /** A connection's calls with a transcript and no insights of `version` yet, by id after `afterId`, `limit` at a time. */

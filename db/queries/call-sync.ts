@@ -125,30 +125,41 @@ async function replaceParties(db: Kysely<Database>, callIds: string[], parties: 
     .execute();
 }
 
-/** Transcript sentences are keyed by position; a shorter new transcript drops the old tail. */
+/**
+ * Transcript sentences are keyed by position; a shorter new transcript drops the old tail. The insights of a call
+ * whose sentences changed are deleted in the same statements, so whichever path stored the transcript (a page, a
+ * late check, a resync) the call is found again by listCallIdsWithoutInsights and recomputed on view.
+ */
 export async function replaceTranscripts(db: Kysely<Database>, transcripts: { callId: string; segments: SegmentRecord[] }[]): Promise<void> {
   if (transcripts.length === 0) return;
   const callIds = transcripts.map((entry) => entry.callId);
   const lengths = transcripts.map((entry) => entry.segments.length);
   await sql`
-    delete from transcript_segments s
-    using unnest(${sql.val(callIds)}::uuid[], ${sql.val(lengths)}::int[]) as t(call_id, length)
-    where s.call_id = t.call_id and s.position >= t.length`.execute(db);
+    with dropped as (
+      delete from transcript_segments s
+      using unnest(${sql.val(callIds)}::uuid[], ${sql.val(lengths)}::int[]) as t(call_id, length)
+      where s.call_id = t.call_id and s.position >= t.length
+      returning s.call_id)
+    delete from call_insights where call_id in (select call_id from dropped)`.execute(db);
   const rows = transcripts.flatMap(({ callId, segments }) => segments.map((segment) => ({ ...segment, call_id: callId })));
   // One statement with seven array parameters: far cheaper to send and plan than thousands of bound values.
   for (let start = 0; start < rows.length; start += SEGMENT_CHUNK) {
     const chunk = rows.slice(start, start + SEGMENT_CHUNK);
     const column = <K extends keyof (typeof chunk)[number]>(key: K) => sql.val(chunk.map((row) => row[key]));
+    // Only sentences inserted or altered come back, so the same transcript stored again keeps its insights.
     await sql`
-      insert into transcript_segments (call_id, position, speaker_id, topic, start_ms, end_ms, text)
-      select * from unnest(
-        ${column("call_id")}::uuid[], ${column("position")}::int[], ${column("speaker_id")}::text[], ${column("topic")}::text[],
-        ${column("start_ms")}::int[], ${column("end_ms")}::int[], ${column("text")}::text[])
-      on conflict (call_id, position) do update set
-        speaker_id = excluded.speaker_id, topic = excluded.topic, start_ms = excluded.start_ms,
-        end_ms = excluded.end_ms, text = excluded.text
-      where (transcript_segments.speaker_id, transcript_segments.topic, transcript_segments.start_ms, transcript_segments.end_ms, transcript_segments.text)
-        is distinct from (excluded.speaker_id, excluded.topic, excluded.start_ms, excluded.end_ms, excluded.text)`.execute(db);
+      with written as (
+        insert into transcript_segments (call_id, position, speaker_id, topic, start_ms, end_ms, text)
+        select * from unnest(
+          ${column("call_id")}::uuid[], ${column("position")}::int[], ${column("speaker_id")}::text[], ${column("topic")}::text[],
+          ${column("start_ms")}::int[], ${column("end_ms")}::int[], ${column("text")}::text[])
+        on conflict (call_id, position) do update set
+          speaker_id = excluded.speaker_id, topic = excluded.topic, start_ms = excluded.start_ms,
+          end_ms = excluded.end_ms, text = excluded.text
+        where (transcript_segments.speaker_id, transcript_segments.topic, transcript_segments.start_ms, transcript_segments.end_ms, transcript_segments.text)
+          is distinct from (excluded.speaker_id, excluded.topic, excluded.start_ms, excluded.end_ms, excluded.text)
+        returning call_id)
+      delete from call_insights where call_id in (select distinct call_id from written)`.execute(db);
   }
 }
 

@@ -1,8 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getCallInsights } from "@/db/queries/call-insights";
+import { getCallInsights, listCallIdsWithoutInsights, upsertManyCallInsights } from "@/db/queries/call-insights";
+import { storeLateTranscripts } from "@/db/queries/late-transcripts";
 import { updateTracker } from "@/db/queries/trackers";
+import { CALL_INSIGHTS_VERSION } from "@/lib/insights";
 import { discoveryCall, discoveryCallExpected } from "@/lib/insights/__fixtures__/discovery-call";
 import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
 import { seedCall, seedConnection, seedOrganization } from "@/test-support/seed-calls";
@@ -11,6 +13,7 @@ import { summarizeCallWithLlm } from "./summarize-call-with-llm";
 
 let database: MigratedTestDatabase;
 let organizationId: string;
+let connectionId: string;
 let callId: string;
 let server: Server;
 let prompts: string[] = [];
@@ -18,7 +21,7 @@ let prompts: string[] = [];
 beforeAll(async () => {
   database = await createMigratedTestDatabase();
   organizationId = await seedOrganization(database.db, "Globex");
-  const connectionId = await seedConnection(database.db, organizationId);
+  connectionId = await seedConnection(database.db, organizationId);
   for (const tracker of discoveryCall.trackers) {
     await database.db.insertInto("trackers").values({ organization_id: organizationId, name: tracker.name, keywords: tracker.keywords }).execute();
   }
@@ -75,5 +78,31 @@ describe("call insights from stored rows", () => {
     expect(summary).toBe("- Bob needs a pricing tool.");
     expect(prompts[0]).toContain("Alice Rep (Internal)");
     expect((await getCallInsights(database.db, callId))?.llmSummary).toBe(summary);
+  });
+
+  it("goes stale when a transcript is stored after it, and not when the same transcript is stored again", async () => {
+    const parties = discoveryCall.parties.map((party, index) => ({ gongId: `p${index}`, ...party }));
+    const lateId = await seedCall(database.db, { organizationId, connectionId, gongId: "9002", startedAt: new Date(), parties });
+    expect((await computeAndStoreCallInsights(database.db, lateId))?.sentenceCount).toBe(0);
+    const segments = discoveryCall.segments.map((segment, position) => ({
+      position, speaker_id: segment.speakerId, topic: null, start_ms: segment.startMs, end_ms: segment.endMs, text: segment.text,
+    }));
+    await storeLateTranscripts(database.db, organizationId, [{ callGongId: "9002", segments }]);
+    const listed = await listCallIdsWithoutInsights(database.db, { connectionId, version: CALL_INSIGHTS_VERSION, afterId: null, limit: 10 });
+    expect(listed).toContain(lateId);
+    expect((await getFreshCallInsights(database.db, { id: lateId, organization_id: organizationId }))?.insights.sentenceCount).toBe(segments.length);
+
+    const stored = await getCallInsights(database.db, lateId);
+    await storeLateTranscripts(database.db, organizationId, [{ callGongId: "9002", segments }]);
+    expect((await getCallInsights(database.db, lateId))?.computedAt).toEqual(stored?.computedAt);
+    await storeLateTranscripts(database.db, organizationId, [{ callGongId: "9002", segments: segments.slice(0, 3) }]);
+    expect(await getCallInsights(database.db, lateId)).toBeUndefined();
+  });
+
+  it("does not store insights computed from a transcript that has changed since", async () => {
+    await database.db.deleteFrom("call_insights").where("call_id", "=", callId).execute();
+    const stale = { callId, version: CALL_INSIGHTS_VERSION, trackersHash: "", insights: {}, sentenceCount: 0 };
+    expect(await upsertManyCallInsights(database.db, [stale])).toEqual([]);
+    expect(await getCallInsights(database.db, callId)).toBeUndefined();
   });
 });

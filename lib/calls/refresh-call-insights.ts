@@ -73,7 +73,10 @@ export async function loadInsightInput(db: Kysely<Database>, callId: string): Pr
   return (await loadInsightInputs(db, [callId])).get(callId);
 }
 
-/** Computes and stores the insights of a page of calls in one write; returns them by call id (gone calls left out). */
+/**
+ * Computes and stores the insights of a page of calls in one write; returns them by call id (gone calls left out).
+ * A call whose transcript changed while they were computed is returned but not stored, so it is computed again.
+ */
 export async function computeAndStoreCallsInsights(db: Kysely<Database>, callIds: string[]): Promise<Map<string, CallInsights>> {
   const computed = new Map<string, CallInsights>();
   const rows = [];
@@ -83,7 +86,7 @@ export async function computeAndStoreCallsInsights(db: Kysely<Database>, callIds
     await new Promise((resolve) => setImmediate(resolve));
     const insights = computeCallInsights(loaded.input);
     computed.set(callId, insights);
-    rows.push({ callId, version: CALL_INSIGHTS_VERSION, trackersHash: loaded.trackersHash, insights });
+    rows.push({ callId, version: CALL_INSIGHTS_VERSION, trackersHash: loaded.trackersHash, insights, sentenceCount: insights.sentenceCount });
   }
   await upsertManyCallInsights(db, rows);
   return computed;

@@ -10,6 +10,8 @@ export interface OrganizationsTable {
   id: Generated<string>;
   name: string;
   external_id: string | null;
+  /** Set once the default trackers were given; an organization never gets them twice. */
+  default_trackers_seeded_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -9,6 +9,7 @@ import * as addCallPartiesTrigramIndex from "./2026_11_23_2130_add_call_parties_
 import * as addTokenVersionToGongConnections from "./2026_12_01_2100_add_token_version_to_gong_connections";
 import * as extendSyncTables from "./2026_12_01_2110_extend_sync_tables";
 import * as boundWebhookDeliveries from "./2026_12_01_2120_bound_webhook_deliveries";
+import * as addDefaultTrackersSeededAtToOrganizations from "./2026_12_03_1030_add_default_trackers_seeded_at_to_organizations";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_01_2100_add_token_version_to_gong_connections": addTokenVersionToGongConnections,
   "2026_12_01_2110_extend_sync_tables": extendSyncTables,
   "2026_12_01_2120_bound_webhook_deliveries": boundWebhookDeliveries,
+  "2026_12_03_1030_add_default_trackers_seeded_at_to_organizations": addDefaultTrackersSeededAtToOrganizations,
 };

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database, Tracker } from "@/db/schema";
+import { runInTransaction } from "./run-in-transaction";
 
 export const DEFAULT_TRACKERS: { name: string; keywords: string[] }[] = [
   { name: "Competitors", keywords: ["Zlymbo", "Competix"] },
@@ -11,16 +12,34 @@ export function listTrackers(db: Kysely<Database>, organizationId: string): Prom
   return db.selectFrom("trackers").selectAll().where("organization_id", "=", organizationId).orderBy("name").execute();
 }
 
-/** Gives an organization the default keyword groups the first time its trackers are read. */
+/**
+ * An organization's trackers; the first time they are read, the organization is given the default keyword groups.
+ * That happens once: an admin who deletes every tracker keeps none.
+ */
 export async function ensureDefaultTrackers(db: Kysely<Database>, organizationId: string): Promise<Tracker[]> {
   const existing = await listTrackers(db, organizationId);
   if (existing.length > 0) return existing;
-  await db
-    .insertInto("trackers")
-    .values(DEFAULT_TRACKERS.map((tracker) => ({ organization_id: organizationId, ...tracker })))
-    .onConflict((conflict) => conflict.columns(["organization_id", "name"]).doNothing())
-    .execute();
+  await seedDefaultTrackersOnce(db, organizationId);
   return listTrackers(db, organizationId);
+}
+
+async function seedDefaultTrackersOnce(db: Kysely<Database>, organizationId: string): Promise<void> {
+  await runInTransaction(db, async (trx) => {
+    // The row lock makes a concurrent first read wait here and then find the organization already seeded.
+    const claimed = await trx
+      .updateTable("organizations")
+      .set({ default_trackers_seeded_at: sql`now()` })
+      .where("id", "=", organizationId)
+      .where("default_trackers_seeded_at", "is", null)
+      .returning("id")
+      .executeTakeFirst();
+    if (!claimed) return;
+    await trx
+      .insertInto("trackers")
+      .values(DEFAULT_TRACKERS.map((tracker) => ({ organization_id: organizationId, ...tracker })))
+      .onConflict((conflict) => conflict.columns(["organization_id", "name"]).doNothing())
+      .execute();
+  });
 }
 
 export async function createTracker(db: Kysely<Database>, organizationId: string, input: { name: string; keywords: string[] }): Promise<Tracker> {

@@ -11,6 +11,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // Ctrl-C while starting stops what has started; after start-up it stops the running stack.
 const startup = new AbortController();
 
+// A variable set but empty counts as unset, as lib/env.ts would otherwise refuse it.
+const userSetting = z
+  .string()
+  .optional()
+  .transform((value) => value || undefined);
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.string().min(1).optional(),
@@ -23,6 +29,9 @@ const envSchema = z.object({
   INNGEST_SIGNING_KEY: z.string().optional(),
   INNGEST_EVENT_KEY: z.string().optional(),
   INNGEST_DEV: z.string().optional(),
+  AUTH_SECRET: userSetting,
+  TOKEN_ENCRYPTION_KEY: userSetting,
+  APP_URL: userSetting,
 });
 
 async function main() {
@@ -50,13 +59,20 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
+  // The user's own secrets win; the generated ones are only defaults (README, Configuration).
+  const generated = loadOrCreateSecrets(env.CALLBRIDGE_DATA_DIR);
   const stack = await startStack({
     root,
     appPort: env.PORT,
     databaseUrl: env.DATABASE_URL,
     dataDir: env.CALLBRIDGE_DATA_DIR,
     embeddedDatabasePort: env.EMBEDDED_DATABASE_PORT,
-    secrets: loadOrCreateSecrets(env.CALLBRIDGE_DATA_DIR),
+    secrets: {
+      ...generated,
+      AUTH_SECRET: env.AUTH_SECRET ?? generated.AUTH_SECRET,
+      TOKEN_ENCRYPTION_KEY: env.TOKEN_ENCRYPTION_KEY ?? generated.TOKEN_ENCRYPTION_KEY,
+    },
+    publicUrl: env.APP_URL,
     // Real Gong or real Inngest, when configured, replace the simulator or the embedded executor.
     simulatorPort: env.GONG_CLIENT_ID ? null : env.GONG_SIMULATOR_PORT,
     executorPort: env.INNGEST_BASE_URL || env.INNGEST_SIGNING_KEY || env.INNGEST_EVENT_KEY || env.INNGEST_DEV ? null : env.INNGEST_EXECUTOR_PORT,
@@ -68,7 +84,7 @@ async function main() {
   });
   stopRunning = stack.stop;
 
-  console.log(`\nCallbridge is running at ${stack.appUrl}`);
+  console.log(`\nCallbridge is running at ${stack.appUrl}${env.APP_URL ? ` (APP_URL ${env.APP_URL})` : ""}`);
   console.log(`Database: ${env.DATABASE_URL ? "DATABASE_URL" : stack.databaseUrl}`);
   if (stack.simulatorUrl) console.log(`Gong simulator: ${stack.simulatorUrl} (control API under /__sim)`);
   if (stack.executorUrl) console.log(`Inngest executor: ${stack.executorUrl} (runs at /)`);

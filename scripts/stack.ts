@@ -8,6 +8,8 @@ import { seedDemo } from "./seed-demo";
 export type StackOptions = {
   root: string;
   appPort: number;
+  /** The app's APP_URL (OAuth redirects, webhook URLs); `http://localhost:<appPort>` when absent. */
+  publicUrl?: string;
   /** A real Postgres; when absent, PGlite is started with its files under dataDir. */
   databaseUrl?: string;
   dataDir: string;
@@ -91,7 +93,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       TOKEN_ENCRYPTION_KEY: options.secrets.TOKEN_ENCRYPTION_KEY,
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
-      APP_URL: appUrl,
+      APP_URL: options.publicUrl ?? appUrl,
       DEMO_MODE: "1",
       ...gongEnv,
       ...inngestEnv,

@@ -20,6 +20,10 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
 
 const isTerminal = (run: SyncRun) => ["succeeded", "failed", "cancelled"].includes(run.status);
 
+// A connection that never synced is due a day after connecting.
+const connectDayAgo = (...ids: string[]) =>
+  stack.db.updateTable("gong_connections").set({ connected_at: sql<Date>`now() - interval '25 hours'` }).where("id", "in", ids).execute();
+
 beforeAll(async () => {
   stack = await startSyncStack({ simulator: { calls: 30 } });
   connectionId = await stack.connect();
@@ -28,6 +32,7 @@ afterAll(() => stack?.stop());
 
 describe("every sync run ends", () => {
   it("fails a run left queued long ago, so the schedule starts a new one", async () => {
+    await connectDayAgo(connectionId);
     const stale = await stack.db
       .insertInto("sync_runs")
       .values({ organization_id: stack.organizationId, connection_id: connectionId, kind: "scheduled", created_at: sql<Date>`now() - interval '3 hours'` })
@@ -46,6 +51,7 @@ describe("every sync run ends", () => {
     await stack.db.deleteFrom("sync_watermarks").execute();
     const otherOrganization = await seedOrganization(stack.db, "Globex");
     const otherConnection = await seedConnection(stack.db, otherOrganization);
+    await connectDayAgo(connectionId, otherConnection);
     // The first run inserted for the other connection fails, as a dropped database connection would. A sequence
     // counts the attempts because it is not rolled back with the failed insert.
     await sql`create sequence injected_failure_attempts`.execute(stack.db);

@@ -20,32 +20,27 @@ export async function upsertSyncWatermark(
 }
 
 /**
- * Connected connections with auto-sync on whose interval has passed since their last full or scheduled run
- * started, and that have no such run going now. `synced_through` is null before the first full sync.
+ * Connected connections with auto-sync on whose interval has passed, and that have no full or scheduled run
+ * going now; `synced_through` is null before the first full or scheduled sync succeeds. Runs created by the
+ * scheduler run `exceptScheduledBy` do not count as going: a retry of that scheduler run sends them again.
  */
-export function listConnectionsDueForSync(db: Kysely<Database>) {
+export function listConnectionsDueForSync(db: Kysely<Database>, options: { exceptScheduledBy?: string } = {}) {
   return db
     .selectFrom("gong_connections as c")
     .leftJoin("sync_watermarks as w", "w.connection_id", "c.id")
-    .select(["c.id", "c.organization_id", "w.synced_through"])
+    .select(["c.id", "c.organization_id", "c.sync_on_connect", "w.synced_through", sql<Date>`coalesce(c.connected_at, c.created_at)`.as("connected_at")])
     .where("c.status", "=", "connected")
     .where("c.auto_sync_interval_hours", "is not", null)
-    .where((eb) =>
-      eb.or([
-        eb("w.last_run_started_at", "is", null),
-        eb("w.last_run_started_at", "<", sql<Date>`now() - make_interval(hours => c.auto_sync_interval_hours)`),
-      ]),
-    )
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("sync_runs as r")
-            .select("r.id")
-            .whereRef("r.connection_id", "=", "c.id")
-            .where("r.kind", "in", ["backfill", "scheduled"])
-            .where("r.status", "in", ["queued", "running"]),
-        ),
-      ),
-    )
+    // Never synced: due an interval after connecting, so "sync on connect" off is not overruled by the next tick.
+    .where(sql<Date>`coalesce(w.last_run_started_at, c.connected_at, c.created_at)`, "<", sql<Date>`now() - make_interval(hours => c.auto_sync_interval_hours)`)
+    .where(({ not, exists, selectFrom }) => {
+      let active = selectFrom("sync_runs as r")
+        .select("r.id")
+        .whereRef("r.connection_id", "=", "c.id")
+        .where("r.kind", "in", ["backfill", "scheduled"])
+        .where("r.status", "in", ["queued", "running"]);
+      if (options.exceptScheduledBy) active = active.where(sql`r.params->>'scheduledBy'`, "is distinct from", options.exceptScheduledBy);
+      return not(exists(active));
+    })
     .execute();
 }

@@ -53,3 +53,21 @@ export async function listCallIdsWithoutInsights(
   if (input.afterId) query = query.where("calls.id", ">", input.afterId);
   return (await query.execute()).map((row) => row.id);
 }
+
+/** A connection's calls with insights of a transcript and no LLM summary yet, by id after `afterId`, `limit` at a time. */
+export async function listCallIdsWithoutLlmSummary(
+  db: Kysely<Database>,
+  input: { connectionId: string; afterId: string | null; limit: number },
+): Promise<string[]> {
+  let query = db
+    .selectFrom("calls")
+    .innerJoin("call_insights", "call_insights.call_id", "calls.id")
+    .select("calls.id")
+    .where("calls.connection_id", "=", input.connectionId)
+    .where("calls.transcript_segment_count", ">", 0)
+    .where("call_insights.llm_summary", "is", null)
+    .orderBy("calls.id")
+    .limit(input.limit);
+  if (input.afterId) query = query.where("calls.id", ">", input.afterId);
+  return (await query.execute()).map((row) => row.id);
+}

@@ -2,10 +2,13 @@ import { db } from "@/db";
 import { inngest } from "@/inngest/client";
 import { gongCallSynced } from "@/inngest/events";
 import { computeAndStoreCallInsights } from "@/lib/calls/refresh-call-insights";
-import { summarizeCallWithLlm } from "@/lib/calls/summarize-call-with-llm";
+import { summarizeCallsWithLlm } from "@/lib/calls/summarize-call-with-llm";
 import { getLlmConfig } from "@/lib/env";
 
-/** Recomputes a call's insights after each sync of it; adds an LLM summary when an endpoint is configured. */
+/**
+ * Recomputes a call's insights after each sync of it; adds an LLM summary when an endpoint is configured. A failed
+ * summary fails neither the insights nor the run; compute-sync-insights tries it again after the next sync.
+ */
 export const computeCallInsights = inngest.createFunction(
   {
     id: "compute-call-insights",
@@ -21,7 +24,7 @@ export const computeCallInsights = inngest.createFunction(
     if (!computed) return { callId, skipped: "call no longer exists" };
     const llm = getLlmConfig();
     if (!llm || computed.sentences === 0) return { callId, ...computed, llmSummary: false };
-    await step.run("llm-summary", () => summarizeCallWithLlm(db, callId, llm));
-    return { callId, ...computed, llmSummary: true };
+    const summary = await step.run("llm-summary", () => summarizeCallsWithLlm(db, [callId], llm));
+    return { callId, ...computed, llmSummary: summary.summarized === 1 };
   },
 );

@@ -16,6 +16,8 @@ beforeAll(async () => {
   // The function uses the app's `db`, which reads DATABASE_URL on its first query.
   process.env.DATABASE_URL = database.url;
   process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+  // Summaries are compute-sync-insights-llm.integration.test.ts's; this pass computes insights only.
+  delete process.env.LLM_BASE_URL;
   const organizationId = await seedOrganization(database.db, "Globex");
   connectionId = await seedConnection(database.db, organizationId);
   const other = await seedOrganization(database.db, "Initech");

@@ -1,15 +1,22 @@
 import { db } from "@/db";
-import { listCallIdsWithoutInsights } from "@/db/queries/call-insights";
+import { listCallIdsWithoutInsights, listCallIdsWithoutLlmSummary } from "@/db/queries/call-insights";
 import { inngest } from "@/inngest/client";
 import { gongSyncRunEnded } from "@/inngest/events";
 import { computeAndStoreCallsInsights } from "@/lib/calls/refresh-call-insights";
+import { summarizeCallsWithLlm } from "@/lib/calls/summarize-call-with-llm";
+import { getLlmConfig } from "@/lib/env";
 import { CALL_INSIGHTS_VERSION } from "@/lib/insights";
 
 const PAGE = 100;
+// Requests in flight at once (each gives up after 30 s), and steps of them a pass: a pass asks for at most 500
+// summaries, so it does not hold the connection's next pass back for long; the next pass takes the rest.
+const SUMMARIES_PER_STEP = 5;
+const SUMMARY_STEPS_PER_PASS = 100;
 
 /**
  * After a bulk sync, the insights of every call of the connection that has a transcript but no insights yet,
  * a page of 100 per step (a crash resumes at the page). Calls opened before their turn get theirs on the spot.
+ * Then, when an LLM endpoint is configured, summaries of the calls that have none, a few per step.
  */
 export const computeSyncInsights = inngest.createFunction(
   {
@@ -30,8 +37,29 @@ export const computeSyncInsights = inngest.createFunction(
         return { last: callIds.at(-1) ?? null, count: stored.size, full: callIds.length === PAGE };
       });
       computed += result.count;
-      if (!result.full || !result.last) return { computed };
+      if (!result.full || !result.last) break;
       afterId = result.last;
     }
+
+    // Summaries come after every page's insights: they are optional and slow, and insights are neither.
+    const llm = getLlmConfig();
+    if (!llm) return { computed };
+    const summaries = { summarized: 0, failed: 0 };
+    afterId = null;
+    for (let batch = 1; batch <= SUMMARY_STEPS_PER_PASS; batch++) {
+      const cursor: string | null = afterId;
+      const result = await step.run(`llm-summary-${batch}`, async () => {
+        const callIds = await listCallIdsWithoutLlmSummary(db, { connectionId, afterId: cursor, limit: SUMMARIES_PER_STEP });
+        const outcome = await summarizeCallsWithLlm(db, callIds, llm);
+        return { last: callIds.at(-1) ?? null, ...outcome, full: callIds.length === SUMMARIES_PER_STEP };
+      });
+      summaries.summarized += result.summarized;
+      summaries.failed += result.failed;
+      // An endpoint that failed every call of a step is down or misconfigured; the next pass tries again.
+      if (result.summarized === 0 && result.failed > 0) break;
+      if (!result.full || !result.last) break;
+      afterId = result.last;
+    }
+    return { computed, llmSummaries: summaries };
   },
 );

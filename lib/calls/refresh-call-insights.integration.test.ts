@@ -1,11 +1,10 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCallInsights, listCallIdsWithoutInsights, upsertManyCallInsights } from "@/db/queries/call-insights";
 import { storeLateTranscripts } from "@/db/queries/late-transcripts";
 import { updateTracker } from "@/db/queries/trackers";
 import { CALL_INSIGHTS_VERSION } from "@/lib/insights";
 import { discoveryCall, discoveryCallExpected } from "@/lib/insights/__fixtures__/discovery-call";
+import { FAKE_LLM_API_KEY, FAKE_LLM_SUMMARY, type FakeLlmServer, startFakeLlmServer } from "@/test-support/fake-llm-server";
 import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
 import { seedCall, seedConnection, seedOrganization } from "@/test-support/seed-calls";
 import { computeAndStoreCallInsights, getFreshCallInsights } from "./refresh-call-insights";
@@ -15,8 +14,7 @@ let database: MigratedTestDatabase;
 let organizationId: string;
 let connectionId: string;
 let callId: string;
-let server: Server;
-let prompts: string[] = [];
+let llm: FakeLlmServer;
 
 beforeAll(async () => {
   database = await createMigratedTestDatabase();
@@ -34,20 +32,11 @@ beforeAll(async () => {
     parties: discoveryCall.parties.map((party, index) => ({ gongId: `p${index}`, ...party })),
     segments: discoveryCall.segments,
   });
-  server = createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    request.on("end", () => {
-      prompts.push(body);
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify({ model: "fake", choices: [{ message: { content: "- Bob needs a pricing tool." } }] }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  llm = await startFakeLlmServer();
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await llm?.close();
   await database?.drop();
 });
 
@@ -72,11 +61,9 @@ describe("call insights from stored rows", () => {
   });
 
   it("stores an LLM summary from an OpenAI-compatible endpoint", async () => {
-    prompts = [];
-    const { port } = server.address() as AddressInfo;
-    const summary = await summarizeCallWithLlm(database.db, callId, { baseUrl: `http://127.0.0.1:${port}/v1`, apiKey: "k", model: "fake" });
-    expect(summary).toBe("- Bob needs a pricing tool.");
-    expect(prompts[0]).toContain("Alice Rep (Internal)");
+    const summary = await summarizeCallWithLlm(database.db, callId, { baseUrl: llm.baseUrl, apiKey: FAKE_LLM_API_KEY, model: "fake" });
+    expect(summary).toBe(FAKE_LLM_SUMMARY);
+    expect(llm.received.at(-1)?.body.messages[1]?.content).toContain("Alice Rep (Internal)");
     expect((await getCallInsights(database.db, callId))?.llmSummary).toBe(summary);
   });
 

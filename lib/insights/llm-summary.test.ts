@@ -1,61 +1,18 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { type FakeLlmServer, startFakeLlmServer } from "@/test-support/fake-llm-server";
 import { summarizeWithLlm } from "./llm-summary";
 
-type Received = { path: string; authorization: string | undefined; body: { model: string; messages: { role: string; content: string }[] } };
-
-// A fake OpenAI-compatible server; the model name picks the behaviour.
-const received: Received[] = [];
-let server: Server;
+let server: FakeLlmServer;
 let baseUrl: string;
-
-function answer(request: IncomingMessage, response: ServerResponse, raw: string): void {
-  const body = JSON.parse(raw) as Received["body"];
-  received.push({ path: request.url ?? "", authorization: request.headers.authorization, body });
-  const json = (status: number, value: unknown) => {
-    response.writeHead(status, { "content-type": "application/json" });
-    response.end(JSON.stringify(value));
-  };
-  if (request.headers.authorization !== "Bearer test-key") {
-    return json(401, { error: { message: "Incorrect API key provided", type: "invalid_request_error" } });
-  }
-  switch (body.model) {
-    case "broken":
-      return json(500, { error: { message: "The server had an error while processing your request." } });
-    case "garbled":
-      response.writeHead(200, { "content-type": "application/json" });
-      return void response.end("{ not json");
-    case "wrong-shape":
-      return json(200, { choices: [] });
-    case "slow":
-      return void setTimeout(() => json(200, { choices: [{ message: { content: "late" } }] }), 2_000);
-    default:
-      return json(200, {
-        id: "chatcmpl-1",
-        object: "chat.completion",
-        model: `${body.model}-0613`,
-        choices: [{ index: 0, message: { role: "assistant", content: "  - Bob runs pricing in spreadsheets.\n" }, finish_reason: "stop" }],
-        usage: { prompt_tokens: 10, completion_tokens: 8, total_tokens: 18 },
-      });
-  }
-}
+let received: FakeLlmServer["received"];
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let raw = "";
-    request.on("data", (chunk: Buffer) => (raw += chunk.toString()));
-    request.on("end", () => answer(request, response, raw));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/`;
+  server = await startFakeLlmServer();
+  ({ baseUrl, received } = server);
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server?.close());
 
 async function failureOf(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(() => undefined, (caught: unknown) => caught);

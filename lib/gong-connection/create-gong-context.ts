@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
 import { recordGongRequest } from "@/db/queries/api-usage";
+import { markGongConnectionNeedsReauth } from "@/db/queries/gong-connections";
 import { pauseGongRequests, reserveGongRequestSlot } from "@/db/queries/gong-request-slots";
 import type { Database } from "@/db/schema";
-import { GongRateLimitedError } from "@/lib/gong/errors";
+import { GongAuthRevokedError, GongRateLimitedError } from "@/lib/gong/errors";
 import type { GongContext } from "@/lib/gong/http";
 import type { GongAppConfig } from "./config";
 import { getAccessToken } from "./get-access-token";
@@ -18,14 +19,17 @@ export const MAX_PACING_WAIT_MS = 20_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A Gong client context for one connection: fresh token, shared Postgres pacing, per-day request counting. */
+/**
+ * A Gong client context for one connection: fresh token, shared Postgres pacing, per-day request counting, and
+ * the connection marked as needing re-authorization when Gong refuses its token.
+ */
 export async function createGongContext(
   db: Kysely<Database>,
   config: GongAppConfig,
   connectionId: string,
   options: { spacingMs?: number } = {},
 ): Promise<GongContext> {
-  const { accessToken, apiBaseUrl } = await getAccessToken(db, config, connectionId);
+  const { connection, accessToken, apiBaseUrl } = await getAccessToken(db, config, connectionId);
   return {
     baseUrl: apiBaseUrl,
     accessToken,
@@ -41,6 +45,13 @@ export async function createGongContext(
     afterResponse: async (_endpoint, status) => {
       await recordGongRequest(db, connectionId, status);
       if (status === 429) await pauseGongRequests(db, connectionId, 1);
+    },
+    onError: async (error) => {
+      // Only while this token is still the stored one: a reconnect or refresh since then replaced it, and the
+      // connection it belongs to now must not be flagged for what happened to the old token.
+      if (error instanceof GongAuthRevokedError) {
+        await markGongConnectionNeedsReauth(db, connectionId, error.message, { tokenVersion: connection.token_version });
+      }
     },
   };
 }

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import {
   findMissingScope,
   GongAuthRevokedError,
+  type GongError,
   type GongErrorDetails,
   GongNotFoundError,
   GongRateLimitedError,
@@ -24,6 +25,8 @@ export type GongContext = {
   beforeRequest?: (endpoint: string) => Promise<void>;
   /** Called once per request for counting; status 0 means no response arrived (network error or timeout). */
   afterResponse?: (endpoint: string, status: number) => void | Promise<void>;
+  /** Called with the error Gong's answer means, before it is thrown (e.g. to record that the grant is gone). */
+  onError?: (error: GongError) => void | Promise<void>;
 };
 
 export type GongRequest<S extends z.ZodType> = {
@@ -79,7 +82,9 @@ export async function requestGong<S extends z.ZodType>(
   if (status === 404 && request.emptyOn404 && messages.some((message) => request.emptyOn404?.test(message))) {
     return null;
   }
-  throw toGongError(status, messages, headers, details);
+  const error = toGongError(status, messages, headers, details);
+  await ctx.onError?.(error);
+  throw error;
 }
 
 async function send(ctx: GongContext, request: GongRequest<z.ZodType>, label: string) {

@@ -1,7 +1,7 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
 import type { Kysely } from "kysely";
 import { removeGrantedScope } from "@/db/queries/gong-connection-scopes";
-import { markGongConnectionNeedsReauth } from "@/db/queries/gong-connections";
+import { getGongConnection, markGongConnectionNeedsReauth } from "@/db/queries/gong-connections";
 import { pauseGongRequests } from "@/db/queries/gong-request-slots";
 import type { Database } from "@/db/schema";
 import { GongAuthRevokedError, GongError, GongRateLimitedError, GongScopeMissingError } from "@/lib/gong/errors";
@@ -18,13 +18,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Turns Gong failures into what Inngest should do: a 429 waits out Retry-After (and holds back every other
- * caller of the connection); a revoked grant stops for good and asks the admin to reconnect; a scope Gong
+ * caller of the connection); a revoked grant stops for good and asks the admin to reconnect (unless the token
+ * Gong refused was replaced meanwhile, by a reconnect or a refresh: the work runs again with the new one); a scope Gong
  * refuses is a missing grant, not a broken connection (API.md §1.3): it is struck from the stored grant and the
  * work runs again without it, or stops if it cannot do without; a request Gong rejects outright is not
  * retried; everything else is retried with backoff.
  */
 export async function withGongErrors<T>(db: Kysely<Database>, connectionId: string, work: () => Promise<T>): Promise<T> {
   const struckScopes = new Set<string>();
+  let triedNewToken = false;
   for (let rateLimited = 0; ; ) {
     try {
       return await work();
@@ -48,7 +50,14 @@ export async function withGongErrors<T>(db: Kysely<Database>, connectionId: stri
         throw new RetryAfterError(error.message, error.retryAfterSeconds * 1000, { cause: error });
       }
       if (error instanceof GongAuthRevokedError) {
-        await markGongConnectionNeedsReauth(db, connectionId, error.message);
+        // createGongContext flagged the connection if the refused token was still the stored one.
+        if ((await getGongConnection(db, connectionId))?.status === "connected") {
+          if (!triedNewToken) {
+            triedNewToken = true;
+            continue;
+          }
+          await markGongConnectionNeedsReauth(db, connectionId, error.message);
+        }
         throw new NonRetriableError(error.message, { cause: error });
       }
       if (error instanceof GongError && !error.retriable) throw new NonRetriableError(error.message, { cause: error });

@@ -2,6 +2,7 @@ import path from "node:path";
 import { migrateToLatest } from "../db/migrate";
 import { type ManagedProcess, startProcess, waitForHttp } from "./child-processes";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
+import { requireAllFunctionsSynced } from "./executor-health";
 import type { LocalSecrets } from "./local-secrets";
 import { seedDemo } from "./seed-demo";
 
@@ -109,6 +110,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         ...options.extraEnv,
       });
       await untilReady(`${executorUrl}/health`);
+      await requireAllFunctionsSynced(executorUrl);
     }
     started = true;
     return { appUrl, databaseUrl, simulatorUrl, executorUrl, stop };

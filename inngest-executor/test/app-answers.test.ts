@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { startFakeStack, type FakeAnswer, type FakeRequest, type FakeStack } from "./fake-app.js";
 import { waitFor, type RunRow } from "./harness.js";
+import { describeWithDatabase } from "./test-database.js";
 
 let stack: FakeStack;
 const held = new Map<string, { request: FakeRequest; release: () => void }>();
@@ -51,7 +52,7 @@ const waitForEnded = (functionId: string) =>
 
 const requestsFor = (functionId: string) => stack.requests.filter((request) => request.fnId === `fake-${functionId}`);
 
-describe("answers the executor cannot apply", () => {
+describeWithDatabase("answers the executor cannot apply", () => {
   it("counts them as attempts and fails the run once the retries are spent (an unreadable op list)", async () => {
     await stack.send([{ name: "fake/bad-ops", data: {} }]);
     const run = await waitForEnded("bad-ops");
@@ -73,7 +74,7 @@ describe("answers the executor cannot apply", () => {
   });
 });
 
-describe("stale answers", () => {
+describeWithDatabase("stale answers", () => {
   it("leaves attempts and the queue item alone when the lease was taken over meanwhile", async () => {
     await stack.send([{ name: "fake/stale", data: {} }]);
     await waitFor(async () => requestsFor("stale").length === 1, 10_000, "the stale request");
@@ -89,7 +90,7 @@ describe("stale answers", () => {
   });
 });
 
-describe("checkpoints", () => {
+describeWithDatabase("checkpoints", () => {
   const checkpoint = (runId: string, qiId: string, steps: unknown[]) =>
     fetch(`${stack.executor.url}/v1/checkpoint/${runId}/async`, { method: "POST", body: JSON.stringify({ run_id: runId, qi_id: qiId, steps }) });
   const memoised = async (runId: string) =>

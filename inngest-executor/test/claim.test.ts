@@ -1,6 +1,6 @@
 import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test-support/test-database.js";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { createTestDatabase, describeWithDatabase, type TestDatabase } from "./test-database.js";
 import { migrateSchema } from "../src/postgres/schema.js";
 import { claimItems, COUNT_EXECUTING } from "../src/worker/claim.js";
 
@@ -40,7 +40,7 @@ const backlog = (key: string, limit: number, size: number): Item[] =>
 const claim = async (capacity: number, owner = "test") =>
   (await claimItems(pool, owner, capacity, 60_000, new Set())).map((item) => item.run_id).sort();
 
-describe("claiming the queue", () => {
+describeWithDatabase("claiming the queue", () => {
   it("skips a full key's backlog, however long, and claims the work behind it", async () => {
     await insertItems([{ run: "busy-running", keys: ["busy"], limits: [1], leasedBy: "elsewhere" }, ...backlog("busy", 1, 40)]);
     await insertItems([{ run: "sleeper", kind: "wake" }, { run: "other", keys: ["other"], limits: [1] }]);

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { hashSigningKey } from "../src/common/signing.js";
 import { findRuns, startStack, waitFor, waitForEndedRuns, type Stack } from "./harness.js";
+import { describeWithDatabase } from "./test-database.js";
 
 let stack: Stack;
 
@@ -14,7 +15,7 @@ afterAll(async () => {
 
 const count = (key: string) => stack.app.recorder.count(key);
 
-describe("inngest executor contract", () => {
+describeWithDatabase("inngest executor contract", () => {
   it("runs a multi-step function, each step once, and reports it on /v1/runs and /", async () => {
     await stack.send({ name: "test/multi", data: { tag: "m1" } });
     const [run] = await waitForEndedRuns(stack.pool, "multi-step", "m1");

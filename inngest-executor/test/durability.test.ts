@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { spawnExecutor, type ChildExecutor } from "./child-executor.js";
 import { findRuns, startStack, waitFor, waitForEndedRuns, type Stack } from "./harness.js";
+import { describeWithDatabase } from "./test-database.js";
 
 let stack: Stack | undefined;
 const children: ChildExecutor[] = [];
@@ -35,7 +36,7 @@ async function spawnTracked(env: Record<string, string>): Promise<ChildExecutor>
 const SLOW = 90_000;
 
 
-describe("durability", () => {
+describeWithDatabase("durability", () => {
   it("resumes a run after the executor process is SIGKILLed mid-run; no finished step runs again", async () => {
     stack = await startStack("crash");
     await stack.executor.stop();

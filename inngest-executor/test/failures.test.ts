@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { startStack, waitFor, waitForEndedRuns, type Stack } from "./harness.js";
+import { describeWithDatabase } from "./test-database.js";
 
 let stack: Stack;
 
@@ -14,7 +15,7 @@ afterAll(async () => {
 const count = (key: string) => stack.app.recorder.count(key);
 const onFailure = (key: string) => waitFor(async () => stack.app.recorder.values.get(key), 10_000, `onFailure ${key}`);
 
-describe("failing runs", () => {
+describeWithDatabase("failing runs", () => {
   it("fails the step with StepFailed once its retries are spent, then runs onFailure", async () => {
     await stack.send({ name: "test/exhausts-retries", data: { tag: "x1" } });
     const [run] = await waitForEndedRuns(stack.pool, "exhausts-retries", "x1");

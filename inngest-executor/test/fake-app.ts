@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
-import { createTestDatabase, type TestDatabase } from "../../test-support/test-database.js";
+import { createTestDatabase, type TestDatabase } from "./test-database.js";
 import { startExecutor, type Executor } from "../src/index.js";
 import { registerFunctions } from "../src/sync/register-functions.js";
 import { TEST_EXECUTOR_OPTIONS } from "./harness.js";

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { findRuns, startStack, waitFor, waitForEndedRuns, type Stack } from "./harness.js";
+import { describeWithDatabase } from "./test-database.js";
 
 let stack: Stack;
 
@@ -14,7 +15,7 @@ afterAll(async () => {
 const count = (key: string) => stack.app.recorder.count(key);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe("cancelOn", () => {
+describeWithDatabase("cancelOn", () => {
   it("never cancels a run on the event that triggered it", async () => {
     await stack.send({ name: "test/superseded", data: { tag: "own", n: 1 } });
     const [run] = await waitForEndedRuns(stack.pool, "superseded", "own");
@@ -58,7 +59,7 @@ describe("cancelOn", () => {
   });
 });
 
-describe("step.invoke", () => {
+describeWithDatabase("step.invoke", () => {
   it("gives up on the child after the invoke timeout and lets the parent handle it", async () => {
     const sentAt = Date.now();
     await stack.send({ name: "test/impatient-parent", data: { tag: "slow" } });
@@ -73,7 +74,7 @@ describe("step.invoke", () => {
   });
 });
 
-describe("throttle", () => {
+describeWithDatabase("throttle", () => {
   it("throttles per key and lets `burst` runs start at once", async () => {
     const sentAt = Date.now();
     await stack.send(["a", "b"].flatMap((group) => [1, 2, 3].map(() => ({ name: "test/burst-throttled", data: { tag: "k1", group } }))));

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { createTestDatabase, type TestDatabase } from "../../test-support/test-database.js";
+import { createTestDatabase, type TestDatabase } from "./test-database.js";
 import { startExecutor, type Executor, type ExecutorOptions } from "../src/index.js";
 import { createSigningKey, startContractApp, type ContractApp, type FunctionSet } from "./contract-app.js";
 

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test-support/test-database.js";
+import { afterEach, expect, it } from "vitest";
+import { createTestDatabase, describeWithDatabase, type TestDatabase } from "./test-database.js";
 import { startExecutor } from "../src/index.js";
 import { TEST_EXECUTOR_OPTIONS } from "./harness.js";
 
@@ -16,7 +16,7 @@ afterEach(async () => {
   db = undefined;
 });
 
-describe("start-up", () => {
+describeWithDatabase("start-up", () => {
   it("answers /health 503 'starting' until its apps were first synced, so no event arrives before their functions", async () => {
     db = await createTestDatabase();
     let answerSync: () => void = () => undefined;

@@ -7,6 +7,8 @@ import { createCoreFunctions } from "./functions/core.js";
 import { createCrashFunctions, createCronFunctions } from "./functions/durability.js";
 import { createFailureFunctions } from "./functions/failures.js";
 import { createFlowControlFunctions } from "./functions/flow-control.js";
+import { createResyncAfterFunctions, createResyncBeforeFunctions } from "./functions/resync.js";
+import { createVisibilityFunctions } from "./functions/visibility.js";
 
 /** Side effects seen by the test app: how often each step body ran, and per-test observations. */
 export class Recorder {
@@ -46,6 +48,11 @@ export type ContractApp = {
   recorder: Recorder;
   /** Where the app's client sends events and API calls; tests point it at the executor under test. */
   target: { url: string };
+  /**
+   * Takes the serve() endpoint down, awaits `whileDown`, then serves `functions` on the same URL: a restart or
+   * redeploy with another function set. The recorder carries over, so a test sees every step body that ran.
+   */
+  restart(functions: FunctionSet, whileDown?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -55,6 +62,9 @@ const FUNCTION_SETS = {
   crash: createCrashFunctions,
   failures: createFailureFunctions,
   "flow-control": createFlowControlFunctions,
+  "resync-before": createResyncBeforeFunctions,
+  "resync-after": createResyncAfterFunctions,
+  visibility: createVisibilityFunctions,
 };
 
 export type FunctionSet = keyof typeof FUNCTION_SETS;
@@ -78,19 +88,31 @@ export async function startContractApp(options: AppOptions): Promise<ContractApp
       return fetch(rewritten, init);
     },
   });
-  const functions = FUNCTION_SETS[options.functions](client, recorder);
-  const server: Server = createServer(serve({ client, functions }));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const listen = async (functions: FunctionSet, port = 0) => {
+    const server: Server = createServer(serve({ client, functions: FUNCTION_SETS[functions](client, recorder) }));
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", resolve);
+    });
+    return server;
+  };
+  let server = await listen(options.functions);
   const { port } = server.address() as AddressInfo;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return {
     url: `http://127.0.0.1:${port}/api/inngest`,
     client,
     recorder,
     target,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    async restart(functions, whileDown) {
+      await close();
+      await whileDown?.();
+      server = await listen(functions, port);
+    },
+    close,
   };
 }

@@ -1,4 +1,4 @@
-// The few parts of autocannon 9 that bench/webhook.ts uses; the package ships no types.
+// The few parts of autocannon 9 that the webhook bench uses; the package ships no types.
 declare module "autocannon" {
   type Histogram = { average: number; p50: number; p90: number; p99: number; max: number };
   type RawRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer };
@@ -19,6 +19,8 @@ declare module "autocannon" {
     non2xx: number;
     "2xx": number;
   };
-  function autocannon(options: Options): Promise<Result>;
+  /** The promise is also the run's event emitter; "response" fires as each answer arrives. */
+  type Run = Promise<Result> & { on(event: "response", listener: (client: unknown, statusCode: number) => void): Run };
+  function autocannon(options: Options): Run;
   export default autocannon;
 }

@@ -1,132 +1,119 @@
-// npm run bench:webhook [-- --deliveries N --connections C]: signed Gong deliveries through the webhook receiver.
+// npm run bench:webhook [-- --deliveries N --organizations O --concurrency C --receiver-only-deliveries R --transcript-calls T]
+// Signed Gong deliveries through the real product path (built Next app, route, inngest.send, executor, single-call
+// sync from the simulator), counted at every stage; then webhook-to-transcript latency; last line is JSON.
 import "./allow-server-only";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
-import { exportSPKI, generateKeyPair } from "jose";
-import { Kysely, PostgresDialect } from "kysely";
-import pg from "pg";
 import { z } from "zod";
-import { migrateToLatest } from "../db/migrate";
-import type { Database } from "../db/schema";
-import { startSimulator } from "../gong-simulator/src/index";
-import { buildWebhookBody } from "../gong-simulator/src/webhooks/deliver";
-import { serveWebHandler } from "../test-support/serve-web-handler";
-import { createTestDatabase } from "../test-support/test-database";
-import { signGongDelivery } from "./webhook-sign";
-
-const { receiveGongWebhook } = await import("../lib/webhooks/receive-gong-webhook");
-type CallSyncEvent = import("../lib/webhooks/receive-gong-webhook").CallSyncEvent;
-
-const { measureWebhookToTranscript } = await import("./webhook-full-stack");
 
 const { values } = parseArgs({
   options: {
-    deliveries: { type: "string", default: "4000" },
-    connections: { type: "string", default: "16" },
-    "stack-calls": { type: "string", default: "20" },
+    deliveries: { type: "string", default: "1000" },
+    organizations: { type: "string", default: "30" },
+    concurrency: { type: "string", default: "16" },
+    "receiver-only-deliveries": { type: "string", default: "2000" },
+    "transcript-calls": { type: "string", default: "20" },
+    "drain-timeout-seconds": { type: "string", default: "150" },
   },
 });
-const total = z.coerce.number().int().positive().parse(values.deliveries);
-const connections = z.coerce.number().int().positive().parse(values.connections);
-const stackCalls = z.coerce.number().int().min(0).parse(values["stack-calls"]);
+const count = (text: string | undefined, min = 1) => z.coerce.number().int().min(min).parse(text);
+const total = count(values.deliveries);
+const organizations = Math.min(total, count(values.organizations));
+const concurrency = count(values.concurrency);
+const receiverOnlyTotal = count(values["receiver-only-deliveries"], 0);
+const transcriptCalls = count(values["transcript-calls"], 0);
+const drainTimeoutMs = count(values["drain-timeout-seconds"]) * 1000;
+const database = process.env.DATABASE_URL ? "postgres" : "pglite";
 
-const database = await createTestDatabase();
-await migrateToLatest(database.url);
-// PGlite serves one connection at a time anyway; a real Postgres gets a small pool, as the app has.
-const pool = new pg.Pool({ connectionString: database.url, max: process.env.DATABASE_URL ? 8 : 1 });
-pool.on("error", () => undefined); // dropping the database at the end terminates idle clients
-const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-const org = await db.insertInto("organizations").values({ name: "Bench" }).returning("id").executeTakeFirstOrThrow();
-const keys = await generateKeyPair("RS256");
-const publicKey = (await exportSPKI(keys.publicKey)).replace(/-----[A-Z ]+-----|\s/g, "");
-const connection = await db
-  .insertInto("gong_connections")
-  .values({ organization_id: org.id, status: "connected", webhook_auth: "jwt", webhook_public_key: publicKey })
-  .returning("id")
-  .executeTakeFirstOrThrow();
+// App modules import `server-only`; the hook above must be registered before they load.
+const { measureReceiverOnly } = await import("./webhook-receiver-only");
+const { startBenchStack } = await import("./webhook-stack");
+const { prepareDeliveries } = await import("./webhook-deliveries");
+const { fireDeliveries, waitForDrain, waitForExecutorIdle } = await import("./webhook-pipeline");
+const { measureWebhookToTranscript } = await import("./webhook-full-stack");
 
-const events: CallSyncEvent[] = [];
-const served = await serveWebHandler(async (request) => {
-  const result = await receiveGongWebhook(request, connection.id, {
-    db,
-    appUrl: served.url,
-    getEncryptionKey: () => new Uint8Array(32),
-    sendEvent: async (event) => events.push(event),
-  });
-  return Response.json(result.body, { status: result.status });
-});
-const route = `/api/webhooks/gong/${connection.id}`;
-const webhookUrl = `${served.url}${route}`;
-
-// Real Gong-shaped bodies (calls/extensive call data) from the simulator, one distinct call per delivery.
-const simulator = await startSimulator({ calls: total, log: false });
-const signingStarted = performance.now();
-const deliveries: Array<{ body: string; authorization: string }> = [];
-for (let index = 0; index < total; index++) {
-  const body = buildWebhookBody(simulator.state, index, false);
-  deliveries.push({ body, authorization: await signGongDelivery(body, webhookUrl, keys.privateKey) });
-}
-await simulator.close();
-const averageBytes = Math.round(deliveries.reduce((sum, delivery) => sum + delivery.body.length, 0) / total);
-console.log(`signed ${total} deliveries (avg ${averageBytes} B) in ${Math.round(performance.now() - signingStarted)} ms`);
-
-let next = 0;
-const result = await autocannon({
-  url: served.url,
-  connections,
-  amount: total,
-  requests: [
-    {
-      method: "POST",
-      path: route,
-      setupRequest: (request) => {
-        const delivery = deliveries[next++ % total]!;
-        return { ...request, headers: { "content-type": "application/json", authorization: delivery.authorization }, body: delivery.body };
-      },
-    },
-  ],
-});
-
-// Accepted = answered 2xx: the delivery log keeps only the newest deliveries per connection, so it cannot be counted.
-const accepted = result["2xx"];
-const distinctEventIds = new Set(events.map((event) => event.id)).size;
-const figures = {
-  deliveries: total,
-  connections,
-  deliveriesPerSecond: Math.round(result["2xx"] / result.duration),
-  p50Ms: result.latency.p50,
-  p99Ms: result.latency.p99,
-  maxMs: result.latency.max,
-  ok2xx: result["2xx"],
-  non2xx: result.non2xx,
-  errors: result.errors,
-  accepted,
-  eventsEnqueued: events.length,
-  distinctEventIds,
-  lost: total - Math.min(accepted, events.length, distinctEventIds),
-  averageBodyBytes: averageBytes,
-  database: process.env.DATABASE_URL ? "postgres" : "pglite",
-};
-console.log(`${figures.deliveriesPerSecond} verified deliveries/s over ${connections} connections (${figures.database})`);
-console.log(`latency p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`);
-console.log(`accepted ${accepted}, events enqueued ${events.length} (${distinctEventIds} distinct ids), non-2xx ${result.non2xx}, errors ${result.errors}, lost ${figures.lost}`);
-await served.close();
-await db.destroy();
-await database.drop();
-
-const stack = stackCalls > 0 ? await measureWebhookToTranscript(path.resolve(import.meta.dirname, ".."), stackCalls) : { skipped: "--stack-calls 0" };
-if ("skipped" in stack) console.log(`webhook to transcript visible: not measured (${stack.skipped})`);
-else {
+const receiverOnly = receiverOnlyTotal > 0 ? await measureReceiverOnly(receiverOnlyTotal, concurrency) : null;
+if (receiverOnly) {
   console.log(
-    `webhook to transcript stored, full stack: p50 ${stack.webhookToTranscriptP50Ms} ms, p90 ${stack.webhookToTranscriptP90Ms} ms (${stack.stored}/${stack.calls} calls stored)`,
+    `receiver only (domain function on a bare server, events into an array; no Next, no executor, nothing synced): ` +
+      `${receiverOnly.deliveriesPerSecond}/s, p50 ${receiverOnly.p50Ms} ms, p99 ${receiverOnly.p99Ms} ms, ${receiverOnly.accepted}/${receiverOnlyTotal} accepted`,
   );
 }
-console.log(
-  JSON.stringify({
-    ...figures,
-    webhookToTranscriptP50Ms: "skipped" in stack ? null : stack.webhookToTranscriptP50Ms,
-    webhookToTranscriptP90Ms: "skipped" in stack ? null : stack.webhookToTranscriptP90Ms,
-    fullStackCallsStored: "skipped" in stack ? null : `${stack.stored}/${stack.calls}`,
-  }),
-);
+
+const bench = await startBenchStack(path.resolve(import.meta.dirname, ".."));
+if ("skipped" in bench) {
+  console.log(`full stack: not measured (${bench.skipped})`);
+  console.log(JSON.stringify({ deliveries: total, deliveriesPerSecond: null, skipped: bench.skipped, database, ...receiverOnlyFigures() }));
+  process.exit(0);
+}
+let figures: Record<string, unknown>;
+try {
+  const prepared = await prepareDeliveries(bench, total, organizations);
+  console.log(`signed ${total} deliveries (avg ${prepared.averageBodyBytes} B) for ${organizations} organizations in ${prepared.signingMs} ms (${database})`);
+  // Loads the route module and a database connection, so the first measured deliveries do not pay for that.
+  for (let index = 0; index < 20; index++) {
+    await fetch(`${bench.stack.appUrl}/api/webhooks/gong/${randomUUID()}`, { method: "POST", body: "{}" }).then((response) => response.arrayBuffer());
+  }
+
+  const startedAt = performance.now();
+  const load = await fireDeliveries(bench.stack.appUrl, prepared.deliveries, concurrency);
+  console.log(`real route (next start → POST /api/webhooks/gong/<connection> → inngest.send → executor), ${concurrency} concurrent:`);
+  console.log(`  ${load.deliveriesPerSecond} verified deliveries/s; latency p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, max ${load.maxMs} ms`);
+  console.log(`  accepted ${load.accepted}/${total}, non-2xx ${load.non2xx}, errors ${load.errors}, timeouts ${load.timeouts}`);
+  const drain = await waitForDrain(bench.pool, prepared.connectionIds, total, startedAt, drainTimeoutMs);
+  const lost = total - Math.min(load.accepted, drain.eventsEnqueued, drain.callsStored);
+  const callsPerSecond = Math.round((drain.callsStored / drain.drainMs) * 1000 * 10) / 10;
+  console.log(
+    `pipeline ${drain.drained ? "drained" : "NOT drained"} after ${drain.drainMs} ms (${callsPerSecond} calls stored/s): accepted ${load.accepted} = ` +
+      `events enqueued ${drain.eventsEnqueued} = calls stored with transcript ${drain.callsStored} → lost ${lost}` +
+      (!drain.drained || drain.failedSyncRuns ? ` (sync runs failed ${drain.failedSyncRuns}, still active ${drain.syncRunsActive})` : ""),
+  );
+
+  let transcript = null;
+  if (transcriptCalls > 0) {
+    // The stored calls' insights runs are still going; the latency is measured on an otherwise idle stack.
+    console.log(`executor idle ${await waitForExecutorIdle(bench.pool, 120_000)} ms later`);
+    transcript = await measureWebhookToTranscript(bench, transcriptCalls);
+    console.log(
+      `webhook to transcript stored, one call at a time: p50 ${transcript.webhookToTranscriptP50Ms} ms, ` +
+        `p90 ${transcript.webhookToTranscriptP90Ms} ms (${transcript.stored}/${transcript.calls} stored)`,
+    );
+  }
+  figures = {
+    deliveries: total,
+    organizations,
+    concurrency,
+    database,
+    deliveriesPerSecond: load.deliveriesPerSecond,
+    p50Ms: load.p50Ms,
+    p99Ms: load.p99Ms,
+    maxMs: load.maxMs,
+    accepted: load.accepted,
+    eventsEnqueued: drain.eventsEnqueued,
+    callsStored: drain.callsStored,
+    lost,
+    non2xx: load.non2xx,
+    errors: load.errors,
+    drained: drain.drained,
+    drainMs: drain.drainMs,
+    callsStoredPerSecond: callsPerSecond,
+    failedSyncRuns: drain.failedSyncRuns,
+    averageBodyBytes: prepared.averageBodyBytes,
+    webhookToTranscriptP50Ms: transcript?.webhookToTranscriptP50Ms ?? null,
+    webhookToTranscriptP90Ms: transcript?.webhookToTranscriptP90Ms ?? null,
+    webhookToTranscriptStored: transcript ? `${transcript.stored}/${transcript.calls}` : null,
+    ...receiverOnlyFigures(),
+  };
+} finally {
+  await bench.stop();
+}
+console.log(JSON.stringify(figures));
+
+function receiverOnlyFigures() {
+  return {
+    receiverOnlyDeliveriesPerSecond: receiverOnly?.deliveriesPerSecond ?? null,
+    receiverOnlyP50Ms: receiverOnly?.p50Ms ?? null,
+    receiverOnlyP99Ms: receiverOnly?.p99Ms ?? null,
+  };
+}

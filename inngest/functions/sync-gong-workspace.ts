@@ -63,7 +63,7 @@ export const syncGongWorkspace = inngest.createFunction(
     // Inngest Cloud caps them at 1,000): after this many pages the caller continues in a fresh run.
     const maxPages = getEnv().SYNC_PAGES_PER_RUN;
     // `stepNumber` names the steps and only grows; `position` is the page within the current pass over the window,
-    // so a restarted pass records its pages under the same progress keys as the pass it replaces.
+    // and keys its progress.
     for (let stepNumber = 1, position = resume?.position ?? 1; ; stepNumber++, position++) {
       const pageKey = `${window}-${position}`;
       const pageCursor = cursor;
@@ -79,12 +79,12 @@ export const syncGongWorkspace = inngest.createFunction(
       );
       if (result.cursorExpired) {
         if (++restarts > MAX_CURSOR_RESTARTS) throw new NonRetriableError(`Gong kept rejecting the cursor for ${window}; sync the workspace again.`);
-        countedThrough = Math.max(countedThrough, position - 1);
         cursor = null;
         position = 0;
         calls = 0;
         continue;
       }
+      if (counted) countedThrough = position;
       if (counted && result.pendingGongIds.length > 0) {
         const transcripts = fetchTranscriptsOf(stepNumber, pageKey, result.pendingGongIds);
         // Awaited below; until then a failure must not count as an unhandled rejection of the app's process.
@@ -96,7 +96,7 @@ export const syncGongWorkspace = inngest.createFunction(
       if (!result.nextCursor) break;
       cursor = result.nextCursor;
       if (stepNumber >= maxPages) {
-        handOver = { cursor, position: position + 1, restarts, countedThrough: Math.max(countedThrough, position) };
+        handOver = { cursor, position: position + 1, restarts, countedThrough };
         break;
       }
     }

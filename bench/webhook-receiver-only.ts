@@ -5,7 +5,7 @@ import { migrateToLatest } from "../db/migrate";
 import type { Database } from "../db/schema";
 import { startSimulator } from "../gong-simulator/src/index";
 import { buildWebhookBody } from "../gong-simulator/src/webhooks/deliver";
-import { receiveGongWebhook } from "../lib/webhooks/receive-gong-webhook";
+import { type GongWebhookReceiver, createGongWebhookReceiver } from "../lib/webhooks/receive-gong-webhook";
 import { serveWebHandler } from "../test-support/serve-web-handler";
 import { createTestDatabase } from "../test-support/test-database";
 import { fireDeliveries, type LoadFigures } from "./webhook-pipeline";
@@ -35,13 +35,15 @@ export async function measureReceiverOnly(total: number, concurrency: number): P
       .executeTakeFirstOrThrow();
 
     const events: unknown[] = [];
+    let receive: GongWebhookReceiver | undefined;
     const served = await serveWebHandler(async (request) => {
-      const result = await receiveGongWebhook(request, connection.id, {
+      receive ??= createGongWebhookReceiver({
         db,
         appUrl: served.url,
         getEncryptionKey: () => new Uint8Array(32),
-        sendEvent: async (event) => events.push(event),
+        sendEvents: async (batch) => events.push(...batch),
       });
+      const result = await receive(request, connection.id);
       return Response.json(result.body, { status: result.status });
     });
     const path = `/api/webhooks/gong/${connection.id}`;

@@ -7,14 +7,16 @@ export type GongConnectionWebhookSettings = {
   webhook_url_key_encrypted: string | null;
 };
 
-/** What the webhook receiver needs to decide about one delivery, and nothing else. */
-export function getGongConnectionForWebhook(db: Kysely<Database>, id: string) {
+/** What the webhook receiver needs to decide about deliveries to these connections, and nothing else. */
+export function getGongConnectionsForWebhook(db: Kysely<Database>, ids: readonly string[]) {
   return db
     .selectFrom("gong_connections")
     .select(["id", "organization_id", "status", "webhook_auth", "webhook_public_key", "webhook_url_key_encrypted"])
-    .where("id", "=", id)
-    .executeTakeFirst();
+    .where("id", "in", ids)
+    .execute();
 }
+
+export type GongConnectionForWebhook = Awaited<ReturnType<typeof getGongConnectionsForWebhook>>[number];
 
 export async function updateGongConnectionWebhook(
   db: Kysely<Database>,

@@ -24,24 +24,37 @@ export const WEBHOOK_DELIVERY_RETENTION = { verified: 1000, rejected: 200 } as c
 const PRUNE_VERIFIED_EVERY = 20;
 let verifiedSincePrune = 0;
 
-export async function createWebhookDelivery(db: Kysely<Database>, delivery: WebhookDeliveryInput): Promise<void> {
+/** One statement for many deliveries (the receiver batches concurrent ones), then the pruning each class is due. */
+export async function createWebhookDeliveries(db: Kysely<Database>, deliveries: readonly WebhookDeliveryInput[]): Promise<void> {
+  if (deliveries.length === 0) return;
   await db
     .insertInto("webhook_deliveries")
-    .values({
-      organization_id: delivery.organizationId,
-      connection_id: delivery.connectionId,
-      outcome: delivery.outcome,
-      reason: delivery.reason,
-      http_status: delivery.httpStatus,
-      call_gong_id: delivery.callGongId,
-      is_test: delivery.isTest,
-      event_id: delivery.eventId,
-    })
+    .values(
+      deliveries.map((delivery) => ({
+        organization_id: delivery.organizationId,
+        connection_id: delivery.connectionId,
+        outcome: delivery.outcome,
+        reason: delivery.reason,
+        http_status: delivery.httpStatus,
+        call_gong_id: delivery.callGongId,
+        is_test: delivery.isTest,
+        event_id: delivery.eventId,
+      })),
+    )
     .execute();
-  const rejected = delivery.outcome === "rejected";
-  if (!rejected && ++verifiedSincePrune < PRUNE_VERIFIED_EVERY) return;
-  if (!rejected) verifiedSincePrune = 0;
-  await pruneWebhookDeliveries(db, delivery.connectionId, rejected);
+  const verified = deliveries.filter((delivery) => delivery.outcome !== "rejected");
+  verifiedSincePrune += verified.length;
+  const pruneVerified = verifiedSincePrune >= PRUNE_VERIFIED_EVERY;
+  if (pruneVerified) verifiedSincePrune = 0;
+  const due = new Set<string>();
+  for (const delivery of deliveries) {
+    const rejected = delivery.outcome === "rejected";
+    if (rejected || pruneVerified) due.add(`${rejected ? "rejected" : "verified"} ${delivery.connectionId}`);
+  }
+  for (const entry of due) {
+    const [kind, connectionId] = entry.split(" ") as [string, string];
+    await pruneWebhookDeliveries(db, connectionId, kind === "rejected");
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { type MigratedTestDatabase, createMigratedTestDatabase } from "../../tes
 import { type ServedHandler, serveWebHandler } from "../../test-support/serve-web-handler";
 import { getWebhookSetup } from "./get-webhook-setup";
 import { type HeldCallsSyncEvent, queueHeldWebhookCalls } from "./queue-held-webhook-calls";
-import { type CallSyncEvent, receiveGongWebhook } from "./receive-gong-webhook";
+import { type CallSyncEvent, type GongWebhookReceiver, createGongWebhookReceiver } from "./receive-gong-webhook";
 import { saveWebhookPublicKey, setWebhookAuth } from "./update-webhook-settings";
 
 type Keys = Awaited<ReturnType<typeof generateKeyPair>>;
@@ -20,19 +20,28 @@ let receiver: ServedHandler;
 let simulator: RunningSimulator;
 let keys: Keys;
 const sent: CallSyncEvent[] = [];
+// How many requests reached "Inngest", and whether it refuses them (as when the executor is down).
+const inngestStub = { requests: 0, refusing: false };
 
 beforeAll(async () => {
   database = await createMigratedTestDatabase();
   simulator = await startSimulator({ calls: 5, log: false, webhookRetryDelaysMs: [] });
   keys = await generateKeyPair("RS256", { extractable: true });
+  let receive: GongWebhookReceiver | undefined;
   receiver = await serveWebHandler(async (request) => {
     const connectionId = new URL(request.url).pathname.split("/").at(-1) ?? "";
-    const result = await receiveGongWebhook(request, connectionId, {
+    receive ??= createGongWebhookReceiver({
       db: database.db,
       appUrl: receiver.url,
       getEncryptionKey: () => encryptionKey,
-      sendEvent: async (event) => sent.push(event),
+      sendEvents: async (events) => {
+        inngestStub.requests += 1;
+        await new Promise((resolve) => setTimeout(resolve, 5)); // a round trip, as to a real event API
+        if (inngestStub.refusing) throw new Error("connect ECONNREFUSED");
+        sent.push(...events);
+      },
     });
+    const result = await receive(request, connectionId);
     return Response.json(result.body, { status: result.status });
   });
 });
@@ -322,5 +331,66 @@ describe("receiveGongWebhook: while the connection needs re-authorization", () =
     // Held calls are taken up once; an accepted call still missing is asked for again, which is harmless.
     await queueHeldWebhookCalls(database.db, org.connectionId, async (event) => void queued.push(event));
     expect(queued.slice(1).map((event) => event.data.callGongIds)).toEqual([["9000000000000000020"]]);
+  });
+});
+
+describe("receiveGongWebhook: a burst of deliveries", () => {
+  const signedPost = async (org: Org, callId: string) => {
+    const body = callBody(callId);
+    return post(org.url, body, await sign(body, { webhook_url: org.url }));
+  };
+  const outcomes = async (connectionId: string) =>
+    database.db
+      .selectFrom("webhook_deliveries")
+      .select(["outcome", "reason", "call_gong_id", "event_id"])
+      .where("connection_id", "=", connectionId)
+      .orderBy("call_gong_id")
+      .execute();
+
+  it("shares Inngest requests among concurrent deliveries and records each with its own verdict", async () => {
+    const [first, second] = [await createJwtOrg(), await createJwtOrg()];
+    const ids = (prefix: string) => Array.from({ length: 20 }, (_, index) => `${prefix}${String(index).padStart(3, "0")}`);
+    const before = { sent: sent.length, requests: inngestStub.requests };
+    const responses = await Promise.all([
+      ...ids("9100000000000000").map((id) => signedPost(first, id)),
+      ...ids("9200000000000000").map((id) => signedPost(second, id)),
+      ...ids("9300000000000000").slice(0, 5).map((id) => post(first.url, callBody(id))), // unsigned
+    ]);
+    expect(responses.map((response) => response.status)).toEqual([...Array(40).fill(200), ...Array(5).fill(401)]);
+
+    const events = sent.slice(before.sent);
+    expect(events.map((event) => event.id).sort()).toEqual(
+      [...ids("9100000000000000").map((id) => `gong-call-${first.connectionId}-${id}`), ...ids("9200000000000000").map((id) => `gong-call-${second.connectionId}-${id}`)].sort(),
+    );
+    // 40 accepted deliveries in far fewer requests (12 here): those arriving while one was in flight went together.
+    expect(inngestStub.requests - before.requests).toBeLessThanOrEqual(20);
+    const firstLog = await outcomes(first.connectionId);
+    expect(firstLog.filter((row) => row.outcome === "accepted").map((row) => row.call_gong_id)).toEqual(ids("9100000000000000"));
+    expect(firstLog.filter((row) => row.outcome === "rejected")).toEqual(
+      ids("9300000000000000").slice(0, 5).map(() => ({ outcome: "rejected", reason: "bad_token", call_gong_id: null, event_id: null })),
+    );
+    const secondLog = await outcomes(second.connectionId);
+    expect(secondLog.map((row) => [row.outcome, row.call_gong_id, row.event_id])).toEqual(
+      ids("9200000000000000").map((id) => ["accepted", id, `gong-call-${second.connectionId}-${id}`]),
+    );
+  });
+
+  it("answers 503 to every delivery of a request Inngest refused and logs why; Gong's retries are then accepted", async () => {
+    const org = await createJwtOrg();
+    const callIds = ["9400000000000000001", "9400000000000000002", "9400000000000000003"];
+    const before = sent.length;
+    inngestStub.refusing = true;
+    try {
+      const refused = await Promise.all(callIds.map((id) => signedPost(org, id)));
+      expect(refused).toEqual(callIds.map(() => ({ status: 503, json: { error: "Try again later." } })));
+    } finally {
+      inngestStub.refusing = false;
+    }
+    expect(sent.length).toBe(before);
+    expect(await outcomes(org.connectionId)).toEqual(callIds.map((id) => ({ outcome: "rejected", reason: "enqueue_failed", call_gong_id: id, event_id: null })));
+
+    const retried = await Promise.all(callIds.map((id) => signedPost(org, id)));
+    expect(retried.map((response) => response.status)).toEqual([200, 200, 200]);
+    expect(sent.slice(before).map((event) => event.data.callGongId).sort()).toEqual(callIds);
   });
 });

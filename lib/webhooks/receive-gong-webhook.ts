@@ -1,10 +1,11 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import { getGongConnectionForWebhook } from "@/db/queries/gong-connection-webhook";
-import { createWebhookDelivery } from "@/db/queries/webhook-deliveries";
+import { type GongConnectionForWebhook, getGongConnectionsForWebhook } from "@/db/queries/gong-connection-webhook";
+import { type WebhookDeliveryInput, createWebhookDeliveries } from "@/db/queries/webhook-deliveries";
 import type { Database } from "@/db/schema";
 import { gongCallSyncRequested } from "@/inngest/events";
+import { createBatcher } from "@/lib/batcher";
 import { authenticateGongDelivery } from "./authenticate-gong-delivery";
 import type { DeliveryReason } from "./delivery-reasons";
 import { parseGongWebhookPayload } from "./gong-webhook-payload";
@@ -14,15 +15,18 @@ export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
 export type CallSyncEvent = ReturnType<typeof gongCallSyncRequested.create>;
 
-export type ReceiveGongWebhookDeps = {
+export type GongWebhookReceiverDeps = {
   db: Kysely<Database>;
   appUrl: string;
   /** Only needed for "URL includes key" connections, so a lazy getter. */
   getEncryptionKey: () => Uint8Array;
-  sendEvent: (event: CallSyncEvent) => Promise<unknown>;
+  /** Sends many events in one request, as `inngest.send(events)` does. */
+  sendEvents: (events: CallSyncEvent[]) => Promise<unknown>;
 };
 
 export type WebhookResponse = { status: number; body: { received: true } | { error: string } };
+
+export type GongWebhookReceiver = (request: Request, connectionId: string) => Promise<WebhookResponse>;
 
 const STATUS: Record<DeliveryReason, number> = {
   unknown_connection: 404,
@@ -44,14 +48,51 @@ const PUBLIC_MESSAGE: Record<number, string> = {
   400: "Invalid payload.", 401: "Unauthorized.", 404: "Not found.", 410: "Gone.", 413: "Payload too large.", 503: "Try again later.",
 };
 
+// Enough for a burst to share a round trip, small enough for one request to Inngest and one statement.
+const MAX_BATCH_SIZE = 100;
+
+/**
+ * The receiver for one app process. Concurrent deliveries share their round trips (lib/batcher.ts): one query finds
+ * the connections, one request to Inngest sends the events and one statement records the verdicts, so a burst from
+ * Gong costs a few round trips per batch instead of per delivery. A lone delivery goes at once.
+ */
+export function createGongWebhookReceiver(deps: GongWebhookReceiverDeps): GongWebhookReceiver {
+  const batched = { maxBatchSize: MAX_BATCH_SIZE, maxConcurrentBatches: 2 };
+  const steps: ReceiveSteps = {
+    appUrl: deps.appUrl,
+    getEncryptionKey: deps.getEncryptionKey,
+    findConnection: createBatcher(async (ids: string[]) => {
+      const rows = await getGongConnectionsForWebhook(deps.db, [...new Set(ids)]);
+      return ids.map((id) => rows.find((row) => row.id === id));
+    }, batched),
+    recordDelivery: createBatcher(async (deliveries: WebhookDeliveryInput[]) => {
+      await createWebhookDeliveries(deps.db, deliveries);
+      return deliveries.map(() => undefined);
+    }, batched),
+    sendEvent: createBatcher(async (events: CallSyncEvent[]) => {
+      await deps.sendEvents(events);
+      return events.map(() => undefined);
+    }, { maxBatchSize: MAX_BATCH_SIZE }),
+  };
+  return (request, connectionId) => receiveGongWebhook(request, connectionId, steps);
+}
+
+type ReceiveSteps = {
+  appUrl: string;
+  getEncryptionKey: () => Uint8Array;
+  findConnection: (id: string) => Promise<GongConnectionForWebhook | undefined>;
+  recordDelivery: (delivery: WebhookDeliveryInput) => Promise<void>;
+  sendEvent: (event: CallSyncEvent) => Promise<void>;
+};
+
 /**
  * Gong's "New call" webhook: verify, record the verdict, enqueue the single-call sync once per call id. While the
  * connection needs re-authorization a verified call is held (recorded as deferred, answered 202) and synced by
  * queueHeldWebhookCalls once Gong is connected again: the sync would skip it now, and the event id would make
  * Gong's retries duplicates for 24 hours. Nothing is stored for connections that do not exist.
  */
-export async function receiveGongWebhook(request: Request, connectionId: string, deps: ReceiveGongWebhookDeps): Promise<WebhookResponse> {
-  const connection = z.uuid().safeParse(connectionId).success ? await getGongConnectionForWebhook(deps.db, connectionId) : undefined;
+async function receiveGongWebhook(request: Request, connectionId: string, deps: ReceiveSteps): Promise<WebhookResponse> {
+  const connection = z.uuid().safeParse(connectionId).success ? await deps.findConnection(connectionId) : undefined;
   if (!connection) {
     logUnknownConnection(connectionId);
     return { status: STATUS.unknown_connection, body: { error: PUBLIC_MESSAGE[STATUS.unknown_connection]! } };
@@ -59,7 +100,7 @@ export async function receiveGongWebhook(request: Request, connectionId: string,
   const scope = { organizationId: connection.organization_id, connectionId: connection.id };
   const reject = async (reason: DeliveryReason, callGongId: string | null = null, isTest = false): Promise<WebhookResponse> => {
     const status = STATUS[reason];
-    await createWebhookDelivery(deps.db, { ...scope, outcome: "rejected", reason, httpStatus: status, callGongId, isTest, eventId: null });
+    await deps.recordDelivery({ ...scope, outcome: "rejected", reason, httpStatus: status, callGongId, isTest, eventId: null });
     return { status, body: { error: PUBLIC_MESSAGE[status] ?? "Rejected." } };
   };
 
@@ -73,11 +114,11 @@ export async function receiveGongWebhook(request: Request, connectionId: string,
 
   const callGongId = payload.callData.metaData.id;
   if (payload.isTest) {
-    await createWebhookDelivery(deps.db, { ...scope, outcome: "test", reason: null, httpStatus: 200, callGongId, isTest: true, eventId: null });
+    await deps.recordDelivery({ ...scope, outcome: "test", reason: null, httpStatus: 200, callGongId, isTest: true, eventId: null });
     return { status: 200, body: { received: true } };
   }
   if (connection.status === "needs_reauth") {
-    await createWebhookDelivery(deps.db, { ...scope, outcome: "deferred", reason: "needs_reauth", httpStatus: 202, callGongId, isTest: false, eventId: null });
+    await deps.recordDelivery({ ...scope, outcome: "deferred", reason: "needs_reauth", httpStatus: 202, callGongId, isTest: false, eventId: null });
     return { status: 202, body: { received: true } };
   }
   // Gong may deliver the same call more than once; the executor drops a repeated event id for 24 h.
@@ -88,7 +129,7 @@ export async function receiveGongWebhook(request: Request, connectionId: string,
     console.error("webhook: could not enqueue the call sync", { connectionId: connection.id, callGongId, error });
     return reject("enqueue_failed", callGongId);
   }
-  await createWebhookDelivery(deps.db, { ...scope, outcome: "accepted", reason: null, httpStatus: 200, callGongId, isTest: false, eventId });
+  await deps.recordDelivery({ ...scope, outcome: "accepted", reason: null, httpStatus: 200, callGongId, isTest: false, eventId });
   return { status: 200, body: { received: true } };
 }
 

@@ -4,17 +4,21 @@ import { inngest } from "@/inngest/client";
 import { getEnv } from "@/lib/env";
 import { toErrorResponse } from "@/lib/errors";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
-import { receiveGongWebhook } from "@/lib/webhooks/receive-gong-webhook";
+import { type GongWebhookReceiver, createGongWebhookReceiver } from "@/lib/webhooks/receive-gong-webhook";
+
+// One receiver per process, so concurrent deliveries share their round trips; made on first use, after the env is read.
+let receiver: GongWebhookReceiver | undefined;
 
 export async function POST(request: Request, { params }: { params: Promise<{ connectionId: string }> }) {
   try {
     const { connectionId } = await params;
-    const result = await receiveGongWebhook(request, connectionId, {
+    receiver ??= createGongWebhookReceiver({
       db,
       appUrl: getEnv().APP_URL,
       getEncryptionKey: () => getGongAppConfig().encryptionKey,
-      sendEvent: (event) => inngest.send(event),
+      sendEvents: (events) => inngest.send(events),
     });
+    const result = await receiver(request, connectionId);
     return Response.json(result.body, { status: result.status });
   } catch (error) {
     return toErrorResponse(error);

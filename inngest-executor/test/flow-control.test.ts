@@ -89,3 +89,55 @@ describeWithDatabase("throttle", () => {
     }
   });
 });
+
+describeWithDatabase("batchEvents", () => {
+  const outputs = async (tag: string, count: number) =>
+    (await waitForEndedRuns(stack.pool, "batched", tag, count)).map((run) => ({ status: run.status, output: run.output }));
+
+  it("starts one run per key as soon as the batch is full, with every event in `events`", async () => {
+    const sentAt = Date.now();
+    await stack.send([1, 2, 3].map((n) => ({ name: "test/batched", data: { tag: "full", group: "a", n } })));
+    await stack.send([4, 5].map((n) => ({ name: "test/batched", data: { tag: "full", group: "b", n } })));
+    await stack.send({ name: "test/batched", data: { tag: "full", group: "b", n: 6 } });
+    expect(await outputs("full", 2)).toEqual(
+      expect.arrayContaining([{ status: "completed", output: [1, 2, 3] }, { status: "completed", output: [4, 5, 6] }]),
+    );
+    // Full batches do not wait for the timeout.
+    const started = [...(stack.app.recorder.times.get("batched:full:a:1,2,3") ?? []), ...(stack.app.recorder.times.get("batched:full:b:4,5,6") ?? [])];
+    expect(started).toHaveLength(2);
+    expect(Math.max(...started) - sentAt).toBeLessThan(900);
+  });
+
+  it("runs a batch that never fills once its timeout has passed, and an event left out by `if` at once", async () => {
+    const sentAt = Date.now();
+    await stack.send([7, 8].map((n) => ({ name: "test/batched", data: { tag: "partial", group: "a", n } })));
+    await stack.send({ name: "test/batched", data: { tag: "partial", group: "solo", n: 9 } });
+    const runs = await outputs("partial", 2);
+    expect(runs).toEqual(expect.arrayContaining([{ status: "completed", output: [7, 8] }, { status: "completed", output: [9] }]));
+    const [partialAt] = stack.app.recorder.times.get("batched:partial:a:7,8") ?? [];
+    const [soloAt] = stack.app.recorder.times.get("batched:partial:solo:9") ?? [];
+    expect(partialAt! - sentAt).toBeGreaterThanOrEqual(950);
+    expect(soloAt! - sentAt).toBeLessThan(900);
+    const { rows } = await stack.pool.query("SELECT count(*)::int AS n FROM inngest_executor.batches WHERE function_id = 'contract-app-batched'");
+    expect(rows[0]?.n).toBe(0);
+  });
+
+  it("splits one request's events for a key into full batches and leaves the rest for the timeout", async () => {
+    await stack.send([1, 2, 3, 4, 5, 6, 7].map((n) => ({ name: "test/batched", data: { tag: "split", group: "a", n } })));
+    expect(await outputs("split", 3)).toEqual(
+      expect.arrayContaining([
+        { status: "completed", output: [1, 2, 3] },
+        { status: "completed", output: [4, 5, 6] },
+        { status: "completed", output: [7] },
+      ]),
+    );
+  });
+
+  it("batches an event id only once: a repeated id, in the same request or a later one, joins no batch", async () => {
+    const event = { name: "test/batched", id: "batched-once", data: { tag: "dedupe", group: "a", n: 1 } };
+    const [first, again] = await stack.send([event, event]);
+    expect(again).toBe(first);
+    expect(await stack.send(event)).toEqual([first]);
+    expect(await outputs("dedupe", 1)).toEqual([{ status: "completed", output: [1] }]);
+  });
+});

@@ -20,7 +20,17 @@ describe("function config at sync", () => {
     expect(getMaxAttempts(config!)).toBe(4);
   });
 
-  it.each(["idempotency", "rateLimit", "debounce", "batchEvents", "singleton", "priority", "timeouts", "somethingNew"])(
+  it("accepts batchEvents and checks its timeout, key and if", () => {
+    const batchEvents = { maxSize: 10, timeout: "1s", key: "event.data.account", if: "event.data.bulk == true" };
+    expect(parseFunctionConfig({ ...base, batchEvents }).config?.batchEvents).toEqual(batchEvents);
+    const fields = (value: unknown) => parseFunctionConfig({ ...base, batchEvents: value }).errors.map((error) => error.field);
+    expect(fields({ maxSize: 10, timeout: "soon" })).toEqual(["batchEvents.timeout"]);
+    expect(fields({ maxSize: 10, timeout: "1s", key: "event.data ==" })).toEqual(["batchEvents.key"]);
+    expect(fields({ maxSize: 10, timeout: "1s", if: "event.data ==" })).toEqual(["batchEvents.if"]);
+    expect(fields({ maxSize: 0, timeout: "1s" })).toEqual(["batchEvents.maxSize"]);
+  });
+
+  it.each(["idempotency", "rateLimit", "debounce", "singleton", "priority", "timeouts", "somethingNew"])(
     "rejects %s naming the function and field",
     (field) => {
       const { config, errors } = parseFunctionConfig({ ...base, [field]: { limit: 1 } });

@@ -47,6 +47,13 @@ const MIGRATIONS: string[][] = [
     // them never reads the backlog, however long.
     `CREATE INDEX queue_locked_until_idx ON inngest_executor.queue (locked_until) WHERE lease_owner IS NOT NULL`,
   ],
+  [
+    // batchEvents: the open batch per function and key, and a batch run's events (null: just `event`).
+    `CREATE TABLE inngest_executor.batches (
+      function_id text NOT NULL, batch_key text NOT NULL, id text NOT NULL UNIQUE, events jsonb NOT NULL,
+      opened_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (function_id, batch_key))`,
+    `ALTER TABLE inngest_executor.runs ADD COLUMN events jsonb`,
+  ],
 ];
 
 /** Creates or upgrades the executor's own schema; safe to run from several processes at once. */

@@ -6,7 +6,12 @@ import { toConcurrencyOptions, type FunctionConfig } from "../sync/function-conf
 import { enqueueDiscover } from "./queue.js";
 import type { InngestEvent } from "./types.js";
 
-export type CreateRunOptions = { parentRunId?: string; parentStepId?: string };
+export type CreateRunOptions = {
+  parentRunId?: string;
+  parentStepId?: string;
+  /** A batch's events (batchEvents); `event` is then the first of them. */
+  events?: InngestEvent[];
+};
 
 /** Starts a run of a function for an event: the run row, its first discovery (throttled) and its cancel listeners. */
 export async function createRun(
@@ -23,8 +28,8 @@ export async function createRun(
     return { key: scope === "fn" ? `fn:${config.id}:${value}` : `${scope}:${option.key ?? ""}:${value}`, limit: option.limit };
   });
   const { rowCount } = await client.query(
-    `INSERT INTO inngest_executor.runs (id, function_id, status, event, parent_run_id, parent_step_id, concurrency_keys, concurrency_limits)
-     VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+    `INSERT INTO inngest_executor.runs (id, function_id, status, event, parent_run_id, parent_step_id, concurrency_keys, concurrency_limits, events)
+     VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
     [
       runId,
       config.id,
@@ -33,6 +38,7 @@ export async function createRun(
       options.parentStepId ?? null,
       concurrency.map((entry) => entry.key),
       concurrency.map((entry) => entry.limit),
+      options.events ? JSON.stringify(options.events) : null,
     ],
   );
   // An invoke replayed after a crash hits the (parent_run_id, parent_step_id) unique index: one child only.

@@ -1,7 +1,8 @@
 import type { Queryable } from "../postgres/transaction.js";
-import { matchesExpression } from "../common/cel.js";
+import { evaluateKey, matchesExpression } from "../common/cel.js";
 import { createUlid } from "../common/ulid.js";
 import type { FunctionConfig } from "../sync/function-config.js";
+import { addToBatch } from "./batches.js";
 import { createRun } from "./create-run.js";
 import { cancelRun } from "./finish-run.js";
 import { enqueueDiscover, saveStepResult } from "./queue.js";
@@ -11,58 +12,99 @@ type PauseRow = { run_id: string; kind: string; step_id: string; expression: str
 
 /**
  * Records events and acts on them in the caller's transaction: starts triggered runs, resumes matching
- * waits and cancels matching runs. An event whose `id` was seen in the last 24 h is acknowledged only.
+ * waits and cancels matching runs. An event whose `id` was seen in the last 24 h (or earlier in the same request)
+ * is acknowledged only. A few statements serve the whole request, however many events it carries.
  */
 export async function ingestEvents(client: Queryable, incoming: IncomingEvent[]): Promise<string[]> {
+  const internalIds = incoming.map(() => createUlid());
+  const firstWithId = new Map<string, number>();
+  incoming.forEach((raw, index) => {
+    if (raw.id && !firstWithId.has(raw.id)) firstWithId.set(raw.id, index);
+  });
+  const claims = await claimEventIds(client, [...firstWithId].map(([eventId, index]) => ({ eventId, internalId: internalIds[index]! })));
+
   const ids: string[] = [];
-  const fresh: InngestEvent[] = [];
-  for (const raw of incoming) {
-    const internalId = createUlid();
+  const fresh: { internalId: string; event: InngestEvent }[] = [];
+  incoming.forEach((raw, index) => {
+    const internalId = internalIds[index]!;
     if (raw.id) {
-      const { rows } = await client.query<{ internal_id: string }>(
-        `INSERT INTO inngest_executor.event_ids (event_id, internal_id) VALUES ($1, $2)
-         ON CONFLICT (event_id) DO UPDATE SET internal_id = excluded.internal_id, received_at = now()
-           WHERE inngest_executor.event_ids.received_at < now() - interval '24 hours'
-         RETURNING internal_id`,
-        [raw.id, internalId],
-      );
-      if (rows.length === 0) {
-        const existing = await client.query<{ internal_id: string }>(
-          "SELECT internal_id FROM inngest_executor.event_ids WHERE event_id = $1",
-          [raw.id],
-        );
-        ids.push(existing.rows[0]?.internal_id ?? internalId);
-        continue;
-      }
+      const claim = claims.get(raw.id) ?? { internalId, fresh: false };
+      ids.push(claim.internalId);
+      if (!claim.fresh || firstWithId.get(raw.id) !== index) return;
+    } else {
+      ids.push(internalId);
     }
-    const event: InngestEvent = { ...raw, name: raw.name, data: raw.data ?? {}, id: raw.id ?? internalId, ts: raw.ts ?? Date.now() };
-    await client.query("INSERT INTO inngest_executor.events (id, name, data, ts) VALUES ($1, $2, $3, $4)", [
-      internalId,
-      event.name,
-      JSON.stringify(event.data),
-      event.ts,
-    ]);
-    ids.push(internalId);
-    fresh.push(event);
-  }
-  if (fresh.length > 0) {
-    const startedBy = await startTriggeredRuns(client, fresh);
-    await resolvePauses(client, fresh, startedBy);
-  }
+    fresh.push({ internalId, event: { ...raw, name: raw.name, data: raw.data ?? {}, id: raw.id ?? internalId, ts: raw.ts ?? Date.now() } });
+  });
+  if (fresh.length === 0) return ids;
+  await client.query(
+    `INSERT INTO inngest_executor.events (id, name, data, ts)
+     SELECT e->>'id', e->>'name', e->'data', (e->>'ts')::bigint FROM jsonb_array_elements($1::jsonb) AS e`,
+    [JSON.stringify(fresh.map(({ internalId, event }) => ({ id: internalId, name: event.name, data: event.data, ts: event.ts })))],
+  );
+  const events = fresh.map((entry) => entry.event);
+  const startedBy = await startTriggeredRuns(client, events);
+  await resolvePauses(client, events, startedBy);
   return ids;
 }
 
-/** Starts the runs the events trigger; returns, per new run, the index of the event that started it. */
+/**
+ * Claims event ids for 24 hours in one statement; per id, the internal id it stands for and whether this request
+ * claimed it (fresh) or it was seen before. Sorted, so two requests sharing ids lock them in the same order.
+ */
+async function claimEventIds(client: Queryable, entries: { eventId: string; internalId: string }[]) {
+  const claims = new Map<string, { internalId: string; fresh: boolean }>();
+  if (entries.length === 0) return claims;
+  const sorted = [...entries].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+  const { rows } = await client.query<{ event_id: string; internal_id: string }>(
+    `INSERT INTO inngest_executor.event_ids (event_id, internal_id)
+     SELECT * FROM unnest($1::text[], $2::text[])
+     ON CONFLICT (event_id) DO UPDATE SET internal_id = excluded.internal_id, received_at = now()
+       WHERE inngest_executor.event_ids.received_at < now() - interval '24 hours'
+     RETURNING event_id, internal_id`,
+    [sorted.map((entry) => entry.eventId), sorted.map((entry) => entry.internalId)],
+  );
+  for (const row of rows) claims.set(row.event_id, { internalId: row.internal_id, fresh: true });
+  const seen = entries.map((entry) => entry.eventId).filter((eventId) => !claims.has(eventId));
+  if (seen.length > 0) {
+    const existing = await client.query<{ event_id: string; internal_id: string }>(
+      "SELECT event_id, internal_id FROM inngest_executor.event_ids WHERE event_id = ANY($1::text[])",
+      [seen],
+    );
+    for (const row of existing.rows) claims.set(row.event_id, { internalId: row.internal_id, fresh: false });
+  }
+  return claims;
+}
+
+/**
+ * Starts the runs the events trigger; returns, per new run, the index of the event that started it. Events for a
+ * batching function join its batches in one statement per key; a run from a batch counts as started by the
+ * latest event that went into it.
+ */
 async function startTriggeredRuns(client: Queryable, events: InngestEvent[]): Promise<Map<string, number>> {
   const { rows } = await client.query<{ config: FunctionConfig }>("SELECT config FROM inngest_executor.functions");
   const startedBy = new Map<string, number>();
-  for (const [index, event] of events.entries()) {
-    for (const { config } of rows) {
+  for (const { config } of rows) {
+    const batches = new Map<string, { events: InngestEvent[]; lastIndex: number }>();
+    for (const [index, event] of events.entries()) {
       const triggered = config.triggers.some(
         (trigger) => "event" in trigger && matchesName(trigger.event, event.name) && matchesExpression(trigger.expression, { event }),
       );
-      const runId = triggered ? await createRun(client, config, event) : undefined;
+      if (!triggered) continue;
+      // An event the batch's `if` leaves out runs at once, on its own.
+      if (config.batchEvents && matchesExpression(config.batchEvents.if, { event })) {
+        const key = config.batchEvents.key ? evaluateKey(config.batchEvents.key, { event }) : "";
+        const batch = batches.get(key) ?? { events: [], lastIndex: index };
+        batch.events.push(event);
+        batch.lastIndex = index;
+        batches.set(key, batch);
+        continue;
+      }
+      const runId = await createRun(client, config, event);
       if (runId) startedBy.set(runId, index);
+    }
+    for (const [key, batch] of batches) {
+      for (const runId of await addToBatch(client, config, key, batch.events)) startedBy.set(runId, batch.lastIndex);
     }
   }
   return startedBy;

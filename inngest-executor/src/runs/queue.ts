@@ -1,6 +1,7 @@
 import type { Queryable } from "../postgres/transaction.js";
 
-export type QueueKind = "discover" | "step" | "wake" | "wait-timeout" | "invoke-timeout";
+/** `batch-timeout` closes an event batch: its `run_id` is the batch's id and its `step_id` the function's. */
+export type QueueKind = "discover" | "step" | "wake" | "wait-timeout" | "invoke-timeout" | "batch-timeout";
 
 /**
  * Queues a discovery request. At most one per run exists; when one is already executing, it is flagged
@@ -28,7 +29,7 @@ export async function enqueueStep(client: Queryable, runId: string, stepId: stri
   );
 }
 
-/** Queues a timer (sleep end, wait or invoke timeout); timers never hold a concurrency slot. */
+/** Queues a timer (sleep end, wait, invoke or batch timeout); timers never hold a concurrency slot. */
 export async function enqueueTimer(client: Queryable, runId: string, kind: QueueKind, stepId: string, at: Date): Promise<void> {
   await client.query(
     `INSERT INTO inngest_executor.queue (run_id, kind, step_id, available_at) VALUES ($1, $2, $3, $4)

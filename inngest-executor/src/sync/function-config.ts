@@ -29,6 +29,10 @@ const functionConfigSchema = z.object({
     .object({ limit: z.number().int().min(1), period: z.string(), key: z.string().optional(), burst: z.number().int().min(1).optional() })
     .strict()
     .optional(),
+  batchEvents: z
+    .object({ maxSize: z.number().int().min(1), timeout: z.string(), key: z.string().optional(), if: z.string().optional() })
+    .strict()
+    .optional(),
   cancel: z
     .array(z.object({ event: z.string().min(1), if: z.string().optional(), timeout: z.string().optional() }).strict())
     .optional(),
@@ -38,7 +42,7 @@ export type FunctionConfig = z.infer<typeof functionConfigSchema>;
 export type ConcurrencyOption = z.infer<typeof concurrencyOptionSchema>;
 export type SyncError = { functionId: string; field: string; message: string };
 
-const SUPPORTED_FIELDS = new Set(["id", "name", "triggers", "steps", "concurrency", "throttle", "cancel"]);
+const SUPPORTED_FIELDS = new Set(["id", "name", "triggers", "steps", "concurrency", "throttle", "batchEvents", "cancel"]);
 
 /** Parses one FunctionConfig from a sync; anything the executor cannot honour is an error naming the field. */
 export function parseFunctionConfig(raw: unknown): { config?: FunctionConfig; errors: SyncError[] } {
@@ -72,6 +76,8 @@ function checkSemantics(config: FunctionConfig): SyncError[] {
     ]),
     ...toConcurrencyOptions(config.concurrency).map((option, i): [string, string | undefined] => [`concurrency.${i}.key`, option.key]),
     ["throttle.key", config.throttle?.key],
+    ["batchEvents.key", config.batchEvents?.key],
+    ["batchEvents.if", config.batchEvents?.if],
     ...(config.cancel ?? []).map((cancel, i): [string, string | undefined] => [`cancel.${i}.if`, cancel.if]),
   ];
   for (const [field, expression] of expressions) {
@@ -83,6 +89,7 @@ function checkSemantics(config: FunctionConfig): SyncError[] {
     if (!isValidCron(trigger.cron)) fail(`triggers.${i}.cron`, `invalid cron schedule: ${trigger.cron}`);
   });
   if (config.throttle && !parseDuration(config.throttle.period)) fail("throttle.period", "unreadable period");
+  if (config.batchEvents && !parseDuration(config.batchEvents.timeout)) fail("batchEvents.timeout", "unreadable timeout");
   (config.cancel ?? []).forEach((cancel, i) => {
     if (cancel.timeout && !parseDuration(cancel.timeout)) fail(`cancel.${i}.timeout`, "unreadable timeout");
   });

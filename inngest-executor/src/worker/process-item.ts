@@ -1,10 +1,12 @@
 import type pg from "pg";
 import { withTransaction } from "../postgres/transaction.js";
+import { closeBatch } from "../runs/batches.js";
 import { enqueueDiscover, finishItem, saveStepResult } from "../runs/queue.js";
 import type { RunError } from "../runs/types.js";
 import type { QueueItem } from "./claim.js";
 import { executeRequest } from "./execute-request.js";
 import { isActiveStatus } from "./lock-lease.js";
+import { loadFunction } from "./run-state.js";
 
 export type WorkerContext = {
   pool: pg.Pool;
@@ -21,6 +23,12 @@ const INVOKE_TIMEOUT: RunError = { name: "InngestInvokeTimeoutError", message: "
 /** Executes one leased queue item: a timer inside one transaction, or a request to the app and its outcome. */
 export async function processItem(context: WorkerContext, item: QueueItem): Promise<void> {
   if (item.kind === "discover" || item.kind === "step") return executeRequest(context, item);
+  if (item.kind === "batch-timeout") {
+    const config = await loadFunction(context.pool, item.step_id);
+    // closeBatch also deletes this item, so finishing it afterwards changes nothing.
+    await withTransaction(context.pool, (client) => closeBatch(client, config, item.run_id));
+    return;
+  }
   await withTransaction(context.pool, async (client) => {
     const { rows } = await client.query<{ status: string }>(
       "SELECT status FROM inngest_executor.runs WHERE id = $1 FOR UPDATE",

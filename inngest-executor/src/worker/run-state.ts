@@ -7,16 +7,18 @@ export type RunState = {
   functionId: string;
   status: string;
   event: InngestEvent;
+  /** Every event of a batch run; `[event]` otherwise. */
+  events: InngestEvent[];
   disableImmediate: boolean;
   steps: { id: string; result: unknown }[];
 };
 
 /** Loads a run (marking it running on its first request) with its memoised steps in completion order. */
 export async function loadRunState(pool: pg.Pool, runId: string): Promise<RunState | undefined> {
-  const { rows } = await pool.query<{ function_id: string; status: string; event: InngestEvent; disable_immediate: boolean }>(
+  const { rows } = await pool.query<{ function_id: string; status: string; event: InngestEvent; events: InngestEvent[] | null; disable_immediate: boolean }>(
     `UPDATE inngest_executor.runs SET status = CASE WHEN status = 'queued' THEN 'running' ELSE status END,
        started_at = coalesce(started_at, now())
-     WHERE id = $1 RETURNING function_id, status, event, disable_immediate`,
+     WHERE id = $1 RETURNING function_id, status, event, events, disable_immediate`,
     [runId],
   );
   const run = rows[0];
@@ -30,6 +32,7 @@ export async function loadRunState(pool: pg.Pool, runId: string): Promise<RunSta
     functionId: run.function_id,
     status: run.status,
     event: run.event,
+    events: run.events ?? [run.event],
     disableImmediate: run.disable_immediate,
     steps: steps.rows.map((row) => ({ id: row.step_id, result: row.result })),
   };
@@ -47,7 +50,7 @@ export async function loadFunction(pool: pg.Pool, functionId: string): Promise<F
 export function buildRequestBody(state: RunState, queueItemId: string, attempt: number, maxAttempts: number): unknown {
   return {
     event: state.event,
-    events: [state.event],
+    events: state.events,
     steps: Object.fromEntries(state.steps.map((step) => [step.id, step.result])),
     version: 2,
     ctx: {

@@ -2,7 +2,7 @@ import type { Inngest } from "inngest";
 import type { Recorder } from "../contract-app.js";
 import { tagOf } from "./shared.js";
 
-/** cancelOn edge cases, invoke timeouts and keyed throttles with a burst. */
+/** cancelOn edge cases, invoke timeouts, keyed throttles with a burst, and keyed event batches. */
 export function createFlowControlFunctions(inngest: Inngest, rec: Recorder) {
   // A newer event for the same tag replaces the run in progress: its trigger is also its cancel event.
   const superseded = inngest.createFunction(
@@ -60,5 +60,19 @@ export function createFlowControlFunctions(inngest: Inngest, rec: Recorder) {
     async ({ event }) => rec.hit(`burst:${tagOf(event)}:${(event.data as { group: string }).group}`),
   );
 
-  return [superseded, cancelWindow, slowChild, impatientParent, burstThrottled];
+  // Events of one group gather into runs of up to 3, or whatever arrived within 1 s; the `solo` group is not batched.
+  const batched = inngest.createFunction(
+    {
+      id: "batched",
+      triggers: [{ event: "test/batched" }],
+      batchEvents: { maxSize: 3, timeout: "1s", key: "event.data.group", if: "event.data.group != 'solo'" },
+    },
+    async ({ event, events, step }) => {
+      const ns = events.map((each) => (each.data as { n: number }).n);
+      await step.run("record", () => rec.hit(`batched:${tagOf(event)}:${(event.data as { group: string }).group}:${ns.join(",")}`));
+      return ns;
+    },
+  );
+
+  return [superseded, cancelWindow, slowChild, impatientParent, burstThrottled, batched];
 }

@@ -67,7 +67,7 @@ export async function countPipeline(pool: pg.Pool, connectionIds: string[]): Pro
   const events = await pool.query<{ count: string }>(
     `select count(distinct ids.event_id) as count
        from inngest_executor.events e join inngest_executor.event_ids ids on ids.internal_id = e.id
-      where e.name = 'gong/call.sync-requested' and e.data->>'connectionId' = any($1)`,
+      where e.name = 'gong/webhook.call-received' and e.data->>'connectionId' = any($1)`,
     [connectionIds],
   );
   const calls = await pool.query<{ count: string }>(
@@ -76,7 +76,7 @@ export async function countPipeline(pool: pg.Pool, connectionIds: string[]): Pro
   );
   const runs = await pool.query<{ count: string }>(
     `select count(*) as count from inngest_executor.runs
-      where function_id like '%sync-gong-call' and status in ('queued', 'running') and event->'data'->>'connectionId' = any($1)`,
+      where function_id like '%sync-webhook-calls' and status in ('queued', 'running') and event->'data'->>'connectionId' = any($1)`,
     [connectionIds],
   );
   return { eventsEnqueued: Number(events.rows[0]?.count), callsStored: Number(calls.rows[0]?.count), syncRunsActive: Number(runs.rows[0]?.count) };
@@ -98,7 +98,7 @@ export async function waitForDrain(pool: pg.Pool, connectionIds: string[], expec
   }
   const failed = await pool.query<{ count: string }>(
     `select count(*) as count from inngest_executor.runs
-      where function_id like '%sync-gong-call' and status = 'failed' and event->'data'->>'connectionId' = any($1)`,
+      where function_id like '%sync-webhook-calls' and status = 'failed' and event->'data'->>'connectionId' = any($1)`,
     [connectionIds],
   );
   return { ...counts, drained: counts.callsStored >= expected, drainMs: Math.round(performance.now() - startedAt), failedSyncRuns: Number(failed.rows[0]?.count) };

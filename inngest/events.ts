@@ -43,7 +43,7 @@ export const gongCallsSyncRequested = eventType("gong/calls.sync-requested", {
   }),
 });
 
-/** One call by Gong id: the webhook (explicit: false) and "Resync" (explicit: true, brings back a deleted call). */
+/** One call by Gong id: "Resync" (explicit: true, brings back a deleted call); explicit: false leaves a deleted call deleted. */
 export const gongCallSyncRequested = eventType("gong/call.sync-requested", {
   schema: z.object({
     connectionId,
@@ -51,6 +51,11 @@ export const gongCallSyncRequested = eventType("gong/call.sync-requested", {
     explicit: z.boolean(),
     runId: z.string().uuid().optional(),
   }),
+});
+
+/** A new call Gong announced by webhook; the receiver sends it with an id derived from the call, so repeats sync once. */
+export const gongWebhookCallReceived = eventType("gong/webhook.call-received", {
+  schema: z.object({ connectionId, callGongId: z.string().regex(/^\d{1,20}$/) }),
 });
 
 /** Calls whose transcript Gong has not finished yet; checked again with growing waits for up to 48 h. */

@@ -19,6 +19,7 @@ const CONNECTION_FUNCTIONS = [
   "sync-gong-users",
   "sync-gong-workspace",
   "sync-gong-call",
+  "sync-webhook-calls",
   "check-late-transcripts",
   "delete-gong-calls",
   "purge-gong-data",

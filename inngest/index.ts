@@ -10,6 +10,7 @@ import { syncGongCall } from "./functions/sync-gong-call";
 import { syncGongCalls } from "./functions/sync-gong-calls";
 import { syncGongUsers } from "./functions/sync-gong-users";
 import { syncGongWorkspace } from "./functions/sync-gong-workspace";
+import { syncWebhookCalls } from "./functions/sync-webhook-calls";
 
 /** Every Inngest function Callbridge serves; one file each in inngest/functions/. */
 export const functions: InngestFunction.Any[] = [
@@ -18,6 +19,7 @@ export const functions: InngestFunction.Any[] = [
   syncGongUsers,
   syncGongWorkspace,
   syncGongCall,
+  syncWebhookCalls,
   checkLateTranscripts,
   deleteGongCalls,
   purgeGongData,

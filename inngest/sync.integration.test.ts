@@ -104,6 +104,31 @@ describe("syncing Gong into Postgres through the executor", () => {
     expect(segments.length).toBeGreaterThan(0);
   }, 60_000);
 
+  it("syncs the calls Gong announces together by webhook in one run: one request for the calls, one for their transcripts", async () => {
+    const { inngest } = await import("@/inngest/client");
+    const { gongWebhookCallReceived } = await import("@/inngest/events");
+    const created: string[] = [];
+    for (let index = 0; index < 5; index++) created.push(((await stack.simulatorControl("calls", {})) as { id: string }).id);
+    type Stats = { requestsByEndpoint: Record<string, Record<string, number> | undefined> };
+    const requests = (stats: Stats, endpoint: string) => Object.values(stats.requestsByEndpoint[endpoint] ?? {}).reduce((sum, n) => sum + n, 0);
+    const before = (await stack.simulatorControl("stats")) as Stats;
+    // As the receiver sends them; Gong repeating a delivery repeats the event id, which syncs once.
+    const announce = (id: string) => gongWebhookCallReceived.create({ connectionId, callGongId: id }, { id: `gong-call-${connectionId}-${id}` });
+    await inngest.send([...created, created[0]!].map(announce));
+
+    const ready = async () =>
+      (await stack.db.selectFrom("calls").select("gong_id").where("gong_id", "in", created).where("transcript_status", "=", "ready").execute()).length;
+    const deadline = Date.now() + 30_000;
+    while ((await ready()) < created.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await ready()).toBe(created.length);
+    const after = (await stack.simulatorControl("stats")) as Stats;
+    expect(requests(after, "POST /v2/calls/extensive") - requests(before, "POST /v2/calls/extensive")).toBe(1);
+    expect(requests(after, "POST /v2/calls/transcript") - requests(before, "POST /v2/calls/transcript")).toBe(1);
+    const runs = await sql<{ events: number }>`
+      select jsonb_array_length(events) as events from inngest_executor.runs where function_id like '%sync-webhook-calls'`.execute(stack.db);
+    expect(runs.rows).toEqual([{ events: created.length }]);
+  }, 60_000);
+
   it("skips deleted calls in later syncs unless an admin syncs them explicitly", async () => {
     const { deleteCallsByGongId } = await import("@/db/queries/deleted-calls");
     const victim = truth.callIds[0]!;

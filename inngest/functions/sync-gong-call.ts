@@ -8,7 +8,7 @@ import { syncCallPage } from "@/lib/sync/sync-call-page";
 import { withGongErrors } from "@/lib/sync/with-gong-errors";
 import { GONG_STEP_RETRIES, cancelOnRevoke } from "./gong-function-options";
 
-/** One call by Gong id, with its transcript: new calls from the webhook, and "Resync" from the call page. */
+/** One call by Gong id, with its transcript: "Resync" from the call page and the API's resync_file. */
 export const syncGongCall = inngest.createFunction(
   {
     id: "sync-gong-call",

@@ -125,9 +125,9 @@ describe("receiveGongWebhook with the simulator's real deliveries", () => {
     await expect.poll(() => sent.length, { timeout: 10_000 }).toBe(before + 1);
     const callGongId = String(call.id);
     expect(sent.at(-1)).toMatchObject({
-      name: "gong/call.sync-requested",
+      name: "gong/webhook.call-received",
       id: `gong-call-${org.connectionId}-${callGongId}`,
-      data: { connectionId: org.connectionId, callGongId, explicit: false },
+      data: { connectionId: org.connectionId, callGongId },
     });
     await expect.poll(async () => (await lastDelivery(org.connectionId)).outcome).toBe("accepted");
     expect(await lastDelivery(org.connectionId)).toMatchObject({ call_gong_id: callGongId, http_status: 200, is_test: false });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type GongConnectionForWebhook, getGongConnectionsForWebhook } from "@/db/queries/gong-connection-webhook";
 import { type WebhookDeliveryInput, createWebhookDeliveries } from "@/db/queries/webhook-deliveries";
 import type { Database } from "@/db/schema";
-import { gongCallSyncRequested } from "@/inngest/events";
+import { gongWebhookCallReceived } from "@/inngest/events";
 import { createBatcher } from "@/lib/batcher";
 import { authenticateGongDelivery } from "./authenticate-gong-delivery";
 import type { DeliveryReason } from "./delivery-reasons";
@@ -13,7 +13,7 @@ import { readBodyWithLimit } from "./read-body-with-limit";
 
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
-export type CallSyncEvent = ReturnType<typeof gongCallSyncRequested.create>;
+export type CallSyncEvent = ReturnType<typeof gongWebhookCallReceived.create>;
 
 export type GongWebhookReceiverDeps = {
   db: Kysely<Database>;
@@ -124,7 +124,7 @@ async function receiveGongWebhook(request: Request, connectionId: string, deps: 
   // Gong may deliver the same call more than once; the executor drops a repeated event id for 24 h.
   const eventId = `gong-call-${connection.id}-${callGongId}`;
   try {
-    await deps.sendEvent(gongCallSyncRequested.create({ connectionId: connection.id, callGongId, explicit: false }, { id: eventId }));
+    await deps.sendEvent(gongWebhookCallReceived.create({ connectionId: connection.id, callGongId }, { id: eventId }));
   } catch (error) {
     console.error("webhook: could not enqueue the call sync", { connectionId: connection.id, callGongId, error });
     return reject("enqueue_failed", callGongId);

@@ -22,8 +22,8 @@ export type BenchStack = {
 const tokensSchema = z.object({ access_token: z.string(), refresh_token: z.string(), expires_in: z.number(), scope: z.string(), api_base_url_for_customer: z.string() });
 
 /**
- * The whole product as `npm run demo` runs it: the built Next app (`next start`), the Inngest executor and the
- * Gong simulator as child processes, on a fresh database (DATABASE_URL's server, else PGlite). Needs `next build`.
+ * The whole product as `npm run demo` runs it: the built Next app (`next start`, and a second one serving the
+ * executor's steps), the Inngest executor and the Gong simulator as child processes, on a fresh database (DATABASE_URL's server, else PGlite). Needs `next build`.
  */
 export async function startBenchStack(root: string): Promise<BenchStack | { skipped: string }> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) return { skipped: "no .next build (run npx next build first)" };
@@ -38,6 +38,7 @@ export async function startBenchStack(root: string): Promise<BenchStack | { skip
     secrets,
     simulatorPort: await freePort(),
     executorPort: await freePort(),
+    workerPort: await freePort(),
     extraEnv: { GONG_SIMULATOR_LOG: "none" },
     quiet: true,
   }).catch(async (error: unknown) => {

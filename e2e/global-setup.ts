@@ -17,6 +17,7 @@ export default async function globalSetup() {
     secrets: generateSecrets(),
     simulatorPort: Number(process.env.E2E_PORT) + 1,
     executorPort: Number(process.env.E2E_PORT) + 2,
+    workerPort: Number(process.env.E2E_PORT) + 3,
     extraEnv: { INNGEST_EXECUTOR_BACKOFF_SCALE: "0.01", GONG_SIMULATOR_LOG: "none" },
     quiet: !process.env.E2E_VERBOSE,
   });

@@ -24,6 +24,7 @@ const envSchema = z.object({
   CALLBRIDGE_DATA_DIR: z.string().default(path.join(root, ".data")),
   GONG_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
   INNGEST_EXECUTOR_PORT: z.coerce.number().int().min(1).max(65535).default(8288),
+  WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
   GONG_CLIENT_ID: z.string().optional(),
   INNGEST_BASE_URL: z.string().optional(),
   INNGEST_SIGNING_KEY: z.string().optional(),
@@ -76,6 +77,7 @@ async function main() {
     // Real Gong or real Inngest, when configured, replace the simulator or the embedded executor.
     simulatorPort: env.GONG_CLIENT_ID ? null : env.GONG_SIMULATOR_PORT,
     executorPort: env.INNGEST_BASE_URL || env.INNGEST_SIGNING_KEY || env.INNGEST_EVENT_KEY || env.INNGEST_DEV ? null : env.INNGEST_EXECUTOR_PORT,
+    workerPort: env.WORKER_PORT || null,
     signal: startup.signal,
     onUnexpectedExit: (name, code) => {
       console.error(`${name} exited unexpectedly (code ${code}); stopping Callbridge.`);
@@ -88,6 +90,7 @@ async function main() {
   console.log(`Database: ${env.DATABASE_URL ? "DATABASE_URL" : stack.databaseUrl}`);
   if (stack.simulatorUrl) console.log(`Gong simulator: ${stack.simulatorUrl} (control API under /__sim)`);
   if (stack.executorUrl) console.log(`Inngest executor: ${stack.executorUrl} (runs at /)`);
+  if (stack.workerUrl) console.log(`Worker: ${stack.workerUrl} (the app serving the executor's steps, at lower CPU priority)`);
   console.log("Press Ctrl-C to stop.\n");
   console.log("Sign in with (password for all: %s):", DEMO_PASSWORD);
   for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(18)} ${user.role}`);

@@ -1,3 +1,4 @@
+import { setPriority } from "node:os";
 import path from "node:path";
 import { migrateToLatest } from "../db/migrate";
 import { type ManagedProcess, startProcess, waitForHttp } from "./child-processes";
@@ -5,6 +6,9 @@ import { type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-databas
 import { requireAllFunctionsSynced } from "./executor-health";
 import type { LocalSecrets } from "./local-secrets";
 import { seedDemo } from "./seed-demo";
+
+/** How much lower the worker's CPU priority is than the web app's (nice(1): 0 is normal, 19 the lowest). */
+const WORKER_NICENESS = 10;
 
 export type StackOptions = {
   root: string;
@@ -20,6 +24,11 @@ export type StackOptions = {
   simulatorPort: number | null;
   /** Port of the embedded Inngest executor, or null when Inngest is configured through INNGEST_* variables. */
   executorPort: number | null;
+  /**
+   * Port of a second `next start` of the same build that serves only the executor's step requests, so long sync
+   * steps never hold up a page or a webhook; null runs them in the app process.
+   */
+  workerPort?: number | null;
   extraEnv?: Record<string, string>;
   quiet?: boolean;
   /** A child that exits after start-up; one that exits during start-up makes `startStack` reject instead. */
@@ -28,7 +37,15 @@ export type StackOptions = {
   signal?: AbortSignal;
 };
 
-export type Stack = { appUrl: string; databaseUrl: string; simulatorUrl: string | null; executorUrl: string | null; stop(): Promise<void> };
+export type Stack = {
+  appUrl: string;
+  databaseUrl: string;
+  simulatorUrl: string | null;
+  executorUrl: string | null;
+  /** The app process serving the executor's steps, when there is one. */
+  workerUrl: string | null;
+  stop(): Promise<void>;
+};
 
 /**
  * Database (embedded unless given), migrations and demo seed, then the Gong simulator, the app and the
@@ -55,17 +72,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const onAbort = () => abortStartup(new Error("Stopped while starting."));
   options.signal?.addEventListener("abort", onAbort, { once: true });
   const start = (name: string, args: string[], env: Record<string, string | undefined>) => {
-    processes.push(
-      startProcess(name, process.execPath, args, {
-        env: { ...process.env, ...env },
-        quiet: options.quiet,
-        onExit: (code) => {
-          if (stopping) return;
-          if (started) options.onUnexpectedExit?.(name, code);
-          else abortStartup(new Error(`${name} exited with code ${code} while starting; its output is above.`));
-        },
-      }),
-    );
+    const managed = startProcess(name, process.execPath, args, {
+      env: { ...process.env, ...env },
+      quiet: options.quiet,
+      onExit: (code) => {
+        if (stopping) return;
+        if (started) options.onUnexpectedExit?.(name, code);
+        else abortStartup(new Error(`${name} exited with code ${code} while starting; its output is above.`));
+      },
+    });
+    processes.push(managed);
+    return managed;
   };
   const tsx = path.join(options.root, "node_modules", "tsx", "dist", "cli.mjs");
 
@@ -89,7 +106,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const gongEnv = simulatorUrl
       ? { GONG_CLIENT_ID: "callbridge-demo", GONG_CLIENT_SECRET: "callbridge-demo-secret", GONG_OAUTH_BASE_URL: simulatorUrl }
       : {};
-    start("app", [path.join(options.root, "node_modules/next/dist/bin/next"), "start", "-p", String(options.appPort)], {
+    const appEnv = {
       AUTH_SECRET: options.secrets.AUTH_SECRET,
       TOKEN_ENCRYPTION_KEY: options.secrets.TOKEN_ENCRYPTION_KEY,
       NODE_ENV: "production",
@@ -99,21 +116,35 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...gongEnv,
       ...inngestEnv,
       ...options.extraEnv,
-    });
+    };
+    const next = path.join(options.root, "node_modules/next/dist/bin/next");
+    start("app", [next, "start", "-p", String(options.appPort)], appEnv);
+    const workerPort = executorUrl ? (options.workerPort ?? null) : null;
+    if (workerPort !== null) {
+      const worker = start("worker", [next, "start", "-p", String(workerPort)], appEnv);
+      // Background work yields the CPU to pages and webhooks; it catches up whenever they leave some.
+      try {
+        if (worker.child.pid) setPriority(worker.child.pid, WORKER_NICENESS);
+      } catch {
+        // A sandbox that forbids it leaves the worker at normal priority, which only costs latency under load.
+      }
+    }
     await untilReady(`${appUrl}/api/health`);
+    if (workerPort !== null) await untilReady(`http://127.0.0.1:${workerPort}/api/health`);
     if (executorUrl) {
       start("executor", [tsx, path.join(options.root, "inngest-executor/src/main.ts")], {
         ...inngestEnv,
         DATABASE_URL: databaseUrl,
         INNGEST_EXECUTOR_PORT: String(options.executorPort),
-        INNGEST_EXECUTOR_APP_URL: `http://127.0.0.1:${options.appPort}/api/inngest`,
+        INNGEST_EXECUTOR_APP_URL: `http://127.0.0.1:${workerPort ?? options.appPort}/api/inngest`,
         ...options.extraEnv,
       });
       await untilReady(`${executorUrl}/health`);
       await requireAllFunctionsSynced(executorUrl);
     }
     started = true;
-    return { appUrl, databaseUrl, simulatorUrl, executorUrl, stop };
+    const workerUrl = workerPort === null ? null : `http://127.0.0.1:${workerPort}`;
+    return { appUrl, databaseUrl, simulatorUrl, executorUrl, workerUrl, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { recordGongRequest } from "@/db/queries/api-usage";
-import { markGongConnectionNeedsReauth } from "@/db/queries/gong-connections";
+import { getGongConnection, markGongConnectionNeedsReauth } from "@/db/queries/gong-connections";
 import { pauseGongRequests, reserveGongRequestSlot } from "@/db/queries/gong-request-slots";
 import type { Database } from "@/db/schema";
 import { GongAuthRevokedError, GongRateLimitedError } from "@/lib/gong/errors";
@@ -19,6 +19,10 @@ export const MAX_PACING_WAIT_MS = 20_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A request a step had lined up when the connection was disconnected (or lost its grant): it is not sent. */
+const notConnected = (endpoint: string) =>
+  new GongAuthRevokedError("access_denied", "The Gong connection is no longer connected; the request was not sent.", { endpoint });
+
 /**
  * A Gong client context for one connection: fresh token, shared Postgres pacing, per-day request counting, and
  * the connection marked as needing re-authorization when Gong refuses its token.
@@ -36,11 +40,15 @@ export async function createGongContext(
     fetch: config.fetch,
     beforeRequest: async (endpoint) => {
       const wait = await reserveGongRequestSlot(db, connectionId, options.spacingMs ?? GONG_REQUEST_SPACING_MS);
+      if (wait === null) throw notConnected(endpoint);
       if (wait > MAX_PACING_WAIT_MS) {
         const seconds = Math.ceil(wait / 1000);
         throw new GongRateLimitedError(seconds, `Gong's rate limit for this connection is booked for the next ${seconds} s`, { endpoint });
       }
-      if (wait > 0) await sleep(wait);
+      if (wait === 0) return;
+      await sleep(wait);
+      // An admin may have disconnected meanwhile: Gong hears nothing more once the page says "Disconnected".
+      if ((await getGongConnection(db, connectionId))?.status !== "connected") throw notConnected(endpoint);
     },
     afterResponse: async (_endpoint, status) => {
       await recordGongRequest(db, connectionId, status);

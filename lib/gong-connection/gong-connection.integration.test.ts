@@ -148,5 +148,21 @@ describe("requests through the connection context", () => {
     expect(await reserveGongRequestSlot(database.db, connection.id, 50)).toBeGreaterThan(800);
     await setSimulatorFaults({ rateLimit: 1000 });
   });
+
+  it("sends nothing more once the connection is disconnected, even a request already waiting for its slot", async () => {
+    const { connection } = await connect();
+    const context = await createGongContext(database.db, config, connection.id, { spacingMs: 600 });
+    const statsOf = async () => ((await (await fetch(`${simulator.url}/__sim/stats`)).json()) as { totalRequests: number }).totalRequests;
+    await listWorkspaces(context);
+    // The next request waits ~600 ms for its slot; the admin disconnects meanwhile.
+    const waiting = listWorkspaces(context);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const before = await statsOf();
+    await sql`update gong_connections set status = 'revoked', access_token_encrypted = null, refresh_token_encrypted = null where id = ${connection.id}`.execute(database.db);
+    await expect(waiting).rejects.toBeInstanceOf(GongAuthRevokedError);
+    await expect(listWorkspaces(context)).rejects.toBeInstanceOf(GongAuthRevokedError);
+    expect(await reserveGongRequestSlot(database.db, connection.id, 50)).toBeNull();
+    expect(await statsOf()).toBe(before);
+  });
 });
 

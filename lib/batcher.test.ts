@@ -24,7 +24,7 @@ describe("createBatcher", () => {
     await expect(result).resolves.toBe("r1");
   });
 
-  it("puts items added in one tick together, and items added while a batch runs into the next", async () => {
+  it("puts items added in one turn together, and items added while a batch runs into the next", async () => {
     const { calls, run } = controlledRun();
     const add = createBatcher(run, { maxBatchSize: 10 });
     const first = [add(1), add(2)];

@@ -9,9 +9,10 @@ type Waiter<I, O> = { item: I; resolve: (value: O) => void; reject: (error: unkn
 
 /**
  * Group commit for concurrent callers: each call resolves with its item's result from one `run(items)`, which
- * answers the items' results in order. Items added in the same tick go together; while `maxConcurrentBatches`
- * batches are in flight, new items wait and go together in the next. A quiet server therefore adds no delay, and a
- * busy one pays one round trip for many items. A failing `run` rejects every item of its batch, and only those.
+ * answers the items' results in order. Items added in the same turn of the event loop (requests whose bytes
+ * arrived together) go together; while `maxConcurrentBatches` batches are in flight, new items wait and go together
+ * in the next. A quiet server therefore adds no delay, and a busy one pays one round trip for many items. A failing
+ * `run` rejects every item of its batch, and only those.
  */
 export function createBatcher<I, O>(run: (items: I[]) => Promise<O[]>, options: BatcherOptions): (item: I) => Promise<O> {
   const maxConcurrentBatches = options.maxConcurrentBatches ?? 1;
@@ -47,6 +48,6 @@ export function createBatcher<I, O>(run: (items: I[]) => Promise<O[]>, options: 
       waiting.push({ item, resolve, reject });
       if (scheduled || inFlight >= maxConcurrentBatches) return;
       scheduled = true;
-      queueMicrotask(dispatch);
+      setImmediate(dispatch);
     });
 }

@@ -57,7 +57,8 @@ const MAX_BATCH_SIZE = 100;
  * Gong costs a few round trips per batch instead of per delivery. A lone delivery goes at once.
  */
 export function createGongWebhookReceiver(deps: GongWebhookReceiverDeps): GongWebhookReceiver {
-  const batched = { maxBatchSize: MAX_BATCH_SIZE, maxConcurrentBatches: 2 };
+  // One batch in flight per kind: the deliveries arriving meanwhile make the next batch bigger, not another round trip.
+  const batched = { maxBatchSize: MAX_BATCH_SIZE, maxConcurrentBatches: 1 };
   const steps: ReceiveSteps = {
     appUrl: deps.appUrl,
     getEncryptionKey: deps.getEncryptionKey,
@@ -72,7 +73,7 @@ export function createGongWebhookReceiver(deps: GongWebhookReceiverDeps): GongWe
     sendEvent: createBatcher(async (events: CallSyncEvent[]) => {
       await deps.sendEvents(events);
       return events.map(() => undefined);
-    }, { maxBatchSize: MAX_BATCH_SIZE }),
+    }, batched),
   };
   return (request, connectionId) => receiveGongWebhook(request, connectionId, steps);
 }

@@ -2,7 +2,7 @@ import type { Queryable } from "../postgres/transaction.js";
 import { evaluateKey, matchesExpression } from "../common/cel.js";
 import { createUlid } from "../common/ulid.js";
 import type { FunctionConfig } from "../sync/function-config.js";
-import { addToBatch } from "./batches.js";
+import { addToBatches } from "./batches.js";
 import { createRun } from "./create-run.js";
 import { cancelRun } from "./finish-run.js";
 import { enqueueDiscover, saveStepResult } from "./queue.js";
@@ -78,14 +78,15 @@ async function claimEventIds(client: Queryable, entries: { eventId: string; inte
 
 /**
  * Starts the runs the events trigger; returns, per new run, the index of the event that started it. Events for a
- * batching function join its batches in one statement per key; a run from a batch counts as started by the
- * latest event that went into it.
+ * batching function join its batches in one statement; a run from a batch counts as started by the last event
+ * of the request that went into a batch, so no event of the request cancels it.
  */
 async function startTriggeredRuns(client: Queryable, events: InngestEvent[]): Promise<Map<string, number>> {
   const { rows } = await client.query<{ config: FunctionConfig }>("SELECT config FROM inngest_executor.functions");
   const startedBy = new Map<string, number>();
   for (const { config } of rows) {
-    const batches = new Map<string, { events: InngestEvent[]; lastIndex: number }>();
+    const batches = new Map<string, InngestEvent[]>();
+    let lastBatched = -1;
     for (const [index, event] of events.entries()) {
       const triggered = config.triggers.some(
         (trigger) => "event" in trigger && matchesName(trigger.event, event.name) && matchesExpression(trigger.expression, { event }),
@@ -94,18 +95,15 @@ async function startTriggeredRuns(client: Queryable, events: InngestEvent[]): Pr
       // An event the batch's `if` leaves out runs at once, on its own.
       if (config.batchEvents && matchesExpression(config.batchEvents.if, { event })) {
         const key = config.batchEvents.key ? evaluateKey(config.batchEvents.key, { event }) : "";
-        const batch = batches.get(key) ?? { events: [], lastIndex: index };
-        batch.events.push(event);
-        batch.lastIndex = index;
-        batches.set(key, batch);
+        batches.set(key, [...(batches.get(key) ?? []), event]);
+        lastBatched = index;
         continue;
       }
       const runId = await createRun(client, config, event);
       if (runId) startedBy.set(runId, index);
     }
-    for (const [key, batch] of batches) {
-      for (const runId of await addToBatch(client, config, key, batch.events)) startedBy.set(runId, batch.lastIndex);
-    }
+    if (batches.size === 0) continue;
+    for (const runId of await addToBatches(client, config, batches)) startedBy.set(runId, lastBatched);
   }
   return startedBy;
 }

@@ -19,12 +19,13 @@ export type WebhookDeliveryInput = {
  */
 export const WEBHOOK_DELIVERY_RETENTION = { verified: 1000, rejected: 200 } as const;
 
-// Rejections are what a flood sends, so each one prunes; verified deliveries come at Gong's pace, and pruning after
-// every 20th keeps the hot path cheap while each connection stays near its bound.
+// Rejections are what a flood sends, so each batch of them prunes; verified deliveries come at Gong's pace, and
+// pruning a connection after every 20th of its own keeps the hot path cheap while each stays near its bound.
 const PRUNE_VERIFIED_EVERY = 20;
-let verifiedSincePrune = 0;
+const verifiedSincePrune = new Map<string, number>();
+const MAX_COUNTED_CONNECTIONS = 10_000;
 
-/** One statement for many deliveries (the receiver batches concurrent ones), then the pruning each class is due. */
+/** One statement for many deliveries (the receiver batches concurrent ones), then the pruning each connection is due. */
 export async function createWebhookDeliveries(db: Kysely<Database>, deliveries: readonly WebhookDeliveryInput[]): Promise<void> {
   if (deliveries.length === 0) return;
   await db
@@ -42,18 +43,21 @@ export async function createWebhookDeliveries(db: Kysely<Database>, deliveries: 
       })),
     )
     .execute();
-  const verified = deliveries.filter((delivery) => delivery.outcome !== "rejected");
-  verifiedSincePrune += verified.length;
-  const pruneVerified = verifiedSincePrune >= PRUNE_VERIFIED_EVERY;
-  if (pruneVerified) verifiedSincePrune = 0;
-  const due = new Set<string>();
-  for (const delivery of deliveries) {
-    const rejected = delivery.outcome === "rejected";
-    if (rejected || pruneVerified) due.add(`${rejected ? "rejected" : "verified"} ${delivery.connectionId}`);
+  const due = new Map<string, { rejected: boolean; verified: boolean }>();
+  for (const { connectionId, outcome } of deliveries) {
+    const entry = due.get(connectionId) ?? { rejected: false, verified: false };
+    if (outcome === "rejected") entry.rejected = true;
+    else {
+      const count = (verifiedSincePrune.get(connectionId) ?? 0) + 1;
+      if (count >= PRUNE_VERIFIED_EVERY) entry.verified = true;
+      verifiedSincePrune.set(connectionId, count >= PRUNE_VERIFIED_EVERY ? 0 : count);
+    }
+    due.set(connectionId, entry);
   }
-  for (const entry of due) {
-    const [kind, connectionId] = entry.split(" ") as [string, string];
-    await pruneWebhookDeliveries(db, connectionId, kind === "rejected");
+  if (verifiedSincePrune.size > MAX_COUNTED_CONNECTIONS) verifiedSincePrune.clear();
+  for (const [connectionId, { rejected, verified }] of due) {
+    if (rejected) await pruneWebhookDeliveries(db, connectionId, true);
+    if (verified) await pruneWebhookDeliveries(db, connectionId, false);
   }
 }
 

@@ -9,7 +9,7 @@ import { z } from "zod";
 
 const { values } = parseArgs({
   options: {
-    deliveries: { type: "string", default: "1000" },
+    deliveries: { type: "string", default: "3000" },
     organizations: { type: "string", default: "30" },
     concurrency: { type: "string", default: "16" },
     "receiver-only-deliveries": { type: "string", default: "2000" },

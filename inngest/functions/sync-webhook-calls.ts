@@ -31,7 +31,7 @@ export const syncWebhookCalls = inngest.createFunction(
     const callGongIds = [...new Set(events.map((each) => each.data.callGongId))];
     const result = await step.run("sync-calls", () =>
       withGongErrors(db, connectionId, async () => {
-        // Held while Gong needs re-authorization: the receiver logs such calls as deferred and queues them on reconnect.
+        // Not now: reconnecting queues the held calls and every accepted call still missing (queueHeldWebhookCalls).
         const connection = await getGongConnection(db, connectionId);
         if (connection?.status !== "connected") return null;
         return syncCallPage(db, getGongAppConfig(), { connectionId, filter: { callIds: callGongIds }, explicit: false });

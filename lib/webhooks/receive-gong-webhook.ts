@@ -87,7 +87,7 @@ type ReceiveSteps = {
 };
 
 /**
- * Gong's "New call" webhook: verify, record the verdict, enqueue the single-call sync once per call id. While the
+ * Gong's "New call" webhook: verify, record the verdict, enqueue the call's sync once per call id. While the
  * connection needs re-authorization a verified call is held (recorded as deferred, answered 202) and synced by
  * queueHeldWebhookCalls once Gong is connected again: the sync would skip it now, and the event id would make
  * Gong's retries duplicates for 24 hours. Nothing is stored for connections that do not exist.

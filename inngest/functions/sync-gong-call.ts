@@ -2,7 +2,8 @@ import { db } from "@/db";
 import { getGongConnection } from "@/db/queries/gong-connections";
 import { finishSyncRun, markSyncRunRunning } from "@/db/queries/sync-runs";
 import { inngest } from "@/inngest/client";
-import { gongCallSyncRequested, gongCallSynced, gongTranscriptsPending } from "@/inngest/events";
+import { gongCallSyncRequested } from "@/inngest/events";
+import { sendStoredCallEvents } from "@/inngest/send-page-events";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
 import { syncCallPage } from "@/lib/sync/sync-call-page";
 import { withGongErrors } from "@/lib/sync/with-gong-errors";
@@ -38,10 +39,7 @@ export const syncGongCall = inngest.createFunction(
       }),
     );
     if (!result) return { skipped: "the connection is not connected or the run already ended" };
-    if (result.pendingGongIds.length > 0) {
-      await step.sendEvent("pending-transcript", gongTranscriptsPending.create({ connectionId, runId, callGongIds: result.pendingGongIds }));
-    }
-    if (result.callIds.length > 0) await step.sendEvent("insights", result.callIds.map((callId) => gongCallSynced.create({ callId })));
+    await sendStoredCallEvents(step, { connectionId, runId, pendingStepId: "pending-transcript" }, result);
     if (runId) await step.run("finish", () => finishSyncRun(db, runId, "succeeded"));
     return { calls: result.calls, transcriptPending: result.pendingGongIds.length > 0 };
   },

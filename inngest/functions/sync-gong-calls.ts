@@ -3,7 +3,8 @@ import { getGongConnection } from "@/db/queries/gong-connections";
 import { finishSyncRun, getSyncRun, markSyncRunRunning, setSyncRunWorkspacesTotal } from "@/db/queries/sync-runs";
 import { upsertSyncWatermark } from "@/db/queries/sync-watermarks";
 import { inngest } from "@/inngest/client";
-import { type WorkspaceResume, gongCallSynced, gongCallsSyncRequested, gongSyncRunEnded, gongTranscriptsPending } from "@/inngest/events";
+import { type WorkspaceResume, gongCallsSyncRequested, gongSyncRunEnded } from "@/inngest/events";
+import { sendStoredCallEvents } from "@/inngest/send-page-events";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
 import { discoverWorkspaces } from "@/lib/sync/discover-workspaces";
 import { syncCallPage } from "@/lib/sync/sync-call-page";
@@ -80,10 +81,7 @@ export const syncGongCalls = inngest.createFunction(
           syncCallPage(db, getGongAppConfig(), { connectionId, progress: { runId, key: "calls-by-id" }, filter: { callIds: callGongIds }, explicit: true }),
         ),
       );
-      if (page.pendingGongIds.length > 0) {
-        await step.sendEvent("pending-transcripts", gongTranscriptsPending.create({ connectionId, runId, callGongIds: page.pendingGongIds }));
-      }
-      if (page.callIds.length > 0) await step.sendEvent("insights", page.callIds.map((callId) => gongCallSynced.create({ callId })));
+      await sendStoredCallEvents(step, { connectionId, runId, pendingStepId: "pending-transcripts" }, page);
     }
 
     await step.run("finish", async () => {

@@ -1,7 +1,8 @@
 import { db } from "@/db";
 import { getGongConnection } from "@/db/queries/gong-connections";
 import { inngest } from "@/inngest/client";
-import { gongCallSynced, gongTranscriptsPending, gongWebhookCallReceived } from "@/inngest/events";
+import { gongWebhookCallReceived } from "@/inngest/events";
+import { sendStoredCallEvents } from "@/inngest/send-page-events";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
 import { syncCallPage } from "@/lib/sync/sync-call-page";
 import { withGongErrors } from "@/lib/sync/with-gong-errors";
@@ -38,10 +39,7 @@ export const syncWebhookCalls = inngest.createFunction(
       }),
     );
     if (!result) return { skipped: "the connection is not connected", calls: callGongIds.length };
-    if (result.pendingGongIds.length > 0) {
-      await step.sendEvent("pending-transcript", gongTranscriptsPending.create({ connectionId, callGongIds: result.pendingGongIds }));
-    }
-    if (result.callIds.length > 0) await step.sendEvent("insights", result.callIds.map((callId) => gongCallSynced.create({ callId })));
+    await sendStoredCallEvents(step, { connectionId, pendingStepId: "pending-transcript" }, result);
     return { requested: callGongIds.length, calls: result.calls, transcriptsPending: result.pendingGongIds.length };
   },
 );

@@ -1,20 +1,19 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discoveryCall, discoveryCallExpected } from "@/lib/insights/__fixtures__/discovery-call";
-import { FAKE_LLM_API_KEY, FAKE_LLM_SUMMARY, type FakeLlmServer, startFakeLlmServer } from "@/test-support/fake-llm-server";
-import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
+import { FAKE_LLM_SUMMARY, type FakeLlmServer } from "@/test-support/fake-llm-server";
+import { type LlmFunctionEnv, startLlmFunctionEnv } from "@/test-support/llm-function-env";
+import type { MigratedTestDatabase } from "@/test-support/migrated-database";
 import { seedCall, seedConnection, seedOrganization } from "@/test-support/seed-calls";
 
 let database: MigratedTestDatabase;
 let llm: FakeLlmServer;
+let env: LlmFunctionEnv;
 let seed: (gongId: string, segments?: typeof discoveryCall.segments) => Promise<string>;
 
 beforeAll(async () => {
-  [database, llm] = await Promise.all([createMigratedTestDatabase(), startFakeLlmServer()]);
-  // The function uses the app's `db` and env, read on their first use.
-  process.env.DATABASE_URL = database.url;
-  process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
-  Object.assign(process.env, { LLM_BASE_URL: llm.baseUrl, LLM_API_KEY: FAKE_LLM_API_KEY, LLM_MODEL: "gpt-test" });
+  env = await startLlmFunctionEnv();
+  ({ database, llm } = env);
   const organizationId = await seedOrganization(database.db, "Globex");
   const connectionId = await seedConnection(database.db, organizationId);
   seed = (gongId, segments = discoveryCall.segments) =>
@@ -29,12 +28,7 @@ beforeAll(async () => {
     });
 });
 
-afterAll(async () => {
-  const { db } = await import("@/db");
-  await db.destroy();
-  await llm?.close();
-  await database?.drop();
-});
+afterAll(() => env?.stop());
 
 async function runFor(callId: string) {
   const { computeCallInsights } = await import("./compute-call-insights");

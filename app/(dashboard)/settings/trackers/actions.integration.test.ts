@@ -47,6 +47,17 @@ const remove = async (id: string) => (await actions()).removeTracker(id);
 const summarize = async (organizationId: string) =>
   (await listTrackers(database.db, organizationId)).map((tracker) => [tracker.name, tracker.keywords]);
 
+/** Another organization's admin adds "Theirs"; then this test's admin, signed in last, adds "Ours". */
+async function twoOrganizationsWithATrackerEach() {
+  const otherOrganizationId = await signInToNewOrganization();
+  await save({ name: "Theirs", keywords: "x" });
+  const theirs = (await listTrackers(database.db, otherOrganizationId))[0]!;
+  const organizationId = await signInToNewOrganization();
+  await save({ name: "Ours", keywords: "a" });
+  const ours = (await listTrackers(database.db, organizationId))[0]!;
+  return { otherOrganizationId, theirs, organizationId, ours };
+}
+
 describe("the default trackers", () => {
   it("are given once: after an admin deletes them all, the organization has none", async () => {
     const organizationId = await signInToNewOrganization();
@@ -105,12 +116,7 @@ describe("saving a tracker", () => {
   });
 
   it("edits a tracker of the admin's organization and no other", async () => {
-    const otherOrganizationId = await signInToNewOrganization();
-    await save({ name: "Theirs", keywords: "x" });
-    const theirs = (await listTrackers(database.db, otherOrganizationId))[0]!;
-    const organizationId = await signInToNewOrganization();
-    await save({ name: "Ours", keywords: "a" });
-    const ours = (await listTrackers(database.db, organizationId))[0]!;
+    const { otherOrganizationId, theirs, organizationId, ours } = await twoOrganizationsWithATrackerEach();
 
     expect(await save({ id: ours.id, name: "Ours, renamed", keywords: "b, c" })).toEqual({ ok: true });
     expect(await summarize(organizationId)).toEqual([["Ours, renamed", ["b", "c"]]]);
@@ -123,12 +129,7 @@ describe("saving a tracker", () => {
 
 describe("removing a tracker", () => {
   it("removes one of the admin's organization and refuses any other id", async () => {
-    const otherOrganizationId = await signInToNewOrganization();
-    await save({ name: "Theirs", keywords: "x" });
-    const theirs = (await listTrackers(database.db, otherOrganizationId))[0]!;
-    const organizationId = await signInToNewOrganization();
-    await save({ name: "Ours", keywords: "a" });
-    const ours = (await listTrackers(database.db, organizationId))[0]!;
+    const { otherOrganizationId, theirs, organizationId, ours } = await twoOrganizationsWithATrackerEach();
 
     const gone = { ok: false, error: "That tracker no longer exists." };
     expect(await remove(theirs.id)).toEqual(gone);

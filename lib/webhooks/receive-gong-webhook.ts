@@ -48,6 +48,8 @@ const PUBLIC_MESSAGE: Record<number, string> = {
   400: "Invalid payload.", 401: "Unauthorized.", 404: "Not found.", 410: "Gone.", 413: "Payload too large.", 503: "Try again later.",
 };
 
+const connectionIdSchema = z.uuid();
+
 // Enough for a burst to share a round trip, small enough for one request to Inngest and one statement.
 const MAX_BATCH_SIZE = 100;
 
@@ -93,7 +95,7 @@ type ReceiveSteps = {
  * Gong's retries duplicates for 24 hours. Nothing is stored for connections that do not exist.
  */
 async function receiveGongWebhook(request: Request, connectionId: string, deps: ReceiveSteps): Promise<WebhookResponse> {
-  const connection = z.uuid().safeParse(connectionId).success ? await deps.findConnection(connectionId) : undefined;
+  const connection = connectionIdSchema.safeParse(connectionId).success ? await deps.findConnection(connectionId) : undefined;
   if (!connection) {
     logUnknownConnection(connectionId);
     return { status: STATUS.unknown_connection, body: { error: PUBLIC_MESSAGE[STATUS.unknown_connection]! } };

@@ -95,7 +95,9 @@ async function startTriggeredRuns(client: Queryable, events: InngestEvent[]): Pr
       // An event the batch's `if` leaves out runs at once, on its own.
       if (config.batchEvents && matchesExpression(config.batchEvents.if, { event })) {
         const key = config.batchEvents.key ? evaluateKey(config.batchEvents.key, { event }) : "";
-        batches.set(key, [...(batches.get(key) ?? []), event]);
+        const batch = batches.get(key) ?? [];
+        batch.push(event);
+        batches.set(key, batch);
         lastBatched = index;
         continue;
       }

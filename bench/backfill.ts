@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import "./allow-server-only";
+import "../scripts/allow-server-only";
 import { startSyncStack } from "../test-support/sync-stack";
 import { startExecutorProcess } from "./executor-process";
 import { startSimulatorProcess } from "./simulator-process";

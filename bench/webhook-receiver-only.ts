@@ -5,8 +5,9 @@ import { migrateToLatest } from "../db/migrate";
 import type { Database } from "../db/schema";
 import { startSimulator } from "../gong-simulator/src/index";
 import { buildWebhookBody } from "../gong-simulator/src/webhooks/deliver";
+import { answerGongWebhook } from "../lib/webhooks/node-webhook-handler";
 import { type GongWebhookReceiver, createGongWebhookReceiver } from "../lib/webhooks/receive-gong-webhook";
-import { serveWebHandler } from "../test-support/serve-web-handler";
+import { serveNodeHandler } from "../test-support/serve-node-handler";
 import { createTestDatabase } from "../test-support/test-database";
 import { fireDeliveries, type LoadFigures } from "./webhook-pipeline";
 import { signGongDelivery } from "./webhook-sign";
@@ -14,8 +15,8 @@ import { signGongDelivery } from "./webhook-sign";
 export type ReceiverOnlyFigures = LoadFigures & { eventsCollected: number };
 
 /**
- * A lower bound on the receiver's own cost: the domain function (verify, record, build the event) on a bare HTTP
- * server, with `inngest.send` replaced by pushing into an array. No Next, no executor, nothing synced.
+ * A lower bound on the receiver's own cost: the domain function (verify, record, build the event) as the app server
+ * answers it, with `inngest.send` replaced by pushing into an array. No Next, no executor, nothing synced.
  */
 export async function measureReceiverOnly(total: number, concurrency: number): Promise<ReceiverOnlyFigures> {
   const database = await createTestDatabase();
@@ -36,15 +37,14 @@ export async function measureReceiverOnly(total: number, concurrency: number): P
 
     const events: unknown[] = [];
     let receive: GongWebhookReceiver | undefined;
-    const served = await serveWebHandler(async (request) => {
+    const served = await serveNodeHandler((request, response) => {
       receive ??= createGongWebhookReceiver({
         db,
         appUrl: served.url,
         getEncryptionKey: () => new Uint8Array(32),
         sendEvents: async (batch) => events.push(...batch),
       });
-      const result = await receive(request, connection.id);
-      return Response.json(result.body, { status: result.status });
+      void answerGongWebhook(receive, request, response, connection.id);
     });
     const path = `/api/webhooks/gong/${connection.id}`;
     const simulator = await startSimulator({ calls: total, log: false });

@@ -1,7 +1,7 @@
 // npm run bench:webhook [-- --deliveries N --organizations O --concurrency C --receiver-only-deliveries R --transcript-calls T]
 // Signed Gong deliveries through the real product path (built Next app, route, inngest.send, executor, single-call
 // sync from the simulator), counted at every stage; then webhook-to-transcript latency; last line is JSON.
-import "./allow-server-only";
+import "../scripts/allow-server-only";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";

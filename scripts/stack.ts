@@ -118,7 +118,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...options.extraEnv,
     };
     const next = path.join(options.root, "node_modules/next/dist/bin/next");
-    start("app", [next, "start", "-p", String(options.appPort)], appEnv);
+    start("app", [tsx, path.join(options.root, "scripts/app-server.ts")], { ...appEnv, PORT: String(options.appPort) });
     const workerPort = executorUrl ? (options.workerPort ?? null) : null;
     if (workerPort !== null) {
       const worker = start("worker", [next, "start", "-p", String(workerPort)], appEnv);

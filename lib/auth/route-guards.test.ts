@@ -10,7 +10,7 @@ const NOT_FOR_SIGNED_IN_USERS: Record<string, RegExp> = {
   "auth/[...nextauth]": /handlers/, // next-auth's own sign-in and sign-out
   inngest: /serve\(/, // the Inngest SDK checks the request signature
   health: /pingDatabase/, // public by design: no data
-  "webhooks/gong/[connectionId]": /createGongWebhookReceiver\(/, // Gong's signed JWT or URL key
+  "webhooks/gong/[connectionId]": /getGongWebhookReceiver\(/, // Gong's signed JWT or URL key
   "gong/oauth/callback": /completeGongOAuth/, // the single-use state; the session only has to match its issuer
 };
 

@@ -2,6 +2,7 @@ import "server-only";
 import { decryptSecret } from "@/lib/crypto/encryption";
 import { WebhookVerificationError, compareSecret, verifyGongWebhook } from "@/lib/gong/webhook";
 import type { DeliveryReason } from "./delivery-reasons";
+import type { IncomingDelivery } from "./incoming-delivery";
 import { buildGongWebhookUrl } from "./webhook-url";
 
 export type WebhookCredentials = {
@@ -13,7 +14,7 @@ export type WebhookCredentials = {
 
 type Input = {
   connection: WebhookCredentials;
-  request: Request;
+  delivery: Pick<IncomingDelivery, "authorization" | "urlKey">;
   rawBody: Uint8Array;
   appUrl: string;
   getEncryptionKey: () => Uint8Array;
@@ -27,7 +28,7 @@ export async function authenticateGongDelivery(input: Input): Promise<DeliveryRe
   try {
     await verifyGongWebhook({
       publicKeyBase64: connection.webhook_public_key,
-      authorization: input.request.headers.get("authorization"),
+      authorization: input.delivery.authorization,
       rawBody: input.rawBody,
       // The URL we told the admin to configure, never the Host header the request claims.
       expectedUrl: buildGongWebhookUrl(input.appUrl, connection.id),
@@ -39,9 +40,9 @@ export async function authenticateGongDelivery(input: Input): Promise<DeliveryRe
   }
 }
 
-async function checkUrlKey({ connection, request, getEncryptionKey }: Input): Promise<DeliveryReason | null> {
+async function checkUrlKey({ connection, delivery, getEncryptionKey }: Input): Promise<DeliveryReason | null> {
   if (!connection.webhook_url_key_encrypted) return "missing_key";
   const expected = await decryptSecret(connection.webhook_url_key_encrypted, getEncryptionKey());
-  const given = new URL(request.url).searchParams.get("key") ?? "";
+  const given = delivery.urlKey ?? "";
   return compareSecret(given, expected) ? null : "bad_key";
 }

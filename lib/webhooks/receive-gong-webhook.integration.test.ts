@@ -4,8 +4,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WEBHOOK_DELIVERY_RETENTION } from "../../db/queries/webhook-deliveries";
 import { type RunningSimulator, startSimulator } from "../../gong-simulator/src/index";
 import { type MigratedTestDatabase, createMigratedTestDatabase } from "../../test-support/migrated-database";
+import { serveNodeHandler } from "../../test-support/serve-node-handler";
 import { type ServedHandler, serveWebHandler } from "../../test-support/serve-web-handler";
 import { getWebhookSetup } from "./get-webhook-setup";
+import { deliveryFromRequest } from "./incoming-delivery";
+import { answerGongWebhook, matchGongWebhookRequest } from "./node-webhook-handler";
 import { type HeldCallsSyncEvent, queueHeldWebhookCalls } from "./queue-held-webhook-calls";
 import { type CallSyncEvent, type GongWebhookReceiver, createGongWebhookReceiver } from "./receive-gong-webhook";
 import { saveWebhookPublicKey, setWebhookAuth } from "./update-webhook-settings";
@@ -27,24 +30,27 @@ beforeAll(async () => {
   database = await createMigratedTestDatabase();
   simulator = await startSimulator({ calls: 5, log: false, webhookRetryDelaysMs: [] });
   keys = await generateKeyPair("RS256", { extractable: true });
+  // As the app server answers deliveries: from Node's request, before Next would see them.
   let receive: GongWebhookReceiver | undefined;
-  receiver = await serveWebHandler(async (request) => {
-    const connectionId = new URL(request.url).pathname.split("/").at(-1) ?? "";
-    receive ??= createGongWebhookReceiver({
-      db: database.db,
-      appUrl: receiver.url,
-      getEncryptionKey: () => encryptionKey,
-      sendEvents: async (events) => {
-        inngestStub.requests += 1;
-        await new Promise((resolve) => setTimeout(resolve, 5)); // a round trip, as to a real event API
-        if (inngestStub.refusing) throw new Error("connect ECONNREFUSED");
-        sent.push(...events);
-      },
-    });
-    const result = await receive(request, connectionId);
-    return Response.json(result.body, { status: result.status });
+  receiver = await serveNodeHandler((request, response) => {
+    receive ??= createReceiver(receiver.url);
+    void answerGongWebhook(receive, request, response, matchGongWebhookRequest(request) ?? "");
   });
 });
+
+function createReceiver(appUrl: string): GongWebhookReceiver {
+  return createGongWebhookReceiver({
+    db: database.db,
+    appUrl,
+    getEncryptionKey: () => encryptionKey,
+    sendEvents: async (events) => {
+      inngestStub.requests += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5)); // a round trip, as to a real event API
+      if (inngestStub.refusing) throw new Error("connect ECONNREFUSED");
+      sent.push(...events);
+    },
+  });
+}
 
 afterAll(async () => {
   await receiver?.close();
@@ -392,5 +398,36 @@ describe("receiveGongWebhook: a burst of deliveries", () => {
     const retried = await Promise.all(callIds.map((id) => signedPost(org, id)));
     expect(retried.map((response) => response.status)).toEqual([200, 200, 200]);
     expect(sent.slice(before).map((event) => event.data.callGongId).sort()).toEqual(callIds);
+  });
+});
+
+// `next dev`, or a host running `next start` itself, reaches the receiver through the App Router route instead.
+describe("receiveGongWebhook behind the App Router route's web Request", () => {
+  let web: ServedHandler;
+  let receive: GongWebhookReceiver;
+  beforeAll(async () => {
+    web = await serveWebHandler(async (request) => {
+      const result = await receive(deliveryFromRequest(request), new URL(request.url).pathname.split("/").at(-1) ?? "");
+      return Response.json(result.body, { status: result.status });
+    });
+    receive = createReceiver(web.url);
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  it("reads the same credentials and body: accepts a signed call, checks the URL key, refuses 413 past 1 MB", async () => {
+    const org = await createJwtOrg();
+    const url = `${web.url}/api/webhooks/gong/${org.connectionId}`;
+    const body = callBody("9500000000000000001");
+    const before = sent.length;
+    expect(await post(url, body, await sign(body, { webhook_url: url }))).toEqual({ status: 200, json: { received: true } });
+    expect(sent.slice(before).map((event) => event.id)).toEqual([`gong-call-${org.connectionId}-9500000000000000001`]);
+
+    const big = callBody("9500000000000000002", { padding: "x".repeat(1024 * 1024) });
+    await expectRejected(org.connectionId, "too_large", 413, await post(url, big, await sign(big, { webhook_url: url })));
+
+    expect(await setWebhookAuth(database.db, org, "url-key", encryptionKey)).toEqual({ ok: true });
+    await expectRejected(org.connectionId, "bad_key", 401, await post(`${url}?key=${"x".repeat(32)}`, callBody("9500000000000000003")));
   });
 });

@@ -9,6 +9,7 @@ import { createBatcher } from "@/lib/batcher";
 import { authenticateGongDelivery } from "./authenticate-gong-delivery";
 import type { DeliveryReason } from "./delivery-reasons";
 import { parseGongWebhookPayload } from "./gong-webhook-payload";
+import type { IncomingDelivery } from "./incoming-delivery";
 import { readBodyWithLimit } from "./read-body-with-limit";
 
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
@@ -26,7 +27,7 @@ export type GongWebhookReceiverDeps = {
 
 export type WebhookResponse = { status: number; body: { received: true } | { error: string } };
 
-export type GongWebhookReceiver = (request: Request, connectionId: string) => Promise<WebhookResponse>;
+export type GongWebhookReceiver = (delivery: IncomingDelivery, connectionId: string) => Promise<WebhookResponse>;
 
 const STATUS: Record<DeliveryReason, number> = {
   unknown_connection: 404,
@@ -77,7 +78,7 @@ export function createGongWebhookReceiver(deps: GongWebhookReceiverDeps): GongWe
       return events.map(() => undefined);
     }, batched),
   };
-  return (request, connectionId) => receiveGongWebhook(request, connectionId, steps);
+  return (delivery, connectionId) => receiveGongWebhook(delivery, connectionId, steps);
 }
 
 type ReceiveSteps = {
@@ -94,7 +95,7 @@ type ReceiveSteps = {
  * queueHeldWebhookCalls once Gong is connected again: the sync would skip it now, and the event id would make
  * Gong's retries duplicates for 24 hours. Nothing is stored for connections that do not exist.
  */
-async function receiveGongWebhook(request: Request, connectionId: string, deps: ReceiveSteps): Promise<WebhookResponse> {
+async function receiveGongWebhook(delivery: IncomingDelivery, connectionId: string, deps: ReceiveSteps): Promise<WebhookResponse> {
   const connection = connectionIdSchema.safeParse(connectionId).success ? await deps.findConnection(connectionId) : undefined;
   if (!connection) {
     logUnknownConnection(connectionId);
@@ -108,9 +109,9 @@ async function receiveGongWebhook(request: Request, connectionId: string, deps: 
   };
 
   if (connection.status === "revoked") return reject("revoked_connection");
-  const body = await readBodyWithLimit(request, MAX_WEBHOOK_BODY_BYTES);
+  const body = await readBodyWithLimit(delivery.body, delivery.declaredLength, MAX_WEBHOOK_BODY_BYTES);
   if (!body.ok) return reject("too_large");
-  const failure = await authenticateGongDelivery({ connection, request, rawBody: body.bytes, appUrl: deps.appUrl, getEncryptionKey: deps.getEncryptionKey });
+  const failure = await authenticateGongDelivery({ connection, delivery, rawBody: body.bytes, appUrl: deps.appUrl, getEncryptionKey: deps.getEncryptionKey });
   if (failure) return reject(failure);
   const payload = parseGongWebhookPayload(body.bytes);
   if (!payload) return reject("malformed_payload");

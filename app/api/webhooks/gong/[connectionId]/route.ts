@@ -1,24 +1,14 @@
 // POST /api/webhooks/gong/<connection id> – Gong's "Fire webhook" rule: verify, record, enqueue the call sync, 200 at once (202 while held for re-authorization).
-import { db } from "@/db";
-import { inngest } from "@/inngest/client";
-import { getEnv } from "@/lib/env";
+// The app server (scripts/app-server.ts) answers these from Node's request before Next sees them; this route serves
+// `next dev` and any host that runs `next start` itself, with the same receiver.
 import { toErrorResponse } from "@/lib/errors";
-import { getGongAppConfig } from "@/lib/gong-connection/config";
-import { type GongWebhookReceiver, createGongWebhookReceiver } from "@/lib/webhooks/receive-gong-webhook";
-
-// One receiver per process, so concurrent deliveries share their round trips; made on first use, after the env is read.
-let receiver: GongWebhookReceiver | undefined;
+import { deliveryFromRequest } from "@/lib/webhooks/incoming-delivery";
+import { getGongWebhookReceiver } from "@/lib/webhooks/process-receiver";
 
 export async function POST(request: Request, { params }: { params: Promise<{ connectionId: string }> }) {
   try {
     const { connectionId } = await params;
-    receiver ??= createGongWebhookReceiver({
-      db,
-      appUrl: getEnv().APP_URL,
-      getEncryptionKey: () => getGongAppConfig().encryptionKey,
-      sendEvents: (events) => inngest.send(events),
-    });
-    const result = await receiver(request, connectionId);
+    const result = await getGongWebhookReceiver()(deliveryFromRequest(request), connectionId);
     return Response.json(result.body, { status: result.status });
   } catch (error) {
     return toErrorResponse(error);

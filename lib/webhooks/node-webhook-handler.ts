@@ -1,0 +1,36 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { SECURITY_HEADERS } from "@/lib/security-headers";
+import { deliveryFromNodeRequest } from "./incoming-delivery";
+import type { GongWebhookReceiver } from "./receive-gong-webhook";
+
+// Exactly the URL we hand out (buildGongWebhookUrl), with its optional query; anything else is Next's to answer.
+const WEBHOOK_PATH = /^\/api\/webhooks\/gong\/([^/?#]+)(?:\?[^#]*)?$/;
+
+/** The connection id of a POST to a Gong webhook URL, or null for every other request. */
+export function matchGongWebhookRequest(request: Pick<IncomingMessage, "method" | "url">): string | null {
+  if (request.method !== "POST") return null;
+  const match = WEBHOOK_PATH.exec(request.url ?? "");
+  if (!match || match[1] === "deliveries") return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return match[1]!; // not a uuid either way: the receiver answers 404
+  }
+}
+
+/**
+ * Answers one delivery from Node's request and response, without turning them into web `Request`/`Response`
+ * objects first: at Gong's burst rates that conversion, not the verification, was most of a delivery's cost.
+ */
+export async function answerGongWebhook(receive: GongWebhookReceiver, request: IncomingMessage, response: ServerResponse, connectionId: string): Promise<void> {
+  let status = 500;
+  let body: unknown = { error: { code: "internal", message: "Something went wrong." } };
+  try {
+    ({ status, body } = await receive(deliveryFromNodeRequest(request), connectionId));
+  } catch (error) {
+    console.error("unhandled error", error);
+  }
+  if (response.headersSent || response.destroyed) return;
+  response.writeHead(status, { ...SECURITY_HEADERS, "Content-Type": "application/json" });
+  response.end(JSON.stringify(body));
+}

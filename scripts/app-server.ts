@@ -1,0 +1,36 @@
+// npm start: the built Next app on PORT (3000), as `next start` serves it, except that Gong's webhook deliveries are
+// answered straight from Node's request (lib/webhooks/node-webhook-handler.ts). Needs `next build` first.
+import "./allow-server-only";
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+
+const SHUTDOWN_GRACE_MS = 4_000;
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOSTNAME || undefined;
+const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), port, hostname: hostname ?? "localhost" });
+await app.prepare();
+const handle = app.getRequestHandler();
+// Loaded after the guard above is registered (static imports would be hoisted before it).
+const { getGongWebhookReceiver } = await import("@/lib/webhooks/process-receiver");
+const { answerGongWebhook, matchGongWebhookRequest } = await import("@/lib/webhooks/node-webhook-handler");
+
+const server = createServer((request, response) => {
+  const connectionId = matchGongWebhookRequest(request);
+  if (connectionId !== null) return void answerGongWebhook(getGongWebhookReceiver(), request, response, connectionId);
+  handle(request, response).catch((error: unknown) => {
+    console.error("unhandled error", error);
+    if (!response.headersSent) response.writeHead(500);
+    response.end();
+  });
+});
+server.listen(port, hostname, () => console.log(`Callbridge app ready on http://${hostname ?? "localhost"}:${port}`));
+
+const shutdown = () => {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+};
+process.once("SIGTERM", shutdown);
+process.once("SIGINT", shutdown);

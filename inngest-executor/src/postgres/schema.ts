@@ -54,10 +54,24 @@ const MIGRATIONS: string[][] = [
       opened_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (function_id, batch_key))`,
     `ALTER TABLE inngest_executor.runs ADD COLUMN events jsonb`,
   ],
+  [
+    // A batch's events as rows of their own: adding to a batch writes the new events only, where appending to one
+    // jsonb array rewrote (and recompressed) every event already in it.
+    `CREATE TABLE inngest_executor.batch_events (
+      batch_id text NOT NULL, position int NOT NULL, event jsonb NOT NULL, PRIMARY KEY (batch_id, position))`,
+    `INSERT INTO inngest_executor.batch_events (batch_id, position, event)
+     SELECT b.id, e.n, e.value FROM inngest_executor.batches b CROSS JOIN LATERAL jsonb_array_elements(b.events) WITH ORDINALITY AS e(value, n)`,
+    `ALTER TABLE inngest_executor.batches ADD COLUMN size int NOT NULL DEFAULT 0`,
+    `UPDATE inngest_executor.batches SET size = jsonb_array_length(events)`,
+    `ALTER TABLE inngest_executor.batches DROP COLUMN events`,
+  ],
 ];
 
-/** Creates or upgrades the executor's own schema; safe to run from several processes at once. */
-export async function migrateSchema(pool: pg.Pool): Promise<void> {
+/**
+ * Creates or upgrades the executor's own schema; safe to run from several processes at once. `upTo` stops at an
+ * earlier version (tests of an upgrade).
+ */
+export async function migrateSchema(pool: pg.Pool, upTo = MIGRATIONS.length): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
@@ -72,7 +86,7 @@ export async function migrateSchema(pool: pg.Pool): Promise<void> {
     const current = rows[0]?.version ?? 0;
     for (const [index, statements] of MIGRATIONS.entries()) {
       const version = index + 1;
-      if (version <= current) continue;
+      if (version <= current || version > upTo) continue;
       for (const statement of statements) await client.query(statement);
       await client.query("INSERT INTO inngest_executor.schema_versions (version) VALUES ($1)", [version]);
     }

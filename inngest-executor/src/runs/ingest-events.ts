@@ -21,10 +21,13 @@ export async function ingestEvents(client: Queryable, incoming: IncomingEvent[])
   incoming.forEach((raw, index) => {
     if (raw.id && !firstWithId.has(raw.id)) firstWithId.set(raw.id, index);
   });
-  const claims = await claimEventIds(client, [...firstWithId].map(([eventId, index]) => ({ eventId, internalId: internalIds[index]! })));
+  const events = incoming.map((raw, index): InngestEvent => ({ ...raw, name: raw.name, data: raw.data ?? {}, id: raw.id ?? internalIds[index]!, ts: raw.ts ?? Date.now() }));
+  // A repeat of an id earlier in this request is never a candidate; the others are stored if their id is claimed.
+  const candidates = incoming.flatMap((raw, index) => (raw.id && firstWithId.get(raw.id) !== index ? [] : [index]));
+  const { claims, configs } = await storeEvents(client, candidates.map((index) => ({ internalId: internalIds[index]!, claim: incoming[index]!.id ?? null, event: events[index]! })));
 
   const ids: string[] = [];
-  const fresh: { internalId: string; event: InngestEvent }[] = [];
+  const fresh: InngestEvent[] = [];
   incoming.forEach((raw, index) => {
     const internalId = internalIds[index]!;
     if (raw.id) {
@@ -34,38 +37,45 @@ export async function ingestEvents(client: Queryable, incoming: IncomingEvent[])
     } else {
       ids.push(internalId);
     }
-    fresh.push({ internalId, event: { ...raw, name: raw.name, data: raw.data ?? {}, id: raw.id ?? internalId, ts: raw.ts ?? Date.now() } });
+    fresh.push(events[index]!);
   });
   if (fresh.length === 0) return ids;
-  await client.query(
-    `INSERT INTO inngest_executor.events (id, name, data, ts)
-     SELECT e->>'id', e->>'name', e->'data', (e->>'ts')::bigint FROM jsonb_array_elements($1::jsonb) AS e`,
-    [JSON.stringify(fresh.map(({ internalId, event }) => ({ id: internalId, name: event.name, data: event.data, ts: event.ts })))],
-  );
-  const events = fresh.map((entry) => entry.event);
-  const startedBy = await startTriggeredRuns(client, events);
-  await resolvePauses(client, events, startedBy);
+  const startedBy = await startTriggeredRuns(client, configs, fresh);
+  await resolvePauses(client, fresh, startedBy);
   return ids;
 }
 
+type Candidate = { internalId: string; claim: string | null; event: InngestEvent };
+
 /**
- * Claims event ids for 24 hours in one statement; per id, the internal id it stands for and whether this request
- * claimed it (fresh) or it was seen before. Sorted, so two requests sharing ids lock them in the same order.
+ * One statement: claims the candidates' event ids for 24 hours, stores the events that need no claim or won theirs,
+ * and reads the functions they may trigger. Per id, the internal id it stands for and whether this request claimed
+ * it (fresh) or it was seen before. Ids are claimed sorted, so two requests sharing ids lock them in the same order.
  */
-async function claimEventIds(client: Queryable, entries: { eventId: string; internalId: string }[]) {
-  const claims = new Map<string, { internalId: string; fresh: boolean }>();
-  if (entries.length === 0) return claims;
-  const sorted = [...entries].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
-  const { rows } = await client.query<{ event_id: string; internal_id: string }>(
-    `INSERT INTO inngest_executor.event_ids (event_id, internal_id)
-     SELECT * FROM unnest($1::text[], $2::text[])
-     ON CONFLICT (event_id) DO UPDATE SET internal_id = excluded.internal_id, received_at = now()
-       WHERE inngest_executor.event_ids.received_at < now() - interval '24 hours'
-     RETURNING event_id, internal_id`,
-    [sorted.map((entry) => entry.eventId), sorted.map((entry) => entry.internalId)],
+async function storeEvents(client: Queryable, candidates: Candidate[]) {
+  const claimed = candidates.filter((candidate) => candidate.claim !== null).sort((a, b) => (a.claim! < b.claim! ? -1 : a.claim! > b.claim! ? 1 : 0));
+  const { rows } = await client.query<{ claimed: { event_id: string; internal_id: string }[]; configs: FunctionConfig[] }>(
+    `WITH claimed AS (
+       INSERT INTO inngest_executor.event_ids (event_id, internal_id)
+       SELECT * FROM unnest($1::text[], $2::text[])
+       ON CONFLICT (event_id) DO UPDATE SET internal_id = excluded.internal_id, received_at = now()
+         WHERE inngest_executor.event_ids.received_at < now() - interval '24 hours'
+       RETURNING event_id, internal_id),
+     stored AS (
+       INSERT INTO inngest_executor.events (id, name, data, ts)
+       SELECT e->>'id', e->>'name', e->'data', (e->>'ts')::bigint FROM jsonb_array_elements($3::jsonb) AS e
+       WHERE e->>'claim' IS NULL OR EXISTS (SELECT 1 FROM claimed c WHERE c.event_id = e->>'claim' AND c.internal_id = e->>'id'))
+     SELECT (SELECT coalesce(json_agg(claimed), '[]') FROM claimed) AS claimed,
+            (SELECT coalesce(json_agg(config), '[]') FROM inngest_executor.functions) AS configs`,
+    [
+      claimed.map((candidate) => candidate.claim),
+      claimed.map((candidate) => candidate.internalId),
+      JSON.stringify(candidates.map(({ internalId, claim, event }) => ({ id: internalId, claim, name: event.name, data: event.data, ts: event.ts }))),
+    ],
   );
-  for (const row of rows) claims.set(row.event_id, { internalId: row.internal_id, fresh: true });
-  const seen = entries.map((entry) => entry.eventId).filter((eventId) => !claims.has(eventId));
+  const claims = new Map<string, { internalId: string; fresh: boolean }>();
+  for (const row of rows[0]!.claimed) claims.set(row.event_id, { internalId: row.internal_id, fresh: true });
+  const seen = claimed.map((candidate) => candidate.claim!).filter((eventId) => !claims.has(eventId));
   if (seen.length > 0) {
     const existing = await client.query<{ event_id: string; internal_id: string }>(
       "SELECT event_id, internal_id FROM inngest_executor.event_ids WHERE event_id = ANY($1::text[])",
@@ -73,7 +83,7 @@ async function claimEventIds(client: Queryable, entries: { eventId: string; inte
     );
     for (const row of existing.rows) claims.set(row.event_id, { internalId: row.internal_id, fresh: false });
   }
-  return claims;
+  return { claims, configs: rows[0]!.configs };
 }
 
 /**
@@ -81,10 +91,9 @@ async function claimEventIds(client: Queryable, entries: { eventId: string; inte
  * batching function join its batches in one statement; a run from a batch counts as started by the last event
  * of the request that went into a batch, so no event of the request cancels it.
  */
-async function startTriggeredRuns(client: Queryable, events: InngestEvent[]): Promise<Map<string, number>> {
-  const { rows } = await client.query<{ config: FunctionConfig }>("SELECT config FROM inngest_executor.functions");
+async function startTriggeredRuns(client: Queryable, configs: FunctionConfig[], events: InngestEvent[]): Promise<Map<string, number>> {
   const startedBy = new Map<string, number>();
-  for (const { config } of rows) {
+  for (const config of configs) {
     const batches = new Map<string, InngestEvent[]>();
     let lastBatched = -1;
     for (const [index, event] of events.entries()) {

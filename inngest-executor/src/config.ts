@@ -15,6 +15,7 @@ const envSchema = z.object({
   INNGEST_EXECUTOR_LEASE_MS: intFromEnv(15_000),
   INNGEST_EXECUTOR_SYNC_INTERVAL_MS: intFromEnv(5_000),
   INNGEST_EXECUTOR_POOL_MAX: intFromEnv(5),
+  INNGEST_EXECUTOR_INTAKE_FIRST_MS: z.coerce.number().int().min(0).default(1_000),
 });
 
 export type ExecutorOptions = {
@@ -30,6 +31,8 @@ export type ExecutorOptions = {
   leaseMs: number;
   syncIntervalMs: number;
   poolMax: number;
+  /** While events pour in, new work starts at most this often (ms); 0 turns intake-first off. */
+  intakeFirstMs: number;
 };
 
 /** Reads the executor's settings from the environment; throws a readable error when one is invalid. */
@@ -48,6 +51,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): ExecutorOptio
     leaseMs: parsed.INNGEST_EXECUTOR_LEASE_MS,
     syncIntervalMs: parsed.INNGEST_EXECUTOR_SYNC_INTERVAL_MS,
     poolMax: parsed.INNGEST_EXECUTOR_POOL_MAX,
+    intakeFirstMs: parsed.INNGEST_EXECUTOR_INTAKE_FIRST_MS,
   };
 }
 
@@ -63,6 +67,7 @@ export function resolveOptions(partial: Partial<ExecutorOptions> & { databaseUrl
     leaseMs: 15_000,
     syncIntervalMs: 5_000,
     poolMax: 5,
+    intakeFirstMs: 1_000,
     ...partial,
   };
 }

@@ -5,6 +5,7 @@ import { resolveOptions, type ExecutorOptions } from "./config.js";
 import { migrateSchema } from "./postgres/schema.js";
 import { createExecutorServer } from "./http/server.js";
 import { watchApps } from "./sync/watch-apps.js";
+import { createIntakePressure } from "./worker/intake-pressure.js";
 import { startScheduler } from "./worker/scheduler.js";
 
 export { parseConfig, type ExecutorOptions } from "./config.js";
@@ -26,6 +27,8 @@ export async function startExecutor(partial: Partial<ExecutorOptions> & { databa
   await migrateSchema(pool);
 
   const watcher = watchApps(pool, options.appUrls, options.signingKey, options.syncIntervalMs);
+  const pressure = createIntakePressure();
+  const intakeFirst = options.intakeFirstMs > 0 ? { pressure, maxDeferMs: options.intakeFirstMs } : undefined;
   const scheduler = startScheduler(
     {
       pool,
@@ -36,14 +39,17 @@ export async function startExecutor(partial: Partial<ExecutorOptions> & { databa
       requestTimeoutMs: 15 * 60_000,
       onUnreachable: (url) => watcher.markUnreachable(url),
     },
-    { workers: options.workers, pollMs: options.pollMs, cronEveryMs: Math.min(options.pollMs * 5, 1000) },
+    { workers: options.workers, pollMs: options.pollMs, cronEveryMs: Math.min(options.pollMs * 5, 1000), intakeFirst },
   );
   let starting = true;
   const server = createExecutorServer({
     pool,
     signingKey: options.signingKey,
     eventKey: options.eventKey,
-    nudge: () => scheduler.nudge(),
+    eventsIngested: () => {
+      pressure.noteRequest();
+      scheduler.nudge();
+    },
     isStarting: () => starting,
   });
   await new Promise<void>((resolve, reject) => {

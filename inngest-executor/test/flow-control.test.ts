@@ -120,6 +120,8 @@ describeWithDatabase("batchEvents", () => {
     expect(soloAt! - sentAt).toBeLessThan(900);
     const { rows } = await stack.pool.query("SELECT count(*)::int AS n FROM inngest_executor.batches WHERE function_id = 'contract-app-batched'");
     expect(rows[0]?.n).toBe(0);
+    const left = await stack.pool.query("SELECT count(*)::int AS n FROM inngest_executor.batch_events");
+    expect(left.rows[0]?.n).toBe(0);
   });
 
   it("splits one request's events for a key into full batches and leaves the rest for the timeout", async () => {
@@ -139,5 +141,20 @@ describeWithDatabase("batchEvents", () => {
     expect(again).toBe(first);
     expect(await stack.send(event)).toEqual([first]);
     expect(await outputs("dedupe", 1)).toEqual([{ status: "completed", output: [1] }]);
+  });
+});
+
+describeWithDatabase("intake first", () => {
+  it("starts new runs at most once a second while events pour in, and all of them once the burst ends", async () => {
+    let sent = 0;
+    const burstEnds = Date.now() + 2_000;
+    while (Date.now() < burstEnds) {
+      await stack.send({ name: "test/counted", data: { tag: "burst" } });
+      sent += 1;
+    }
+    // Runs start before the burst counts as one (10 requests within 250 ms), then one a second.
+    expect(sent).toBeGreaterThan(40);
+    expect(count("counted:burst")).toBeLessThan(sent / 2);
+    await waitFor(async () => count("counted:burst") === sent, 20_000, "every run of the burst");
   });
 });

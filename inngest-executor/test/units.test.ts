@@ -5,6 +5,7 @@ import { getNextCronTime } from "../src/common/cron.js";
 import { parseDuration, resolveUntil } from "../src/common/duration.js";
 import { hashSigningKey, isAuthorized, signBody } from "../src/common/signing.js";
 import { getMaxAttempts, parseFunctionConfig } from "../src/sync/function-config.js";
+import { createIntakePressure } from "../src/worker/intake-pressure.js";
 
 const base = {
   id: "app-fn",
@@ -81,5 +82,25 @@ describe("helpers", () => {
     expect(isAuthorized(`Bearer ${hashSigningKey(key)}`, key)).toBe(true);
     expect(isAuthorized("Bearer nope", key)).toBe(false);
     expect(signBody('{"b":1,"a":2}', key, 1_700_000_000_000)).toMatch(/^t=1700000000&s=[0-9a-f]{64}$/);
+  });
+});
+
+describe("intake pressure", () => {
+  it("is busy from the 10th event request within 250 ms until 250 ms pass without enough of them", () => {
+    const pressure = createIntakePressure();
+    for (let at = 0; at < 9; at++) pressure.noteRequest(1_000 + at * 10);
+    expect(pressure.isBusy(1_090)).toBe(false);
+    pressure.noteRequest(1_090);
+    expect(pressure.isBusy(1_100)).toBe(true);
+    expect(pressure.isBusy(1_249)).toBe(true);
+    expect(pressure.isBusy(1_250)).toBe(false);
+  });
+
+  it("never counts a steady trickle, however long it goes on", () => {
+    const pressure = createIntakePressure();
+    for (let at = 0; at < 1_000; at += 30) {
+      pressure.noteRequest(at);
+      expect(pressure.isBusy(at)).toBe(false);
+    }
   });
 });

@@ -13,7 +13,8 @@ export type ApiContext = {
   pool: pg.Pool;
   signingKey?: string;
   eventKey?: string;
-  nudge(): void;
+  /** After each event request: wakes the scheduler and counts towards intake pressure. */
+  eventsIngested(): void;
   /** True until the configured apps were first synced: an event taken in before that could trigger nothing. */
   isStarting(): boolean;
 };
@@ -27,7 +28,7 @@ export async function handleEvents(context: ApiContext, req: IncomingMessage, ke
   if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? "invalid events");
   const events = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
   const ids = await withTransaction(context.pool, (client) => ingestEvents(client, events));
-  context.nudge();
+  context.eventsIngested();
   return { ids, status: 200 };
 }
 

@@ -1,11 +1,21 @@
 import { claimItems } from "./claim.js";
 import { fireDueCrons } from "./fire-crons.js";
+import type { IntakePressure } from "./intake-pressure.js";
 import { processItem, type WorkerContext } from "./process-item.js";
 import { purgeExpired } from "./purge-expired.js";
 
 const PURGE_EVERY_MS = 10 * 60_000;
 
-export type SchedulerOptions = { workers: number; pollMs: number; cronEveryMs: number };
+export type SchedulerOptions = {
+  workers: number;
+  pollMs: number;
+  cronEveryMs: number;
+  /**
+   * Intake first: while events pour in, one queue item starts per `maxDeferMs`, so on a machine the executor
+   * shares with the app the CPU answers the senders first; runs catch up once the burst is over.
+   */
+  intakeFirst?: { pressure: IntakePressure; maxDeferMs: number };
+};
 
 export type Scheduler = { nudge(): void; stop(graceMs: number): Promise<void>; inFlight(): number };
 
@@ -21,6 +31,7 @@ export function startScheduler(context: WorkerContext, options: SchedulerOptions
   let nudged = false;
   let lastCron = 0;
   let lastPurge = Date.now();
+  let lastClaim = 0;
 
   const nudge = () => {
     nudged = true;
@@ -47,7 +58,11 @@ export function startScheduler(context: WorkerContext, options: SchedulerOptions
       lastPurge = Date.now();
       await purgeExpired(context.pool);
     }
-    const items = await claimItems(context.pool, context.owner, options.workers - running.size, context.leaseMs, inFlightIds);
+    const busy = options.intakeFirst?.pressure.isBusy() ?? false;
+    if (busy && Date.now() - lastClaim < options.intakeFirst!.maxDeferMs) return 0;
+    lastClaim = Date.now();
+    const free = options.workers - running.size;
+    const items = await claimItems(context.pool, context.owner, busy ? Math.min(1, free) : free, context.leaseMs, inFlightIds);
     for (const item of items) {
       inFlightIds.add(item.id);
       const task = processItem(context, item)

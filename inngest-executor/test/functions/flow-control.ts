@@ -2,7 +2,7 @@ import type { Inngest } from "inngest";
 import type { Recorder } from "../contract-app.js";
 import { tagOf } from "./shared.js";
 
-/** cancelOn edge cases, invoke timeouts, keyed throttles with a burst, and keyed event batches. */
+/** cancelOn edge cases, invoke timeouts, keyed throttles with a burst, keyed event batches, and intake first. */
 export function createFlowControlFunctions(inngest: Inngest, rec: Recorder) {
   // A newer event for the same tag replaces the run in progress: its trigger is also its cancel event.
   const superseded = inngest.createFunction(
@@ -74,5 +74,8 @@ export function createFlowControlFunctions(inngest: Inngest, rec: Recorder) {
     },
   );
 
-  return [superseded, cancelWindow, slowChild, impatientParent, burstThrottled, batched];
+  // One hit per event, to see when runs start while events pour in (intake first).
+  const counted = inngest.createFunction({ id: "counted", triggers: [{ event: "test/counted" }] }, async ({ event }) => rec.hit(`counted:${tagOf(event)}`));
+
+  return [superseded, cancelWindow, slowChild, impatientParent, burstThrottled, batched, counted];
 }

@@ -19,11 +19,13 @@ export type WebhookDeliveryInput = {
  */
 export const WEBHOOK_DELIVERY_RETENTION = { verified: 1000, rejected: 200 } as const;
 
-// Rejections are what a flood sends, so each batch of them prunes; verified deliveries come at Gong's pace, and
-// pruning a connection after every 20th of its own keeps the hot path cheap while each stays near its bound.
+// Rejections are what a flood sends, so each batch of them prunes before it is answered; verified deliveries come at
+// Gong's pace, and a connection is pruned after every 20th of its own, one prune at a time and after the answer, so
+// each stays near its bound without a delete on the way of Gong's deliveries.
 const PRUNE_VERIFIED_EVERY = 20;
 const verifiedSincePrune = new Map<string, number>();
 const MAX_COUNTED_CONNECTIONS = 10_000;
+let verifiedPrunes: Promise<void> = Promise.resolve();
 
 /** One statement for many deliveries (the receiver batches concurrent ones), then the pruning each connection is due. */
 export async function createWebhookDeliveries(db: Kysely<Database>, deliveries: readonly WebhookDeliveryInput[]): Promise<void> {
@@ -57,7 +59,10 @@ export async function createWebhookDeliveries(db: Kysely<Database>, deliveries: 
   if (verifiedSincePrune.size > MAX_COUNTED_CONNECTIONS) verifiedSincePrune.clear();
   for (const [connectionId, { rejected, verified }] of due) {
     if (rejected) await pruneWebhookDeliveries(db, connectionId, true);
-    if (verified) await pruneWebhookDeliveries(db, connectionId, false);
+    if (!verified) continue;
+    verifiedPrunes = verifiedPrunes
+      .then(() => pruneWebhookDeliveries(db, connectionId, false))
+      .catch((error: unknown) => console.error("webhook: could not prune the delivery log", { connectionId, error }));
   }
 }
 

@@ -33,7 +33,11 @@ export interface SimulatorState {
   accessTokens: Map<string, AccessTokenRecord>;
   refreshTokens: Map<string, RefreshTokenRecord>;
   faults: Faults;
-  faultRandom: Random;
+  /**
+   * Fault decisions, one seeded stream per caller (its Authorization header): which of a client's requests fail does
+   * not depend on how another client's requests interleave with them.
+   */
+  faultRandoms: Map<string, Random>;
   limiter: RateLimiter;
   stats: Stats;
   rules: Map<string, WebhookRule>;
@@ -68,7 +72,7 @@ export function createState(config: SimulatorConfig, nowMs = Date.now()): Simula
     accessTokens: new Map(),
     refreshTokens: new Map(),
     faults: createFaults(config),
-    faultRandom: createRandom(config.seed, "faults"),
+    faultRandoms: new Map(),
     limiter: createRateLimiter(),
     stats: createStats(),
     rules: new Map(),
@@ -84,6 +88,16 @@ export function resetState(state: SimulatorState, input: Partial<DatasetInput>, 
   const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   const defaults = { seed: config.seed, calls: config.calls, workspaces: config.workspaces, users: config.users, companyName: config.companyName, from: config.from, to: config.to };
   fresh.dataset = createDataset({ ...defaults, ...given }, nowMs);
-  fresh.faultRandom = createRandom(fresh.dataset.seed, "faults");
   Object.assign(state, { ...fresh, origin: state.origin, secret: state.secret });
+}
+
+/** The fault stream of the caller presenting this Authorization header. */
+export function faultRandomFor(state: SimulatorState, authorization: string | undefined): Random {
+  const key = authorization ?? "";
+  let random = state.faultRandoms.get(key);
+  if (!random) {
+    random = createRandom(state.dataset.seed, "faults", key);
+    state.faultRandoms.set(key, random);
+  }
+  return random;
 }

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Random } from "../data/prng";
 import { admitRequest } from "../limits/rate-limiter";
 import { createRequestId, HttpError } from "../http/respond";
 import { matchRoute } from "../http/router";
-import type { SimulatorState } from "../state";
+import { type SimulatorState, faultRandomFor } from "../state";
 import { API_ROUTES } from "./api-routes";
 import { authenticateCaller } from "./auth";
 
@@ -16,8 +17,9 @@ export async function handleApiRequest(state: SimulatorState, request: IncomingM
   const requestId = createRequestId();
   const match = matchRoute(API_ROUTES, request.method ?? "GET", url.pathname);
   const endpoint = match.kind === "found" ? `${match.route.method} ${match.route.template}` : `${request.method} (unknown /v2 path)`;
+  const faultRandom = faultRandomFor(state, request.headers.authorization);
   const answer = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    ({ endpoint, status: writeApiResponse(state, response, requestId, status, body, headers) });
+    ({ endpoint, status: writeApiResponse(state, faultRandom, response, requestId, status, body, headers) });
   if (match.kind === "not-found") return answer(404, { errors: ["Not Found"] });
   if (match.kind === "method-not-allowed") return answer(405, { errors: ["Method Not Allowed"] });
 
@@ -28,7 +30,7 @@ export async function handleApiRequest(state: SimulatorState, request: IncomingM
     return answer(429, { errors: [message] }, { "Retry-After": String(decision.retryAfterSeconds) });
   }
   if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-  if (faults.errorRate > 0 && state.faultRandom.next() < faults.errorRate) return answer(500, { errors: ["Internal server error occurred"] });
+  if (faults.errorRate > 0 && faultRandom.next() < faults.errorRate) return answer(500, { errors: ["Internal server error occurred"] });
   try {
     const caller = authenticateCaller(state, request);
     const result = await match.route.handler({ state, request, url, params: match.params, caller, endpoint });
@@ -40,7 +42,7 @@ export async function handleApiRequest(state: SimulatorState, request: IncomingM
   }
 }
 
-function writeApiResponse(state: SimulatorState, response: ServerResponse, requestId: string, status: number, body: Record<string, unknown>, headers: Record<string, string>): number {
+function writeApiResponse(state: SimulatorState, faultRandom: Random, response: ServerResponse, requestId: string, status: number, body: Record<string, unknown>, headers: Record<string, string>): number {
   const text = JSON.stringify({ requestId, ...body });
   response.writeHead(status, {
     // Gong's own spelling differs between successes and errors.
@@ -51,7 +53,7 @@ function writeApiResponse(state: SimulatorState, response: ServerResponse, reque
     ...headers,
   });
   const { truncateRate } = state.faults;
-  if (status === 200 && truncateRate > 0 && state.faultRandom.next() < truncateRate) {
+  if (status === 200 && truncateRate > 0 && faultRandom.next() < truncateRate) {
     // A connection cut mid-body: headers promise the full length, half arrives, then the socket dies.
     response.write(text.slice(0, Math.floor(text.length / 2)));
     setImmediate(() => response.destroy());

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { countAllCalls } from "../data/dataset";
 import { decodeId } from "../data/ids";
-import { createRandom } from "../data/prng";
 import { defineRoute } from "../http/router";
 import { HttpError } from "../http/respond";
 import { issueTokens, revokeAllTokens } from "../oauth/issue-tokens";
@@ -55,7 +54,7 @@ export const CONTROL_ROUTES = [
   defineRoute<ControlHandler>("POST", "/__sim/faults", (state, body) => {
     Object.assign(state.faults, faultsSchema.parse(body));
     // Fault decisions restart from the seed each time they are set, so a test sees the same sequence on every run.
-    state.faultRandom = createRandom(state.dataset.seed, "faults");
+    state.faultRandoms.clear();
     return state.faults;
   }),
   defineRoute<ControlHandler>("POST", "/__sim/revoke", (state) => (revokeAllTokens(state), { revoked: true })),

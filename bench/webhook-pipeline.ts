@@ -1,3 +1,4 @@
+import { Agent, request } from "node:http";
 import autocannon from "autocannon";
 import type pg from "pg";
 import type { SignedDelivery } from "./webhook-deliveries";
@@ -15,7 +16,7 @@ export type LoadFigures = {
 };
 
 export type PipelineCounts = { eventsEnqueued: number; callsStored: number; syncRunsActive: number };
-export type DrainFigures = PipelineCounts & { drained: boolean; drainMs: number; failedSyncRuns: number };
+export type DrainFigures = PipelineCounts & { drained: boolean; drainMs: number; failedSyncRuns: number; syncRuns: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -60,6 +61,61 @@ export async function fireDeliveries(url: string, deliveries: SignedDelivery[], 
 }
 
 /**
+ * Open loop, as Gong sends: delivery i leaves at start + i / rate, whether or not earlier ones were answered (over
+ * keep-alive connections, as many as are needed). Latency counts from the scheduled moment, so a server that falls
+ * behind pays for the wait too; the rate achieved shows whether it kept up.
+ */
+export async function fireDeliveriesAtRate(url: string, deliveries: SignedDelivery[], ratePerSecond: number): Promise<LoadFigures> {
+  const { hostname, port } = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const latencies: number[] = [];
+  const outcome = { accepted: 0, non2xx: 0, errors: 0 };
+  const startedAt = performance.now();
+  let lastAnsweredAt = startedAt;
+  const send = (delivery: SignedDelivery, scheduledAt: number) =>
+    new Promise<void>((resolve) => {
+      const headers = { "content-type": "application/json", authorization: delivery.authorization, "content-length": Buffer.byteLength(delivery.body) };
+      const outgoing = request({ agent, hostname, port, path: delivery.path, method: "POST", headers }, (response) => {
+        response.resume();
+        response.on("end", () => {
+          lastAnsweredAt = performance.now();
+          latencies.push(lastAnsweredAt - scheduledAt);
+          if (response.statusCode && response.statusCode < 300) outcome.accepted += 1;
+          else outcome.non2xx += 1;
+          resolve();
+        });
+      });
+      outgoing.on("error", () => {
+        outcome.errors += 1;
+        resolve();
+      });
+      outgoing.end(delivery.body);
+    });
+  const pending: Promise<void>[] = [];
+  const intervalMs = 1000 / ratePerSecond;
+  for (let index = 0; index < deliveries.length; index++) {
+    const scheduledAt = startedAt + index * intervalMs;
+    const wait = scheduledAt - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(send(deliveries[index]!, scheduledAt));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0);
+  const durationMs = Math.max(1, lastAnsweredAt - startedAt);
+  return {
+    deliveriesPerSecond: Math.round((outcome.accepted / durationMs) * 1000),
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    maxMs: Math.round(sorted.at(-1) ?? 0),
+    ...outcome,
+    timeouts: 0,
+    durationMs: Math.round(durationMs),
+  };
+}
+
+/**
  * What reached each stage for these connections: sync events the executor recorded (distinct event ids; a
  * repeated id is acknowledged without a row) and calls stored with their transcript.
  */
@@ -96,12 +152,14 @@ export async function waitForDrain(pool: pg.Pool, connectionIds: string[], expec
     await sleep(250);
     counts = await countPipeline(pool, connectionIds);
   }
-  const failed = await pool.query<{ count: string }>(
-    `select count(*) as count from inngest_executor.runs
-      where function_id like '%sync-webhook-calls' and status = 'failed' and event->'data'->>'connectionId' = any($1)`,
+  const drainMs = Math.round(performance.now() - startedAt);
+  const runs = await pool.query<{ total: string; failed: string }>(
+    `select count(*) as total, count(*) filter (where status = 'failed') as failed from inngest_executor.runs
+      where function_id like '%sync-webhook-calls' and event->'data'->>'connectionId' = any($1)`,
     [connectionIds],
   );
-  return { ...counts, drained: counts.callsStored >= expected, drainMs: Math.round(performance.now() - startedAt), failedSyncRuns: Number(failed.rows[0]?.count) };
+  const { total, failed } = runs.rows[0] ?? { total: "0", failed: "0" };
+  return { ...counts, drained: counts.callsStored >= expected, drainMs, failedSyncRuns: Number(failed), syncRuns: Number(total) };
 }
 
 /** Waits (up to `timeoutMs`) until the executor has no run left, such as the insights that follow each stored call. */

@@ -1,8 +1,8 @@
-// npm run bench:webhook [-- --deliveries N --organizations O --concurrency C --receiver-only-deliveries R --transcript-calls T]
-// Signed Gong deliveries through the real product path (built Next app, route, inngest.send, executor, single-call
+// npm run bench:webhook [-- --deliveries N --organizations O --concurrency C | --rate R --warmup-deliveries W --receiver-only-deliveries R --transcript-calls T]
+// Closed loop by default (C deliveries in flight, autocannon); --rate R offers R deliveries a second (open loop).
+// Signed Gong deliveries through the real product path (built Next app, app server, inngest.send, executor, batched
 // sync from the simulator), counted at every stage; then webhook-to-transcript latency; last line is JSON.
 import "../scripts/allow-server-only";
-import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -12,6 +12,8 @@ const { values } = parseArgs({
     deliveries: { type: "string", default: "3000" },
     organizations: { type: "string", default: "30" },
     concurrency: { type: "string", default: "16" },
+    "warmup-deliveries": { type: "string", default: "500" },
+    rate: { type: "string", default: "0" },
     "receiver-only-deliveries": { type: "string", default: "2000" },
     "transcript-calls": { type: "string", default: "20" },
     "drain-timeout-seconds": { type: "string", default: "150" },
@@ -21,6 +23,8 @@ const count = (text: string | undefined, min = 1) => z.coerce.number().int().min
 const total = count(values.deliveries);
 const organizations = Math.min(total, count(values.organizations));
 const concurrency = count(values.concurrency);
+const warmupTotal = count(values["warmup-deliveries"], 0);
+const rate = count(values.rate, 0);
 const receiverOnlyTotal = count(values["receiver-only-deliveries"], 0);
 const transcriptCalls = count(values["transcript-calls"], 0);
 const drainTimeoutMs = count(values["drain-timeout-seconds"]) * 1000;
@@ -30,7 +34,7 @@ const database = process.env.DATABASE_URL ? "postgres" : "pglite";
 const { measureReceiverOnly } = await import("./webhook-receiver-only");
 const { startBenchStack } = await import("./webhook-stack");
 const { prepareDeliveries } = await import("./webhook-deliveries");
-const { fireDeliveries, waitForDrain, waitForExecutorIdle } = await import("./webhook-pipeline");
+const { fireDeliveries, fireDeliveriesAtRate, waitForDrain, waitForExecutorIdle } = await import("./webhook-pipeline");
 const { measureWebhookToTranscript } = await import("./webhook-full-stack");
 
 const receiverOnly = receiverOnlyTotal > 0 ? await measureReceiverOnly(receiverOnlyTotal, concurrency) : null;
@@ -49,23 +53,33 @@ if ("skipped" in bench) {
 }
 let figures: Record<string, unknown>;
 try {
-  const prepared = await prepareDeliveries(bench, total, organizations);
-  console.log(`signed ${total} deliveries (avg ${prepared.averageBodyBytes} B) for ${organizations} organizations in ${prepared.signingMs} ms (${database})`);
-  // Loads the route module and a database connection, so the first measured deliveries do not pay for that.
-  for (let index = 0; index < 20; index++) {
-    await fetch(`${bench.stack.appUrl}/api/webhooks/gong/${randomUUID()}`, { method: "POST", body: "{}" }).then((response) => response.arrayBuffer());
+  const prepared = await prepareDeliveries(bench, warmupTotal + total, organizations);
+  console.log(`signed ${warmupTotal + total} deliveries (avg ${prepared.averageBodyBytes} B) for ${organizations} organizations in ${prepared.signingMs} ms (${database})`);
+  // A server that has been up a while: the code paths compiled, pools and batches open. Then, so that their syncs
+  // do not run beside the measured burst, the executor is let finish.
+  const warmup = warmupTotal > 0 ? await fireDeliveries(bench.stack.appUrl, prepared.deliveries.slice(0, warmupTotal), concurrency) : null;
+  if (warmup) {
+    console.log(`warm-up (not counted): ${warmupTotal} deliveries at ${warmup.deliveriesPerSecond}/s, p99 ${warmup.p99Ms} ms; executor idle ${await waitForExecutorIdle(bench.pool, 120_000)} ms later`);
   }
 
   const startedAt = performance.now();
-  const load = await fireDeliveries(bench.stack.appUrl, prepared.deliveries, concurrency);
-  console.log(`real route (next start → POST /api/webhooks/gong/<connection> → inngest.send → executor), ${concurrency} concurrent:`);
+  const measured = prepared.deliveries.slice(warmupTotal);
+  const load = rate > 0 ? await fireDeliveriesAtRate(bench.stack.appUrl, measured, rate) : await fireDeliveries(bench.stack.appUrl, measured, concurrency);
+  console.log(
+    `real route (app server → POST /api/webhooks/gong/<connection> → inngest.send → executor), ` +
+      (rate > 0 ? `offered ${rate}/s (open loop):` : `${concurrency} concurrent:`),
+  );
   console.log(`  ${load.deliveriesPerSecond} verified deliveries/s; latency p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, max ${load.maxMs} ms`);
   console.log(`  accepted ${load.accepted}/${total}, non-2xx ${load.non2xx}, errors ${load.errors}, timeouts ${load.timeouts}`);
-  const drain = await waitForDrain(bench.pool, prepared.connectionIds, total, startedAt, drainTimeoutMs);
-  const lost = total - Math.min(load.accepted, drain.eventsEnqueued, drain.callsStored);
-  const callsPerSecond = Math.round((drain.callsStored / drain.drainMs) * 1000 * 10) / 10;
+  // Warm-up and measured deliveries alike must all end up stored.
+  const expected = warmupTotal + total;
+  const accepted = (warmup?.accepted ?? 0) + load.accepted;
+  const drain = await waitForDrain(bench.pool, prepared.connectionIds, expected, startedAt, drainTimeoutMs);
+  const lost = expected - Math.min(accepted, drain.eventsEnqueued, drain.callsStored);
+  const callsPerSecond = Math.round(((drain.callsStored - warmupTotal) / drain.drainMs) * 1000 * 10) / 10;
   console.log(
-    `pipeline ${drain.drained ? "drained" : "NOT drained"} after ${drain.drainMs} ms (${callsPerSecond} calls stored/s): accepted ${load.accepted} = ` +
+    `pipeline ${drain.drained ? "drained" : "NOT drained"} after ${drain.drainMs} ms (${callsPerSecond} calls stored/s, ${drain.syncRuns} sync runs), ` +
+      `warm-up and measured together: accepted ${accepted} = ` +
       `events enqueued ${drain.eventsEnqueued} = calls stored with transcript ${drain.callsStored} → lost ${lost}` +
       (!drain.drained || drain.failedSyncRuns ? ` (sync runs failed ${drain.failedSyncRuns}, still active ${drain.syncRunsActive})` : ""),
   );
@@ -82,14 +96,16 @@ try {
   }
   figures = {
     deliveries: total,
+    warmupDeliveries: warmupTotal,
     organizations,
-    concurrency,
+    offeredPerSecond: rate || null,
+    concurrency: rate > 0 ? null : concurrency,
     database,
     deliveriesPerSecond: load.deliveriesPerSecond,
     p50Ms: load.p50Ms,
     p99Ms: load.p99Ms,
     maxMs: load.maxMs,
-    accepted: load.accepted,
+    accepted,
     eventsEnqueued: drain.eventsEnqueued,
     callsStored: drain.callsStored,
     lost,
@@ -99,6 +115,7 @@ try {
     drainMs: drain.drainMs,
     callsStoredPerSecond: callsPerSecond,
     failedSyncRuns: drain.failedSyncRuns,
+    syncRuns: drain.syncRuns,
     averageBodyBytes: prepared.averageBodyBytes,
     webhookToTranscriptP50Ms: transcript?.webhookToTranscriptP50Ms ?? null,
     webhookToTranscriptP90Ms: transcript?.webhookToTranscriptP90Ms ?? null,

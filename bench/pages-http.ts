@@ -5,15 +5,15 @@ import { type ManagedProcess, freePort, startProcess, waitForHttp } from "../scr
 
 export type BenchApp = { url: string; stop(): Promise<void> };
 
-
-/** The production build served by `next start` on the benchmark's database, or null when there is no build. */
+/** The production build served as `npm start` serves it (the app server) on the benchmark's database, or null when there is no build. */
 export async function startBenchApp(root: string, databaseUrl: string): Promise<BenchApp | null> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) return null;
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const app: ManagedProcess = startProcess("app", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const app: ManagedProcess = startProcess("app", process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/app-server.ts")], {
     env: {
       ...process.env,
+      PORT: String(port),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,

@@ -1,5 +1,5 @@
 // npm run bench:pages [-- --calls N --runs N]: server time of the calls list, a transcript search and the call page
-// of a two-hour call, as an admin and as a rep: the whole page from `next start` over loopback (needs `npm run build`),
+// of a two-hour call, as an admin and as a rep: the whole page from the app server over loopback (needs `npm run build`),
 // and the data-layer part of it alone. Loads a fresh database on DATABASE_URL's server (default
 // 100,000 calls) or, without DATABASE_URL, on an in-memory PGlite (default 10,000 calls: PGlite is slow to load).
 // Prints per-role figures, then ONE JSON line last.
@@ -136,7 +136,7 @@ async function explainListQueries(seeded: { admin: SessionLike; rep: SessionLike
 }
 
 /**
- * The same three pages as a browser gets them from `next start`: sign-in cookie, full server render, whole body.
+ * The same three pages as a browser gets them from the app server: sign-in cookie, full server render, whole body.
  * Needs a production build (`npm run build`); without one the JSON carries only the data-layer figures.
  */
 async function measurePagesOverHttp(seeded: { longCallId: string; admin: SessionLike; rep: SessionLike }) {

@@ -8,8 +8,7 @@ import next from "next";
 const SHUTDOWN_GRACE_MS = 4_000;
 
 const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOSTNAME || undefined;
-const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), port, hostname: hostname ?? "localhost" });
+const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
 // Loaded after the guard above is registered (static imports would be hoisted before it).
@@ -25,7 +24,8 @@ const server = createServer((request, response) => {
     response.end();
   });
 });
-server.listen(port, hostname, () => console.log(`Callbridge app ready on http://${hostname ?? "localhost"}:${port}`));
+// Every interface, as `next start` listens by default.
+server.listen(port, () => console.log(`Callbridge app ready on http://localhost:${port}`));
 
 const shutdown = () => {
   server.close(() => process.exit(0));

@@ -22,7 +22,7 @@ export type BenchStack = {
 const tokensSchema = z.object({ access_token: z.string(), refresh_token: z.string(), expires_in: z.number(), scope: z.string(), api_base_url_for_customer: z.string() });
 
 /**
- * The whole product as `npm run demo` runs it: the built Next app (`next start`, and a second one serving the
+ * The whole product as `npm run demo` runs it: the built Next app (the app server, and a `next start` serving the
  * executor's steps), the Inngest executor and the Gong simulator as child processes, on a fresh database (DATABASE_URL's server, else PGlite). Needs `next build`.
  */
 export async function startBenchStack(root: string): Promise<BenchStack | { skipped: string }> {

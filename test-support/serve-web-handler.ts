@@ -1,29 +1,20 @@
-import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type ServedHandler, serveNodeHandler } from "./serve-node-handler";
 
-export type ServedHandler = { url: string; close(): Promise<void> };
+export type { ServedHandler } from "./serve-node-handler";
 
 /** Serves a fetch-style handler (`Request → Response`) over node:http on a loopback port, as Next would. */
 export async function serveWebHandler(handler: (request: Request) => Promise<Response>, port = 0): Promise<ServedHandler> {
   let origin = "";
-  const server = createServer((incoming, outgoing) => {
+  const served = await serveNodeHandler((incoming, outgoing) => {
     handleOne(handler, origin, incoming, outgoing).catch((error: unknown) => {
       console.error("serveWebHandler", error);
       if (!outgoing.headersSent) outgoing.writeHead(500);
       outgoing.end();
     });
-  });
-  server.keepAliveTimeout = 10_000;
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: origin,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  }, port);
+  origin = served.url;
+  return served;
 }
 
 async function handleOne(handler: (request: Request) => Promise<Response>, origin: string, incoming: IncomingMessage, outgoing: ServerResponse) {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { toErrorResponse } from "@/lib/errors";
 import { SECURITY_HEADERS } from "@/lib/security-headers";
 import { deliveryFromNodeRequest } from "./incoming-delivery";
 import type { GongWebhookReceiver } from "./receive-gong-webhook";
@@ -23,12 +24,15 @@ export function matchGongWebhookRequest(request: Pick<IncomingMessage, "method" 
  * objects first: at Gong's burst rates that conversion, not the verification, was most of a delivery's cost.
  */
 export async function answerGongWebhook(receive: GongWebhookReceiver, request: IncomingMessage, response: ServerResponse, connectionId: string): Promise<void> {
-  let status = 500;
-  let body: unknown = { error: { code: "internal", message: "Something went wrong." } };
+  let status: number;
+  let body: unknown;
   try {
     ({ status, body } = await receive(deliveryFromNodeRequest(request), connectionId));
   } catch (error) {
-    console.error("unhandled error", error);
+    // Rare, so the one place that maps errors to answers does it here too, web Response and all.
+    const answer = toErrorResponse(error);
+    ({ status } = answer);
+    body = await answer.json();
   }
   if (response.headersSent || response.destroyed) return;
   response.writeHead(status, { ...SECURITY_HEADERS, "Content-Type": "application/json" });

@@ -26,19 +26,9 @@ export async function ingestEvents(client: Queryable, incoming: IncomingEvent[])
   const candidates = incoming.flatMap((raw, index) => (raw.id && firstWithId.get(raw.id) !== index ? [] : [index]));
   const { claims, configs } = await storeEvents(client, candidates.map((index) => ({ internalId: internalIds[index]!, claim: incoming[index]!.id ?? null, event: events[index]! })));
 
-  const ids: string[] = [];
-  const fresh: InngestEvent[] = [];
-  incoming.forEach((raw, index) => {
-    const internalId = internalIds[index]!;
-    if (raw.id) {
-      const claim = claims.get(raw.id) ?? { internalId, fresh: false };
-      ids.push(claim.internalId);
-      if (!claim.fresh || firstWithId.get(raw.id) !== index) return;
-    } else {
-      ids.push(internalId);
-    }
-    fresh.push(events[index]!);
-  });
+  const ids = incoming.map((raw, index) => (raw.id ? claims.get(raw.id)?.internalId : undefined) ?? internalIds[index]!);
+  // What this request stored: its events without an id, and those whose id it claimed.
+  const fresh = candidates.filter((index) => !incoming[index]!.id || claims.get(incoming[index]!.id!)?.fresh).map((index) => events[index]!);
   if (fresh.length === 0) return ids;
   const startedBy = await startTriggeredRuns(client, configs, fresh);
   await resolvePauses(client, fresh, startedBy);

@@ -8,7 +8,18 @@ import { cancelRun } from "./finish-run.js";
 import { enqueueDiscover, saveStepResult } from "./queue.js";
 import type { IncomingEvent, InngestEvent } from "./types.js";
 
-type PauseRow = { run_id: string; kind: string; step_id: string; expression: string | null; event: InngestEvent };
+type PauseRow = { run_id: string; kind: string; step_id: string; expression: string | null; event_name: string; event: InngestEvent };
+
+// The live waits and cancel listeners, with the event of the run they belong to.
+const PAUSES_SELECT = `SELECT p.run_id, p.kind, p.step_id, p.expression, p.event_name, r.event
+  FROM inngest_executor.pauses p JOIN inngest_executor.runs r ON r.id = p.run_id
+  WHERE (p.expires_at IS NULL OR p.expires_at > now()) AND r.status IN ('queued', 'running')`;
+
+/** The listeners of these runs (the ones this request started), in run order as resolvePauses wants them. */
+async function readPauses(client: Queryable, runIds: string[]): Promise<PauseRow[]> {
+  const { rows } = await client.query<PauseRow>(`${PAUSES_SELECT} AND p.run_id = ANY($1::text[]) ORDER BY p.run_id`, [runIds]);
+  return rows;
+}
 
 /**
  * Records events and acts on them in the caller's transaction: starts triggered runs, resumes matching
@@ -24,14 +35,16 @@ export async function ingestEvents(client: Queryable, incoming: IncomingEvent[])
   const events = incoming.map((raw, index): InngestEvent => ({ ...raw, name: raw.name, data: raw.data ?? {}, id: raw.id ?? internalIds[index]!, ts: raw.ts ?? Date.now() }));
   // A repeat of an id earlier in this request is never a candidate; the others are stored if their id is claimed.
   const candidates = incoming.flatMap((raw, index) => (raw.id && firstWithId.get(raw.id) !== index ? [] : [index]));
-  const { claims, configs } = await storeEvents(client, candidates.map((index) => ({ internalId: internalIds[index]!, claim: incoming[index]!.id ?? null, event: events[index]! })));
+  const { claims, configs, pauses } = await storeEvents(client, candidates.map((index) => ({ internalId: internalIds[index]!, claim: incoming[index]!.id ?? null, event: events[index]! })));
 
   const ids = incoming.map((raw, index) => (raw.id ? claims.get(raw.id)?.internalId : undefined) ?? internalIds[index]!);
   // What this request stored: its events without an id, and those whose id it claimed.
   const fresh = candidates.filter((index) => !incoming[index]!.id || claims.get(incoming[index]!.id!)?.fresh).map((index) => events[index]!);
   if (fresh.length === 0) return ids;
-  const startedBy = await startTriggeredRuns(client, configs, fresh);
-  await resolvePauses(client, fresh, startedBy);
+  const { startedBy, cancelEvents } = await startTriggeredRuns(client, configs, fresh);
+  // The runs this request started listen too, to its later events; read only when one of those could cancel them.
+  const ownListeners = fresh.some((event) => cancelEvents.has(event.name)) ? await readPauses(client, [...startedBy.keys()]) : [];
+  await resolvePauses(client, fresh, [...pauses, ...ownListeners], startedBy);
   return ids;
 }
 
@@ -39,12 +52,13 @@ type Candidate = { internalId: string; claim: string | null; event: InngestEvent
 
 /**
  * One statement: claims the candidates' event ids for 24 hours, stores the events that need no claim or won theirs,
- * and reads the functions they may trigger. Per id, the internal id it stands for and whether this request claimed
- * it (fresh) or it was seen before. Ids are claimed sorted, so two requests sharing ids lock them in the same order.
+ * and reads the functions they may trigger and the waits and cancel listeners of existing runs they may resolve.
+ * Per id, the internal id it stands for and whether this request claimed it (fresh) or it was seen before. Ids are
+ * claimed sorted, so two requests sharing ids lock them in the same order.
  */
 async function storeEvents(client: Queryable, candidates: Candidate[]) {
   const claimed = candidates.filter((candidate) => candidate.claim !== null).sort((a, b) => (a.claim! < b.claim! ? -1 : a.claim! > b.claim! ? 1 : 0));
-  const { rows } = await client.query<{ claimed: { event_id: string; internal_id: string }[]; configs: FunctionConfig[] }>(
+  const { rows } = await client.query<{ claimed: { event_id: string; internal_id: string }[]; configs: FunctionConfig[]; pauses: PauseRow[] }>(
     `WITH claimed AS (
        INSERT INTO inngest_executor.event_ids (event_id, internal_id)
        SELECT * FROM unnest($1::text[], $2::text[])
@@ -56,11 +70,13 @@ async function storeEvents(client: Queryable, candidates: Candidate[]) {
        SELECT e->>'id', e->>'name', e->'data', (e->>'ts')::bigint FROM jsonb_array_elements($3::jsonb) AS e
        WHERE e->>'claim' IS NULL OR EXISTS (SELECT 1 FROM claimed c WHERE c.event_id = e->>'claim' AND c.internal_id = e->>'id'))
      SELECT (SELECT coalesce(json_agg(claimed), '[]') FROM claimed) AS claimed,
-            (SELECT coalesce(json_agg(config), '[]') FROM inngest_executor.functions) AS configs`,
+            (SELECT coalesce(json_agg(config), '[]') FROM inngest_executor.functions) AS configs,
+            (SELECT coalesce(json_agg(p ORDER BY p.run_id), '[]') FROM (${PAUSES_SELECT} AND p.event_name = ANY($4::text[])) p) AS pauses`,
     [
       claimed.map((candidate) => candidate.claim),
       claimed.map((candidate) => candidate.internalId),
       JSON.stringify(candidates.map(({ internalId, claim, event }) => ({ id: internalId, claim, name: event.name, data: event.data, ts: event.ts }))),
+      [...new Set(candidates.map(({ event }) => event.name))],
     ],
   );
   const claims = new Map<string, { internalId: string; fresh: boolean }>();
@@ -73,17 +89,20 @@ async function storeEvents(client: Queryable, candidates: Candidate[]) {
     );
     for (const row of existing.rows) claims.set(row.event_id, { internalId: row.internal_id, fresh: false });
   }
-  return { claims, configs: rows[0]!.configs };
+  return { claims, configs: rows[0]!.configs, pauses: rows[0]!.pauses };
 }
 
 /**
- * Starts the runs the events trigger; returns, per new run, the index of the event that started it. Events for a
- * batching function join its batches in one statement; a run from a batch counts as started by the last event
- * of the request that went into a batch, so no event of the request cancels it.
+ * Starts the runs the events trigger; returns, per new run, the index of the event that started it, and the event
+ * names the new runs' cancel listeners wait for. Events for a batching function join its batches in one statement;
+ * a run from a batch counts as started by the last event of the request that went into a batch, so no event of the
+ * request cancels it.
  */
-async function startTriggeredRuns(client: Queryable, configs: FunctionConfig[], events: InngestEvent[]): Promise<Map<string, number>> {
+async function startTriggeredRuns(client: Queryable, configs: FunctionConfig[], events: InngestEvent[]) {
   const startedBy = new Map<string, number>();
+  const cancelEvents = new Set<string>();
   for (const config of configs) {
+    const before = startedBy.size;
     const batches = new Map<string, InngestEvent[]>();
     let lastBatched = -1;
     for (const [index, event] of events.entries()) {
@@ -103,10 +122,10 @@ async function startTriggeredRuns(client: Queryable, configs: FunctionConfig[], 
       const runId = await createRun(client, config, event);
       if (runId) startedBy.set(runId, index);
     }
-    if (batches.size === 0) continue;
-    for (const runId of await addToBatches(client, config, batches)) startedBy.set(runId, lastBatched);
+    if (batches.size > 0) for (const runId of await addToBatches(client, config, batches)) startedBy.set(runId, lastBatched);
+    if (startedBy.size > before) for (const cancel of config.cancel ?? []) cancelEvents.add(cancel.event);
   }
-  return startedBy;
+  return { startedBy, cancelEvents };
 }
 
 /**
@@ -114,15 +133,7 @@ async function startTriggeredRuns(client: Queryable, configs: FunctionConfig[], 
  * own trigger (or an earlier event of the same batch) never cancels it, since its cancel listeners are
  * registered after the event that started it.
  */
-async function resolvePauses(client: Queryable, events: InngestEvent[], startedBy: Map<string, number>): Promise<void> {
-  const { rows } = await client.query<PauseRow & { event_name: string }>(
-    `SELECT p.run_id, p.kind, p.step_id, p.expression, p.event_name, r.event
-     FROM inngest_executor.pauses p JOIN inngest_executor.runs r ON r.id = p.run_id
-     WHERE p.event_name = ANY($1) AND (p.expires_at IS NULL OR p.expires_at > now())
-       AND r.status IN ('queued', 'running')
-     ORDER BY p.run_id`,
-    [events.map((event) => event.name)],
-  );
+async function resolvePauses(client: Queryable, events: InngestEvent[], rows: PauseRow[], startedBy: Map<string, number>): Promise<void> {
   for (const [index, event] of events.entries()) {
     for (const pause of rows.filter((row) => row.event_name === event.name)) {
       if ((startedBy.get(pause.run_id) ?? -1) >= index) continue;

@@ -162,12 +162,18 @@ export async function waitForDrain(pool: pg.Pool, connectionIds: string[], expec
   return { ...counts, drained: counts.callsStored >= expected, drainMs, failedSyncRuns: Number(failed), syncRuns: Number(total) };
 }
 
-/** Waits (up to `timeoutMs`) until the executor has no run left, such as the insights that follow each stored call. */
+/**
+ * Waits (up to `timeoutMs`) until the executor has nothing left to run: no run queued or running (such as the
+ * insights that follow each stored call) and no open batch, whose events become a run only at its timeout.
+ */
 export async function waitForExecutorIdle(pool: pg.Pool, timeoutMs: number): Promise<number> {
   const started = performance.now();
   while (performance.now() - started < timeoutMs) {
-    const active = await pool.query<{ count: string }>("select count(*) as count from inngest_executor.runs where status in ('queued', 'running')");
-    if (Number(active.rows[0]?.count) === 0) break;
+    const { rows } = await pool.query<{ runs: string; batches: string }>(
+      `select (select count(*) from inngest_executor.runs where status in ('queued', 'running')) as runs,
+              (select count(*) from inngest_executor.batches) as batches`,
+    );
+    if (Number(rows[0]?.runs) === 0 && Number(rows[0]?.batches) === 0) break;
     await sleep(250);
   }
   return Math.round(performance.now() - started);

@@ -55,16 +55,19 @@ let figures: Record<string, unknown>;
 try {
   const prepared = await prepareDeliveries(bench, warmupTotal + total, organizations);
   console.log(`signed ${warmupTotal + total} deliveries (avg ${prepared.averageBodyBytes} B) for ${organizations} organizations in ${prepared.signingMs} ms (${database})`);
-  // A server that has been up a while: the code paths compiled, pools and batches open. Then, so that their syncs
-  // do not run beside the measured burst, the executor is let finish.
-  const warmup = warmupTotal > 0 ? await fireDeliveries(bench.stack.appUrl, prepared.deliveries.slice(0, warmupTotal), concurrency) : null;
+  const fire = (deliveries: typeof prepared.deliveries) =>
+    rate > 0 ? fireDeliveriesAtRate(bench.stack.appUrl, deliveries, rate) : fireDeliveries(bench.stack.appUrl, deliveries, concurrency);
+  // A server that has been up a while: the code paths compiled (the load generator's too, hence the same kind of
+  // load), pools and batches open. Then, so that their syncs do not run beside the measured burst, the executor is
+  // let finish.
+  const warmup = warmupTotal > 0 ? await fire(prepared.deliveries.slice(0, warmupTotal)) : null;
   if (warmup) {
     console.log(`warm-up (not counted): ${warmupTotal} deliveries at ${warmup.deliveriesPerSecond}/s, p99 ${warmup.p99Ms} ms; executor idle ${await waitForExecutorIdle(bench.pool, 120_000)} ms later`);
   }
 
   const startedAt = performance.now();
   const measured = prepared.deliveries.slice(warmupTotal);
-  const load = rate > 0 ? await fireDeliveriesAtRate(bench.stack.appUrl, measured, rate) : await fireDeliveries(bench.stack.appUrl, measured, concurrency);
+  const load = await fire(measured);
   console.log(
     `real route (app server → POST /api/webhooks/gong/<connection> → inngest.send → executor), ` +
       (rate > 0 ? `offered ${rate}/s (open loop):` : `${concurrency} concurrent:`),

@@ -34,8 +34,8 @@ export interface SimulatorState {
   refreshTokens: Map<string, RefreshTokenRecord>;
   faults: Faults;
   /**
-   * Fault decisions, one seeded stream per caller (its Authorization header): which of a client's requests fail does
-   * not depend on how another client's requests interleave with them.
+   * Fault decisions, one seeded stream per caller (api/auth.ts callerIdentity): which of a client's requests fail
+   * does not depend on how another client's requests interleave with them, nor on the token it was given.
    */
   faultRandoms: Map<string, Random>;
   limiter: RateLimiter;
@@ -91,9 +91,8 @@ export function resetState(state: SimulatorState, input: Partial<DatasetInput>, 
   Object.assign(state, { ...fresh, origin: state.origin, secret: state.secret });
 }
 
-/** The fault stream of the caller presenting this Authorization header. */
-export function faultRandomFor(state: SimulatorState, authorization: string | undefined): Random {
-  const key = authorization ?? "";
+/** The fault stream of this caller, restarted from the seed whenever the faults are set. */
+export function faultRandomFor(state: SimulatorState, key: string): Random {
   let random = state.faultRandoms.get(key);
   if (!random) {
     random = createRandom(state.dataset.seed, "faults", key);

@@ -12,6 +12,20 @@ export function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/**
+ * Who the caller is, for its fault stream: the OAuth app behind a bearer token or the access key, never the token
+ * itself, which is new on every connect and refresh, so a test meets the same faults on every run.
+ */
+export function callerIdentity(state: SimulatorState, header: string | undefined): string {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1];
+  if (bearer) {
+    const token = state.accessTokens.get(bearer);
+    return token ? `oauth:${token.clientId}` : "unknown";
+  }
+  const basic = parseBasicAuth(header);
+  return basic ? `access-key:${basic.user}` : "unknown";
+}
+
 export function parseBasicAuth(header: string | undefined): { user: string; password: string } | undefined {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? "");
   if (!match?.[1]) return undefined;

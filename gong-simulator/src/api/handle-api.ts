@@ -5,7 +5,7 @@ import { createRequestId, HttpError } from "../http/respond";
 import { matchRoute } from "../http/router";
 import { type SimulatorState, faultRandomFor } from "../state";
 import { API_ROUTES } from "./api-routes";
-import { authenticateCaller } from "./auth";
+import { authenticateCaller, callerIdentity } from "./auth";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -17,7 +17,7 @@ export async function handleApiRequest(state: SimulatorState, request: IncomingM
   const requestId = createRequestId();
   const match = matchRoute(API_ROUTES, request.method ?? "GET", url.pathname);
   const endpoint = match.kind === "found" ? `${match.route.method} ${match.route.template}` : `${request.method} (unknown /v2 path)`;
-  const faultRandom = faultRandomFor(state, request.headers.authorization);
+  const faultRandom = faultRandomFor(state, callerIdentity(state, request.headers.authorization));
   const answer = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
     ({ endpoint, status: writeApiResponse(state, faultRandom, response, requestId, status, body, headers) });
   if (match.kind === "not-found") return answer(404, { errors: ["Not Found"] });

@@ -17,13 +17,17 @@ export function safeEqual(a: string, b: string): boolean {
  * itself, which is new on every connect and refresh, so a test meets the same faults on every run.
  */
 export function callerIdentity(state: SimulatorState, header: string | undefined): string {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1];
+  const bearer = parseBearer(header);
   if (bearer) {
     const token = state.accessTokens.get(bearer);
     return token ? `oauth:${token.clientId}` : "unknown";
   }
   const basic = parseBasicAuth(header);
   return basic ? `access-key:${basic.user}` : "unknown";
+}
+
+function parseBearer(header: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1];
 }
 
 export function parseBasicAuth(header: string | undefined): { user: string; password: string } | undefined {
@@ -36,7 +40,7 @@ export function parseBasicAuth(header: string | undefined): { user: string; pass
 
 export function authenticateCaller(state: SimulatorState, request: IncomingMessage, nowMs = Date.now()): Caller {
   const header = request.headers.authorization;
-  const bearer = /^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1];
+  const bearer = parseBearer(header);
   if (bearer) {
     const token = state.accessTokens.get(bearer);
     if (!token) throw new HttpError(401, "Access token is invalid or has been revoked");

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { quantile } from "./quantile";
 import type { BenchStack } from "./webhook-stack";
 
 export type TranscriptFigures = { calls: number; stored: number; webhookToTranscriptP50Ms: number | null; webhookToTranscriptP90Ms: number | null };
@@ -22,7 +23,10 @@ export async function measureWebhookToTranscript(bench: BenchStack, calls: numbe
     if (await waitForTranscript(bench.pool, connectionId, String(call.id), 30_000)) timings.push(performance.now() - started);
   }
   timings.sort((a, b) => a - b);
-  const at = (q: number) => (timings.length ? Math.round(timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!) : null);
+  const at = (q: number) => {
+    const value = quantile(timings, q);
+    return value === undefined ? null : Math.round(value);
+  };
   return { calls, stored: timings.length, webhookToTranscriptP50Ms: at(0.5), webhookToTranscriptP90Ms: at(0.9) };
 }
 

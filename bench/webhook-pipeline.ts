@@ -1,6 +1,7 @@
 import { Agent, request } from "node:http";
 import autocannon from "autocannon";
 import type pg from "pg";
+import { quantile } from "./quantile";
 import type { SignedDelivery } from "./webhook-deliveries";
 
 export type LoadFigures = {
@@ -102,7 +103,7 @@ export async function fireDeliveriesAtRate(url: string, deliveries: SignedDelive
   await Promise.all(pending);
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0);
+  const at = (q: number) => Math.round(quantile(sorted, q) ?? 0);
   const durationMs = Math.max(1, lastAnsweredAt - startedAt);
   return {
     deliveriesPerSecond: Math.round((outcome.accepted / durationMs) * 1000),

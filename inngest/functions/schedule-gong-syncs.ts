@@ -3,6 +3,7 @@ import { createSyncRun, failQueuedSyncRunsScheduledBy, failStaleQueuedSyncRuns }
 import { listConnectionsDueForSync } from "@/db/queries/sync-watermarks";
 import { inngest } from "@/inngest/client";
 import { gongCallsSyncRequested } from "@/inngest/events";
+import { sendEventsInChunks } from "@/inngest/send-events-in-chunks";
 import { toStableUuid } from "@/lib/sync/stable-uuid";
 
 // Re-reading a week behind the watermark catches transcripts that arrived late and calls edited in Gong.
@@ -38,7 +39,8 @@ export const scheduleGongSyncs = inngest.createFunction(
     await step.run("fail-stale-runs", () => failStaleQueuedSyncRuns(db, STALE_QUEUED_MINUTES));
     // Finding the due connections and creating their runs is one step, so no other slot sees them due in between.
     // Runs get stable ids and their events are sent in the same step: a retry re-creates nothing, finds its own
-    // runs still due, and the event API keeps one event per id, so every run created is also sent.
+    // runs still due, and the event API keeps one event per id, so every run created is also sent. However many
+    // connections are due, each request to the event API stays under its size limit.
     const started = await step.run("start-syncs", async () => {
       const due = await listConnectionsDueForSync(db, { exceptScheduledBy: schedulerRunId });
       if (due.length === 0) return 0;
@@ -55,7 +57,7 @@ export const scheduleGongSyncs = inngest.createFunction(
         });
         events.push(gongCallsSyncRequested.create({ connectionId: connection.id, runId: id, fromDateTime, toDateTime: null }, { id: `scheduled-${id}` }));
       }
-      await inngest.send(events);
+      await sendEventsInChunks(events);
       return events.length;
     });
     return { started };

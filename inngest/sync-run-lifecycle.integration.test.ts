@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncRun } from "@/db/schema";
+import { interceptGongRequests } from "@/test-support/gong-fetch-interceptor";
 import { seedConnection, seedOrganization } from "@/test-support/seed-calls";
 import { type SyncStack, startSyncStack } from "@/test-support/sync-stack";
 
@@ -23,6 +24,11 @@ const isTerminal = (run: SyncRun) => ["succeeded", "failed", "cancelled"].includ
 // A connection that never synced is due a day after connecting.
 const connectDayAgo = (...ids: string[]) =>
   stack.db.updateTable("gong_connections").set({ connected_at: sql<Date>`now() - interval '25 hours'` }).where("id", "in", ids).execute();
+
+type ExecutorRun = { id: string; status: string; output: unknown };
+
+const listExecutorRuns = async (functionSlug: string) =>
+  (await sql<ExecutorRun>`select id, status, output from inngest_executor.runs where function_id like ${`%${functionSlug}`} order by created_at, id`.execute(stack.db)).rows;
 
 beforeAll(async () => {
   stack = await startSyncStack({ simulator: { calls: 30 } });
@@ -89,6 +95,50 @@ describe("every sync run ends", () => {
       expect(run.error).toMatch(/re-authoriz|reconnect/i);
     } finally {
       await stack.db.updateTable("gong_connections").set({ status: "connected" }).where("id", "=", connectionId).execute();
+    }
+  }, 30_000);
+
+  it.each(["needs_reauth", "revoked"] as const)("ends a batch of webhook calls without an error or a request to Gong when the connection is %s", async (status) => {
+    const { inngest } = await import("@/inngest/client");
+    const { gongWebhookCallReceived } = await import("@/inngest/events");
+    const requestsBefore = ((await stack.simulatorControl("stats")) as { totalRequests: number }).totalRequests;
+    const before = (await listExecutorRuns("sync-webhook-calls")).length;
+    await stack.db.updateTable("gong_connections").set({ status }).where("id", "=", connectionId).execute();
+    try {
+      await inngest.send(["8100000000000000001", "8100000000000000002"].map((callGongId) => gongWebhookCallReceived.create({ connectionId, callGongId })));
+      const runs = await waitFor(() => listExecutorRuns("sync-webhook-calls"), (rows) => rows.length > before && rows.slice(before).every((run) => run.status !== "running" && run.status !== "queued"));
+      expect(runs.slice(before).map((run) => [run.status, run.output])).toEqual([["completed", { skipped: "the connection is not connected", calls: 2 }]]);
+      expect(((await stack.simulatorControl("stats")) as { totalRequests: number }).totalRequests).toBe(requestsBefore);
+    } finally {
+      await stack.db.updateTable("gong_connections").set({ status: "connected" }).where("id", "=", connectionId).execute();
+    }
+  }, 30_000);
+
+  it("ends a batch of webhook calls without an error when Gong is disconnected while its calls are being fetched", async () => {
+    const { inngest } = await import("@/inngest/client");
+    const { gongWebhookCallReceived } = await import("@/inngest/events");
+    const { disconnectGong } = await import("@/lib/gong-connection/disconnect-gong");
+    const created: string[] = [];
+    for (let index = 0; index < 2; index++) created.push(((await stack.simulatorControl("calls", {})) as { id: string }).id);
+    const before = (await listExecutorRuns("sync-webhook-calls")).length;
+    let disconnected = false;
+    // The admin disconnects after Gong was asked for the calls and before their transcripts are.
+    const restore = interceptGongRequests(stack.simulator.url, async ({ route }) => {
+      if (route === "POST /v2/calls/extensive" && !disconnected) {
+        disconnected = true;
+        await disconnectGong(stack.db, { organizationId: stack.organizationId, userId: stack.adminId, deleteData: false });
+      }
+      return undefined;
+    });
+    try {
+      await inngest.send(created.map((callGongId) => gongWebhookCallReceived.create({ connectionId, callGongId })));
+      const runs = await waitFor(() => listExecutorRuns("sync-webhook-calls"), (rows) => rows.length > before && rows.slice(before).every((run) => run.status !== "running" && run.status !== "queued"));
+      expect(disconnected).toBe(true);
+      expect(runs.slice(before).map((run) => [run.status, run.output])).toEqual([["completed", { skipped: "the connection is not connected", calls: 2 }]]);
+      expect(await stack.db.selectFrom("calls").select("gong_id").where("gong_id", "in", created).execute()).toEqual([]);
+    } finally {
+      restore();
+      await stack.connect();
     }
   }, 30_000);
 

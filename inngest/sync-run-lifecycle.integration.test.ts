@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncRun } from "@/db/schema";
+import { GONE_WORKFLOW_ERROR, STALLED_ERROR, SYNC_RUN_STALL_HOURS } from "@/lib/sync/fail-orphaned-sync-runs";
 import { interceptGongRequests } from "@/test-support/gong-fetch-interceptor";
 import { seedConnection, seedOrganization } from "@/test-support/seed-calls";
 import { type SyncStack, startSyncStack } from "@/test-support/sync-stack";
@@ -30,6 +31,37 @@ type ExecutorRun = { id: string; status: string; output: unknown };
 const listExecutorRuns = async (functionSlug: string) =>
   (await sql<ExecutorRun>`select id, status, output from inngest_executor.runs where function_id like ${`%${functionSlug}`} order by created_at, id`.execute(stack.db)).rows;
 
+/** Fires the scheduler once and waits for that run of it to complete. */
+async function runScheduler(): Promise<void> {
+  const before = (await listExecutorRuns("schedule-gong-syncs")).length;
+  await stack.fireCron("schedule-gong-syncs");
+  const runs = await waitFor(() => listExecutorRuns("schedule-gong-syncs"), (rows) => rows.length > before && rows.slice(before).every((run) => run.status !== "running" && run.status !== "queued"));
+  expect(runs.slice(before).map((run) => run.status)).toEqual(["completed"]);
+}
+
+/** A sync run left `running` `quietHours` ago by the Inngest run `workflowRunId`. */
+const insertRunningRun = (kind: SyncRun["kind"], workflowRunId: string, quietHours: number) =>
+  stack.db
+    .insertInto("sync_runs")
+    .values({
+      organization_id: stack.organizationId,
+      connection_id: connectionId,
+      kind,
+      status: "running",
+      workflow_run_id: workflowRunId,
+      created_at: sql<Date>`now() - make_interval(hours => ${quietHours + 1})`,
+      started_at: sql<Date>`now() - make_interval(hours => ${quietHours + 1})`,
+      updated_at: sql<Date>`now() - make_interval(hours => ${quietHours})`,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow()
+    .then((row) => row.id);
+
+const getRun = (id: string) => stack.db.selectFrom("sync_runs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+
+// A run id in Inngest's format that this executor never had, as after a move to another Inngest.
+const UNKNOWN_WORKFLOW_RUN = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
+
 beforeAll(async () => {
   stack = await startSyncStack({ simulator: { calls: 30 } });
   connectionId = await stack.connect();
@@ -50,6 +82,39 @@ describe("every sync run ends", () => {
       ["stale", "failed"],
       ["new", "succeeded"],
     ]);
+  }, 60_000);
+
+  it("fails a running sync whose workflow Inngest no longer has, so the schedule starts a new one", async () => {
+    await stack.db.deleteFrom("sync_runs").execute();
+    await stack.db.deleteFrom("sync_watermarks").execute();
+    await connectDayAgo(connectionId);
+    const orphan = await insertRunningRun("backfill", UNKNOWN_WORKFLOW_RUN, 2);
+    await runScheduler();
+    expect(await getRun(orphan)).toMatchObject({ status: "failed", error: GONE_WORKFLOW_ERROR });
+    const [scheduled, ...others] = await waitFor(() => listRuns("scheduled"), (rows) => rows.length === 1 && rows.every(isTerminal));
+    expect(others).toEqual([]);
+    expect(scheduled?.status).toBe("succeeded");
+  }, 60_000);
+
+  it(`leaves a quiet running sync alone while its workflow is there, and fails it after ${SYNC_RUN_STALL_HOURS} h without progress`, async () => {
+    await stack.db.deleteFrom("sync_runs").execute();
+    await stack.db.deleteFrom("sync_watermarks").execute();
+    await connectDayAgo(connectionId);
+    // Its workflow is a run the executor has (waiting out a retry, say); and a run that made progress a moment ago.
+    const [live] = await listExecutorRuns("schedule-gong-syncs");
+    const waiting = await insertRunningRun("backfill", live!.id, 2);
+    const busy = await insertRunningRun("manual", UNKNOWN_WORKFLOW_RUN, 0);
+    await runScheduler();
+    expect([(await getRun(waiting)).status, (await getRun(busy)).status]).toEqual(["running", "running"]);
+    // The running backfill holds the connection's scheduled sync back.
+    expect(await listRuns("scheduled")).toEqual([]);
+
+    await stack.db.updateTable("sync_runs").set({ updated_at: sql<Date>`now() - make_interval(hours => ${SYNC_RUN_STALL_HOURS + 1})` }).where("id", "=", waiting).execute();
+    await stack.db.deleteFrom("sync_runs").where("id", "=", busy).execute();
+    await runScheduler();
+    expect(await getRun(waiting)).toMatchObject({ status: "failed", error: STALLED_ERROR });
+    const scheduled = await waitFor(() => listRuns("scheduled"), (rows) => rows.length === 1 && rows.every(isTerminal));
+    expect(scheduled.map((run) => run.status)).toEqual(["succeeded"]);
   }, 60_000);
 
   it("creates each scheduled run once when the scheduler's step is retried, and every one of them ends", async () => {

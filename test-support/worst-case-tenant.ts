@@ -74,6 +74,8 @@ export const fakeSyncRuns = {
   finishSyncRun: noop,
   failStaleQueuedSyncRuns: async () => 0,
   failQueuedSyncRunsScheduledBy: noop,
+  listQuietSyncRunWorkflows: async () => [],
+  failQuietSyncRuns: async () => 0,
 } satisfies Partial<typeof import("@/db/queries/sync-runs")>;
 
 export const fakeSyncRunProgress = {

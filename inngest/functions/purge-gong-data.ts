@@ -30,13 +30,12 @@ export const purgeGongData = inngest.createFunction(
   async ({ event, step, runId: functionRunId }) => {
     const { connectionId, organizationId } = event.data;
     const continued = event.name === gongDataPurgeContinued.name ? event.data : null;
-    const runId =
-      continued?.runId ??
-      (await step.run("create-run", async () => {
-        const id = await createSyncRun(db, { id: purgeRunIdOf(functionRunId), organizationId, connectionId, kind: "purge" });
-        await markSyncRunRunning(db, id);
-        return id;
-      }));
+    // Each run of the purge marks the sync run as its own, so it is not taken for orphaned.
+    const runId = await step.run(continued ? "continue-run" : "create-run", async () => {
+      const id = continued?.runId ?? (await createSyncRun(db, { id: purgeRunIdOf(functionRunId), organizationId, connectionId, kind: "purge" }));
+      await markSyncRunRunning(db, id, functionRunId);
+      return id;
+    });
     let calls = 0;
     for (let batch = 1; ; batch++) {
       // The count is added in the batch's own transaction: a retried batch deletes (and counts) only what is left.

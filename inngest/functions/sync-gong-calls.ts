@@ -31,10 +31,10 @@ export const syncGongCalls = inngest.createFunction(
       await inngest.send(gongSyncRunEnded.create({ connectionId, runId }));
     },
   },
-  async ({ event, step }) => {
+  async ({ event, step, runId: workflowRunId }) => {
     const { connectionId, runId, workspaceGongIds, callGongIds, fromDateTime = null, toDateTime = null } = event.data;
     const run = await step.run("start", async () => {
-      if (!(await markSyncRunRunning(db, runId))) return null;
+      if (!(await markSyncRunRunning(db, runId, workflowRunId))) return null;
       const [stored, connection] = await Promise.all([getSyncRun(db, runId), getGongConnection(db, connectionId)]);
       return {
         kind: stored?.kind ?? "manual",

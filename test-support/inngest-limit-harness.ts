@@ -103,6 +103,7 @@ export function createLimitHarness(options: {
       sleepUntil: () => memo(() => null),
       waitForEvent: () => memo(() => null),
     };
+    // The handler given to createFunction: a private field of the SDK's InngestFunction (inngest 4.24.0, pinned).
     const handler = (fn as unknown as { fn: Handler }).fn;
     try {
       const output = await handler({ event: events[0], events, step, runId: `run-${++runNumber}`, attempt: 0 });

@@ -239,6 +239,8 @@ export interface SyncRunsTable {
   finished_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The Inngest run driving this run now (the last to mark it running); null before it started. */
+  workflow_run_id: string | null;
 }
 
 /** One unit of a run's work under a stable key; the run's counters are the sums over its rows. */

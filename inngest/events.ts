@@ -18,6 +18,14 @@ export const workspaceResumeSchema = z.object({
 });
 export type WorkspaceResume = z.infer<typeof workspaceResumeSchema>;
 
+/** Where one run of a users chain stopped: the next cursor and page position, and the cursor restarts so far. */
+export const usersResumeSchema = z.object({
+  cursor: z.string(),
+  position: z.number().int().positive(),
+  restarts: z.number().int().min(0),
+});
+export type UsersResume = z.infer<typeof usersResumeSchema>;
+
 export const gongConnectionCreated = eventType("gong/connection.created", {
   schema: z.object({ connectionId, organizationId: z.string().uuid() }),
 });
@@ -28,7 +36,12 @@ export const gongConnectionRevoked = eventType("gong/connection.revoked", {
 
 /** Page Gong's users and link app users to them by email. */
 export const gongUsersSyncRequested = eventType("gong/users.sync-requested", {
-  schema: z.object({ connectionId, runId: z.string().uuid().optional() }),
+  schema: z.object({
+    connectionId,
+    runId: z.string().uuid().optional(),
+    /** Where the run before this one in the chain stopped; see sync-gong-users. */
+    resume: usersResumeSchema.nullable().optional(),
+  }),
 });
 
 /** Sync chosen workspaces (all enabled ones when omitted) and/or calls over a date window, as one run. */
@@ -63,6 +76,14 @@ export const gongTranscriptsPending = eventType("gong/transcripts.pending", {
   schema: z.object({ connectionId, callGongIds: z.array(z.string()).min(1).max(100), runId: z.string().uuid().optional() }),
 });
 
+/**
+ * A purge goes on in a fresh run where the last one stopped (each run deletes a bounded number of batches, so a
+ * purge of any size fits Inngest's 1,000 steps a run); `part` numbers the runs of one purge.
+ */
+export const gongDataPurgeContinued = eventType("gong/data-purge.continued", {
+  schema: z.object({ connectionId, organizationId: z.string().uuid(), runId: z.string().uuid(), part: z.number().int().min(2) }),
+});
+
 export const gongCallsDeleteRequested = eventType("gong/calls.delete-requested", {
   schema: z.object({ connectionId, runId: z.string().uuid(), callGongIds: z.array(z.string()).min(1).max(100) }),
 });
@@ -91,4 +112,12 @@ export const gongCallSynced = eventType("gong/call.synced", {
  */
 export const gongSyncRunEnded = eventType("gong/sync-run.ended", {
   schema: z.object({ connectionId, runId: z.string().uuid() }),
+});
+
+/**
+ * A pass of compute-sync-insights goes on in a fresh run after the last call it reached; `passId` names the pass
+ * (its first run) and `part` the run within it, so a repeated hand-over starts nothing twice.
+ */
+export const gongSyncInsightsContinued = eventType("gong/sync-insights.continued", {
+  schema: z.object({ connectionId, runId: z.string().uuid(), passId: z.string().min(1), part: z.number().int().min(2), afterId: z.string().uuid() }),
 });

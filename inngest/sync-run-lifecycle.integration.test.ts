@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncRun } from "@/db/schema";
+import { GONE_WORKFLOW_ERROR, STALLED_ERROR, SYNC_RUN_STALL_HOURS } from "@/lib/sync/fail-orphaned-sync-runs";
+import { interceptGongRequests } from "@/test-support/gong-fetch-interceptor";
 import { seedConnection, seedOrganization } from "@/test-support/seed-calls";
 import { type SyncStack, startSyncStack } from "@/test-support/sync-stack";
 
@@ -24,6 +26,42 @@ const isTerminal = (run: SyncRun) => ["succeeded", "failed", "cancelled"].includ
 const connectDayAgo = (...ids: string[]) =>
   stack.db.updateTable("gong_connections").set({ connected_at: sql<Date>`now() - interval '25 hours'` }).where("id", "in", ids).execute();
 
+type ExecutorRun = { id: string; status: string; output: unknown };
+
+const listExecutorRuns = async (functionSlug: string) =>
+  (await sql<ExecutorRun>`select id, status, output from inngest_executor.runs where function_id like ${`%${functionSlug}`} order by created_at, id`.execute(stack.db)).rows;
+
+/** Fires the scheduler once and waits for that run of it to complete. */
+async function runScheduler(): Promise<void> {
+  const before = (await listExecutorRuns("schedule-gong-syncs")).length;
+  await stack.fireCron("schedule-gong-syncs");
+  const runs = await waitFor(() => listExecutorRuns("schedule-gong-syncs"), (rows) => rows.length > before && rows.slice(before).every((run) => run.status !== "running" && run.status !== "queued"));
+  expect(runs.slice(before).map((run) => run.status)).toEqual(["completed"]);
+}
+
+/** A sync run left `running` `quietHours` ago by the Inngest run `workflowRunId`. */
+const insertRunningRun = (kind: SyncRun["kind"], workflowRunId: string, quietHours: number) =>
+  stack.db
+    .insertInto("sync_runs")
+    .values({
+      organization_id: stack.organizationId,
+      connection_id: connectionId,
+      kind,
+      status: "running",
+      workflow_run_id: workflowRunId,
+      created_at: sql<Date>`now() - make_interval(hours => ${quietHours + 1})`,
+      started_at: sql<Date>`now() - make_interval(hours => ${quietHours + 1})`,
+      updated_at: sql<Date>`now() - make_interval(hours => ${quietHours})`,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow()
+    .then((row) => row.id);
+
+const getRun = (id: string) => stack.db.selectFrom("sync_runs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+
+// A run id in Inngest's format that this executor never had, as after a move to another Inngest.
+const UNKNOWN_WORKFLOW_RUN = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
+
 beforeAll(async () => {
   stack = await startSyncStack({ simulator: { calls: 30 } });
   connectionId = await stack.connect();
@@ -44,6 +82,39 @@ describe("every sync run ends", () => {
       ["stale", "failed"],
       ["new", "succeeded"],
     ]);
+  }, 60_000);
+
+  it("fails a running sync whose workflow Inngest no longer has, so the schedule starts a new one", async () => {
+    await stack.db.deleteFrom("sync_runs").execute();
+    await stack.db.deleteFrom("sync_watermarks").execute();
+    await connectDayAgo(connectionId);
+    const orphan = await insertRunningRun("backfill", UNKNOWN_WORKFLOW_RUN, 2);
+    await runScheduler();
+    expect(await getRun(orphan)).toMatchObject({ status: "failed", error: GONE_WORKFLOW_ERROR });
+    const [scheduled, ...others] = await waitFor(() => listRuns("scheduled"), (rows) => rows.length === 1 && rows.every(isTerminal));
+    expect(others).toEqual([]);
+    expect(scheduled?.status).toBe("succeeded");
+  }, 60_000);
+
+  it(`leaves a quiet running sync alone while its workflow is there, and fails it after ${SYNC_RUN_STALL_HOURS} h without progress`, async () => {
+    await stack.db.deleteFrom("sync_runs").execute();
+    await stack.db.deleteFrom("sync_watermarks").execute();
+    await connectDayAgo(connectionId);
+    // Its workflow is a run the executor has (waiting out a retry, say); and a run that made progress a moment ago.
+    const [live] = await listExecutorRuns("schedule-gong-syncs");
+    const waiting = await insertRunningRun("backfill", live!.id, 2);
+    const busy = await insertRunningRun("manual", UNKNOWN_WORKFLOW_RUN, 0);
+    await runScheduler();
+    expect([(await getRun(waiting)).status, (await getRun(busy)).status]).toEqual(["running", "running"]);
+    // The running backfill holds the connection's scheduled sync back.
+    expect(await listRuns("scheduled")).toEqual([]);
+
+    await stack.db.updateTable("sync_runs").set({ updated_at: sql<Date>`now() - make_interval(hours => ${SYNC_RUN_STALL_HOURS + 1})` }).where("id", "=", waiting).execute();
+    await runScheduler();
+    expect(await getRun(waiting)).toMatchObject({ status: "failed", error: STALLED_ERROR });
+    expect((await getRun(busy)).status).toBe("running");
+    const scheduled = await waitFor(() => listRuns("scheduled"), (rows) => rows.length === 1 && rows.every(isTerminal));
+    expect(scheduled.map((run) => run.status)).toEqual(["succeeded"]);
   }, 60_000);
 
   it("creates each scheduled run once when the scheduler's step is retried, and every one of them ends", async () => {
@@ -89,6 +160,50 @@ describe("every sync run ends", () => {
       expect(run.error).toMatch(/re-authoriz|reconnect/i);
     } finally {
       await stack.db.updateTable("gong_connections").set({ status: "connected" }).where("id", "=", connectionId).execute();
+    }
+  }, 30_000);
+
+  it.each(["needs_reauth", "revoked"] as const)("ends a batch of webhook calls without an error or a request to Gong when the connection is %s", async (status) => {
+    const { inngest } = await import("@/inngest/client");
+    const { gongWebhookCallReceived } = await import("@/inngest/events");
+    const requestsBefore = ((await stack.simulatorControl("stats")) as { totalRequests: number }).totalRequests;
+    const before = (await listExecutorRuns("sync-webhook-calls")).length;
+    await stack.db.updateTable("gong_connections").set({ status }).where("id", "=", connectionId).execute();
+    try {
+      await inngest.send(["8100000000000000001", "8100000000000000002"].map((callGongId) => gongWebhookCallReceived.create({ connectionId, callGongId })));
+      const runs = await waitFor(() => listExecutorRuns("sync-webhook-calls"), (rows) => rows.length > before && rows.slice(before).every((run) => run.status !== "running" && run.status !== "queued"));
+      expect(runs.slice(before).map((run) => [run.status, run.output])).toEqual([["completed", { skipped: "the connection is not connected", calls: 2 }]]);
+      expect(((await stack.simulatorControl("stats")) as { totalRequests: number }).totalRequests).toBe(requestsBefore);
+    } finally {
+      await stack.db.updateTable("gong_connections").set({ status: "connected" }).where("id", "=", connectionId).execute();
+    }
+  }, 30_000);
+
+  it("ends a batch of webhook calls without an error when Gong is disconnected while its calls are being fetched", async () => {
+    const { inngest } = await import("@/inngest/client");
+    const { gongWebhookCallReceived } = await import("@/inngest/events");
+    const { disconnectGong } = await import("@/lib/gong-connection/disconnect-gong");
+    const created: string[] = [];
+    for (let index = 0; index < 2; index++) created.push(((await stack.simulatorControl("calls", {})) as { id: string }).id);
+    const before = (await listExecutorRuns("sync-webhook-calls")).length;
+    let disconnected = false;
+    // The admin disconnects after Gong was asked for the calls and before their transcripts are.
+    const restore = interceptGongRequests(stack.simulator.url, async ({ route }) => {
+      if (route === "POST /v2/calls/extensive" && !disconnected) {
+        disconnected = true;
+        await disconnectGong(stack.db, { organizationId: stack.organizationId, userId: stack.adminId, deleteData: false });
+      }
+      return undefined;
+    });
+    try {
+      await inngest.send(created.map((callGongId) => gongWebhookCallReceived.create({ connectionId, callGongId })));
+      const runs = await waitFor(() => listExecutorRuns("sync-webhook-calls"), (rows) => rows.length > before && rows.slice(before).every((run) => run.status !== "running" && run.status !== "queued"));
+      expect(disconnected).toBe(true);
+      expect(runs.slice(before).map((run) => [run.status, run.output])).toEqual([["completed", { skipped: "the connection is not connected", calls: 2 }]]);
+      expect(await stack.db.selectFrom("calls").select("gong_id").where("gong_id", "in", created).execute()).toEqual([]);
+    } finally {
+      restore();
+      await stack.connect();
     }
   }, 30_000);
 

@@ -20,7 +20,7 @@ const envSchema = z.object({
   INNGEST_DEV: z.string().optional(),
   // First wait before re-checking a transcript Gong had not finished; later waits double, up to 48 h in all.
   LATE_TRANSCRIPT_FIRST_WAIT_SECONDS: z.coerce.number().int().min(1).default(120),
-  // Pages of a workspace one sync-gong-workspace run takes before a fresh run continues from its cursor.
+  // Pages (of a workspace's calls, or of Gong's users) one run takes before a fresh run continues from its cursor.
   SYNC_PAGES_PER_RUN: z.coerce.number().int().min(1).max(200).default(40),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   // Reverse proxies we run in front of the app, each appending to X-Forwarded-For; 0 = clients connect directly.

@@ -36,11 +36,19 @@ export function listSyncRuns(db: Kysely<Database>, organizationId: string, limit
   return db.selectFrom("sync_runs").selectAll().where("organization_id", "=", organizationId).orderBy("created_at", "desc").limit(limit).execute();
 }
 
-/** Marks a run started; false when it already ended (cancelled, or failed as never started), so its work is skipped. */
-export async function markSyncRunRunning(db: Kysely<Database>, id: string): Promise<boolean> {
+/**
+ * Marks a run started; false when it already ended (cancelled, or failed as never started), so its work is skipped.
+ * `workflowRunId` is the Inngest run doing it from now on (see failOrphanedSyncRuns).
+ */
+export async function markSyncRunRunning(db: Kysely<Database>, id: string, workflowRunId?: string): Promise<boolean> {
   const result = await db
     .updateTable("sync_runs")
-    .set({ status: "running", started_at: sql`coalesce(started_at, now())`, updated_at: new Date() })
+    .set({
+      status: "running",
+      started_at: sql`coalesce(started_at, now())`,
+      updated_at: new Date(),
+      ...(workflowRunId ? { workflow_run_id: workflowRunId } : {}),
+    })
     .where("id", "=", id)
     .where("status", "in", ["queued", "running"])
     .executeTakeFirst();
@@ -87,6 +95,37 @@ export async function failStaleQueuedSyncRuns(db: Kysely<Database>, minutes: num
       not(exists(selectFrom("sync_runs as other").select("other.id").whereRef("other.connection_id", "=", "sync_runs.connection_id").where("other.status", "=", "running"))),
     )
     .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+// Every page, batch or step of a run's work records progress, which moves updated_at.
+const quietFor = (minutes: number) => sql<boolean>`sync_runs.updated_at < now() - make_interval(mins => ${minutes})`;
+
+/** Running runs without progress for `minutes` whose workflow is known, to ask Inngest about. */
+export function listQuietSyncRunWorkflows(db: Kysely<Database>, minutes: number): Promise<{ id: string; workflow_run_id: string }[]> {
+  return db
+    .selectFrom("sync_runs")
+    .select(["id", "workflow_run_id as workflow_run_id"])
+    .where("status", "=", "running")
+    .where("workflow_run_id", "is not", null)
+    .where(quietFor(minutes))
+    .$narrowType<{ workflow_run_id: string }>()
+    .execute();
+}
+
+/**
+ * Fails the running runs (all, or those of `ids`) without progress for `minutes`, checked in the same statement,
+ * so a run that moved on meanwhile is left alone. Returns how many.
+ */
+export async function failQuietSyncRuns(db: Kysely<Database>, input: { minutes: number; error: string; ids?: string[] }): Promise<number> {
+  if (input.ids?.length === 0) return 0;
+  let query = db
+    .updateTable("sync_runs")
+    .set({ status: "failed", error: input.error, finished_at: new Date(), updated_at: new Date() })
+    .where("status", "=", "running")
+    .where(quietFor(input.minutes));
+  if (input.ids) query = query.where("id", "in", input.ids);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 

@@ -1,13 +1,16 @@
 import { db } from "@/db";
 import { listCallIdsWithoutInsights, listCallIdsWithoutLlmSummary } from "@/db/queries/call-insights";
 import { inngest } from "@/inngest/client";
-import { gongSyncRunEnded } from "@/inngest/events";
+import { gongSyncInsightsContinued, gongSyncRunEnded } from "@/inngest/events";
 import { computeAndStoreCallsInsights } from "@/lib/calls/refresh-call-insights";
 import { summarizeCallsWithLlm } from "@/lib/calls/summarize-call-with-llm";
 import { getLlmConfig } from "@/lib/env";
 import { CALL_INSIGHTS_VERSION } from "@/lib/insights";
 
 const PAGE = 100;
+// Pages one run computes before a fresh run goes on after the last call it reached: with the summaries' steps
+// this keeps a run near 200 steps however many calls wait (Inngest caps a run at 1,000).
+const PAGES_PER_RUN = 100;
 // Requests in flight at once (each gives up after 30 s), and steps of them a pass: a pass asks for at most 500
 // summaries, so it does not hold the connection's next pass back for long; the next pass takes the rest.
 const SUMMARIES_PER_STEP = 5;
@@ -15,19 +18,21 @@ const SUMMARY_STEPS_PER_PASS = 100;
 
 /**
  * After a bulk sync, the insights of every call of the connection that has a transcript but no insights yet,
- * a page of 100 per step (a crash resumes at the page). Calls opened before their turn get theirs on the spot.
- * Then, when an LLM endpoint is configured, summaries of the calls that have none, a few per step.
+ * a page of 100 per step (a crash resumes at the page), PAGES_PER_RUN pages a run: the pass goes on in a fresh
+ * run after the last call reached. Calls opened before their turn get theirs on the spot. Then, when an LLM
+ * endpoint is configured, summaries of the calls that have none, a few per step.
  */
 export const computeSyncInsights = inngest.createFunction(
   {
     id: "compute-sync-insights",
-    triggers: [gongSyncRunEnded],
+    triggers: [gongSyncRunEnded, gongSyncInsightsContinued],
     // One pass per connection at a time; a second run that ended meanwhile finds what the first left.
     concurrency: { key: "event.data.connectionId", limit: 1 },
   },
-  async ({ event, step }) => {
-    const { connectionId } = event.data;
-    let afterId: string | null = null;
+  async ({ event, step, runId: functionRunId }) => {
+    const { connectionId, runId } = event.data;
+    const continued = event.name === gongSyncInsightsContinued.name ? event.data : null;
+    let afterId: string | null = continued?.afterId ?? null;
     let computed = 0;
     for (let page = 1; ; page++) {
       const cursor: string | null = afterId;
@@ -39,6 +44,13 @@ export const computeSyncInsights = inngest.createFunction(
       computed += result.count;
       if (!result.full || !result.last) break;
       afterId = result.last;
+      if (page >= PAGES_PER_RUN) {
+        const passId = continued?.passId ?? functionRunId;
+        const part = (continued?.part ?? 1) + 1;
+        const next = gongSyncInsightsContinued.create({ connectionId, runId, passId, part, afterId }, { id: `sync-insights-${passId}-${part}` });
+        await step.sendEvent("continue-pass", next);
+        return { computed, continuedIn: part };
+      }
     }
 
     // Summaries come after every page's insights: they are optional and slow, and insights are neither.

@@ -16,11 +16,11 @@ export const deleteGongCalls = inngest.createFunction(
       await finishSyncRun(db, event.data.event.data.runId, "failed", error.message);
     },
   },
-  async ({ event, step }) => {
+  async ({ event, step, runId: workflowRunId }) => {
     const { runId, callGongIds } = event.data;
     return step.run("delete-calls", async () => {
       const run = await getSyncRun(db, runId);
-      if (!run || !(await markSyncRunRunning(db, runId))) return { deleted: 0 };
+      if (!run || !(await markSyncRunRunning(db, runId, workflowRunId))) return { deleted: 0 };
       // Deleting and counting commit together: a retry after the commit finds nothing left to delete or count.
       const deleted = await db.transaction().execute(async (trx) => {
         const count = await deleteCallsByGongId(trx, { organizationId: run.organization_id, gongIds: callGongIds, userId: run.requested_by_user_id });

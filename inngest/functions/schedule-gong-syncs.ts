@@ -3,6 +3,9 @@ import { createSyncRun, failQueuedSyncRunsScheduledBy, failStaleQueuedSyncRuns }
 import { listConnectionsDueForSync } from "@/db/queries/sync-watermarks";
 import { inngest } from "@/inngest/client";
 import { gongCallsSyncRequested } from "@/inngest/events";
+import { sendEventsInChunks } from "@/inngest/send-events-in-chunks";
+import { createWorkflowRunProbe } from "@/inngest/workflow-run-probe";
+import { failOrphanedSyncRuns } from "@/lib/sync/fail-orphaned-sync-runs";
 import { toStableUuid } from "@/lib/sync/stable-uuid";
 
 // Re-reading a week behind the watermark catches transcripts that arrived late and calls edited in Gong.
@@ -22,7 +25,10 @@ function toScheduledFrom(connection: { synced_through: Date | null; sync_on_conn
   return connection.sync_on_connect ? null : weekBefore(connection.connected_at);
 }
 
-/** Every 15 minutes: start an incremental sync for each connection whose auto-sync interval has passed. */
+/**
+ * Every 15 minutes: fail the syncs whose workflow is gone, then start an incremental sync for each connection
+ * whose auto-sync interval has passed.
+ */
 export const scheduleGongSyncs = inngest.createFunction(
   {
     id: "schedule-gong-syncs",
@@ -34,11 +40,16 @@ export const scheduleGongSyncs = inngest.createFunction(
     },
   },
   async ({ step, runId: schedulerRunId }) => {
-    // A stale queued run would otherwise keep its connection from ever being due again.
-    await step.run("fail-stale-runs", () => failStaleQueuedSyncRuns(db, STALE_QUEUED_MINUTES));
+    // A running sync whose workflow is gone, or a stale queued one, would otherwise keep its connection from ever
+    // being due again. Orphans go first, so the runs queued behind them are judged stale as they would be alone.
+    await step.run("fail-stale-runs", async () => {
+      const orphaned = await failOrphanedSyncRuns(db, createWorkflowRunProbe(schedulerRunId));
+      return { ...orphaned, neverStarted: await failStaleQueuedSyncRuns(db, STALE_QUEUED_MINUTES) };
+    });
     // Finding the due connections and creating their runs is one step, so no other slot sees them due in between.
     // Runs get stable ids and their events are sent in the same step: a retry re-creates nothing, finds its own
-    // runs still due, and the event API keeps one event per id, so every run created is also sent.
+    // runs still due, and the event API keeps one event per id, so every run created is also sent. However many
+    // connections are due, each request to the event API stays under its size limit.
     const started = await step.run("start-syncs", async () => {
       const due = await listConnectionsDueForSync(db, { exceptScheduledBy: schedulerRunId });
       if (due.length === 0) return 0;
@@ -55,7 +66,7 @@ export const scheduleGongSyncs = inngest.createFunction(
         });
         events.push(gongCallsSyncRequested.create({ connectionId: connection.id, runId: id, fromDateTime, toDateTime: null }, { id: `scheduled-${id}` }));
       }
-      await inngest.send(events);
+      await sendEventsInChunks(events);
       return events.length;
     });
     return { started };

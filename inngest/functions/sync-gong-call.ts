@@ -22,7 +22,7 @@ export const syncGongCall = inngest.createFunction(
       if (runId) await finishSyncRun(db, runId, "failed", error.message);
     },
   },
-  async ({ event, step }) => {
+  async ({ event, step, runId: workflowRunId }) => {
     const { connectionId, callGongId, explicit, runId } = event.data;
     const result = await step.run("sync-call", () =>
       withGongErrors(db, connectionId, async () => {
@@ -33,7 +33,7 @@ export const syncGongCall = inngest.createFunction(
           else if (runId) await finishSyncRun(db, runId, "cancelled", "Gong is not connected.");
           return null;
         }
-        if (runId && !(await markSyncRunRunning(db, runId))) return null;
+        if (runId && !(await markSyncRunRunning(db, runId, workflowRunId))) return null;
         const progress = runId ? { runId, key: `call-${callGongId}` } : undefined;
         return syncCallPage(db, getGongAppConfig(), { connectionId, progress, filter: { callIds: [callGongId] }, explicit });
       }),

@@ -31,10 +31,10 @@ export const syncGongCalls = inngest.createFunction(
       await inngest.send(gongSyncRunEnded.create({ connectionId, runId }));
     },
   },
-  async ({ event, step }) => {
+  async ({ event, step, runId: workflowRunId }) => {
     const { connectionId, runId, workspaceGongIds, callGongIds, fromDateTime = null, toDateTime = null } = event.data;
     const run = await step.run("start", async () => {
-      if (!(await markSyncRunRunning(db, runId))) return null;
+      if (!(await markSyncRunRunning(db, runId, workflowRunId))) return null;
       const [stored, connection] = await Promise.all([getSyncRun(db, runId), getGongConnection(db, connectionId)]);
       return {
         kind: stored?.kind ?? "manual",
@@ -59,7 +59,9 @@ export const syncGongCalls = inngest.createFunction(
           }),
         )
       : [];
-    // A workspace's window is paged by one run after another, each taking up to SYNC_PAGES_PER_RUN pages.
+    // A workspace's window is paged by a chain of runs, each taking up to SYNC_PAGES_PER_RUN pages and invoking
+    // the next, so the first answers for the whole window. Runs deployed before that answered for their own pages
+    // and returned where they stopped; the loop invokes the next part for them as it did then.
     const syncWorkspace = async (workspaceGongId: string | null) => {
       let resume: WorkspaceResume | null = null;
       for (let part = 1; ; part++) {

@@ -5,7 +5,8 @@ import { upsertGongUsers } from "@/db/queries/gong-users";
 import { recordSyncRunProgress } from "@/db/queries/sync-run-progress";
 import { linkUsersByEmail } from "@/db/queries/user-gong-links";
 import { inngest } from "@/inngest/client";
-import { gongUsersSyncRequested } from "@/inngest/events";
+import { type UsersResume, gongUsersSyncRequested } from "@/inngest/events";
+import { getEnv } from "@/lib/env";
 import { listUsers } from "@/lib/gong/client";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
 import { createGongContext } from "@/lib/gong-connection/create-gong-context";
@@ -15,7 +16,13 @@ import { GONG_STEP_RETRIES, cancelOnRevoke } from "./gong-function-options";
 
 type UsersPage = { nextCursor: string | null; count: number; skipped?: "scope missing"; cursorExpired?: boolean };
 
-/** Pages Gong's users and links app users to them by email; skipped when api:users:read was not granted. */
+type UsersResult = { users: number; linked: number; skipped?: "scope missing" };
+
+/**
+ * Pages Gong's users and links app users to them by email; skipped when api:users:read was not granted. After
+ * SYNC_PAGES_PER_RUN pages a fresh run of this function goes on from the cursor, invoked by this one, which returns
+ * once the rest is done: the caller invokes it once, and no run's steps grow with the company's size.
+ */
 export const syncGongUsers = inngest.createFunction(
   {
     id: "sync-gong-users",
@@ -24,12 +31,15 @@ export const syncGongUsers = inngest.createFunction(
     concurrency: { key: "event.data.connectionId", limit: 1 },
     cancelOn: cancelOnRevoke,
   },
-  async ({ event, step }) => {
-    const { connectionId, runId } = event.data;
-    let cursor: string | null = null;
+  async ({ event, step }): Promise<UsersResult> => {
+    const { connectionId, runId, resume } = event.data;
+    let cursor: string | null = resume?.cursor ?? null;
     let users = 0;
-    let restarts = 0;
-    for (let page = 1, position = 1; ; page++, position++) {
+    let restarts = resume?.restarts ?? 0;
+    let handOver: UsersResume | null = null;
+    const maxPages = getEnv().SYNC_PAGES_PER_RUN;
+    // `page` names the steps and only grows; `position` is the page within the current pass, and keys its progress.
+    for (let page = 1, position = resume?.position ?? 1; ; page++, position++) {
       const pageCursor = cursor;
       const result: UsersPage = await step.run(`users-page-${page}`, () =>
         withGongErrors(db, connectionId, () => syncUsersPage(connectionId, pageCursor, runId ? { runId, key: `users-${position}` } : undefined)),
@@ -43,6 +53,14 @@ export const syncGongUsers = inngest.createFunction(
       users += result.count;
       if (!result.nextCursor) break;
       cursor = result.nextCursor;
+      if (page >= maxPages) {
+        handOver = { cursor, position: position + 1, restarts };
+        break;
+      }
+    }
+    if (handOver) {
+      const rest = await step.invoke("next-part", { function: syncGongUsers, data: { connectionId, runId, resume: handOver } });
+      return { ...rest, users: users + rest.users };
     }
     const linked = await step.run("link-by-email", async () => {
       const connection = await getGongConnection(db, connectionId);

@@ -26,7 +26,9 @@ export const TRANSCRIPT_STEPS_IN_FLIGHT = 3;
  * page is one step that stores its calls and parties and returns the next cursor, so after a crash the run
  * resumes at the page it was on and no finished page runs again; each page's transcripts (one request for its
  * 100 calls) are a step of their own, running beside the next pages. A cursor Gong no longer accepts restarts
- * the window. After SYNC_PAGES_PER_RUN pages the run returns where it stopped and sync-gong-calls invokes the next.
+ * the window. After SYNC_PAGES_PER_RUN pages a fresh run of this function takes the window on from where this one
+ * stopped, invoked by this one, which returns once the rest of the window is done: sync-gong-calls invokes each
+ * window once, so no run's steps grow with the window's size (Inngest caps a run at 1,000 steps).
  */
 export const syncGongWorkspace = inngest.createFunction(
   {
@@ -38,7 +40,7 @@ export const syncGongWorkspace = inngest.createFunction(
     concurrency: { key: "event.data.connectionId", limit: 3 * (1 + TRANSCRIPT_STEPS_IN_FLIGHT) },
     cancelOn: cancelOnRevoke,
   },
-  async ({ event, step }) => {
+  async ({ event, step }): Promise<{ calls: number; resume: WorkspaceResume | null }> => {
     const { connectionId, runId, workspaceGongId, fromDateTime, toDateTime, resume } = event.data;
     const filter = { workspaceId: workspaceGongId ?? undefined, fromDateTime: fromDateTime ?? undefined, toDateTime: toDateTime ?? undefined };
     const window = workspaceGongId ?? "all";
@@ -60,7 +62,7 @@ export const syncGongWorkspace = inngest.createFunction(
     let countedThrough = resume?.countedThrough ?? 0;
     let handOver: WorkspaceResume | null = null;
     // Every new step replays the run's finished ones, so a run's cost grows with the square of its steps (and
-    // Inngest Cloud caps them at 1,000): after this many pages the caller continues in a fresh run.
+    // Inngest caps them at 1,000): after this many pages a fresh run continues.
     const maxPages = getEnv().SYNC_PAGES_PER_RUN;
     // `stepNumber` names the steps and only grows; `position` is the page within the current pass over the window,
     // and keys its progress.
@@ -101,7 +103,11 @@ export const syncGongWorkspace = inngest.createFunction(
       }
     }
     await Promise.all(transcriptSteps);
-    if (handOver) return { calls, resume: handOver };
+    if (handOver) {
+      // `resume` stays null in what this run returns: the runs after it finish the window before it returns.
+      const rest = await step.invoke("next-part", { function: syncGongWorkspace, data: { connectionId, runId, workspaceGongId, fromDateTime, toDateTime, resume: handOver } });
+      return { calls: calls + rest.calls, resume: null };
+    }
     await step.run("mark-workspace-synced", async () => {
       const connection = await getGongConnection(db, connectionId);
       if (connection && workspaceGongId) await markWorkspaceSynced(db, connection.organization_id, workspaceGongId);

@@ -36,19 +36,25 @@ export async function reserveSignInAttempts(
 }
 
 /**
- * Deletes every attempt counted against `clear`, and gives back the one counted at `countedAt` against each of
- * `release` (attempts that turned out not to count), in one statement.
+ * Drops every attempt counted against `clear`, and gives back the one counted at `countedAt` against each of
+ * `release` (attempts that turned out not to count), in one statement. Rows are locked in key order first, as
+ * reserveSignInAttempts locks them, so the two cannot deadlock.
  */
 export async function settleSignInAttempts(
   db: Kysely<Database>,
   settlement: { clear: string[]; release: string[]; countedAt: Date },
 ): Promise<void> {
   const at = sql`${settlement.countedAt}::timestamptz`;
+  const clear = sql`${settlement.clear}::text[]`;
   await sql`
-    with cleared as (delete from sign_in_attempts where key = any(${settlement.clear}::text[]))
-    update sign_in_attempts
-    set counted_at = counted_at[:array_position(counted_at, ${at}) - 1] || counted_at[array_position(counted_at, ${at}) + 1:]
-    where key = any(${settlement.release}::text[]) and ${at} = any(counted_at)`.execute(db);
+    with locked as (
+      select key from sign_in_attempts where key = any(${clear} || ${settlement.release}::text[]) order by key for update
+    )
+    update sign_in_attempts a
+    set counted_at = case when a.key = any(${clear}) then '{}'
+      else a.counted_at[:array_position(a.counted_at, ${at}) - 1] || a.counted_at[array_position(a.counted_at, ${at}) + 1:] end
+    from locked
+    where a.key = locked.key and (a.key = any(${clear}) or ${at} = any(a.counted_at))`.execute(db);
 }
 
 /** For each key at its max: seconds until the attempt that reached the max (the max-th newest) leaves the window. */
@@ -63,7 +69,10 @@ export async function getSignInWaits(db: Kysely<Database>, limits: SignInLimit[]
   return new Map(rows.flatMap((row) => (row.seconds === null ? [] : [[row.key, row.seconds] as const])));
 }
 
-/** Deletes the keys nothing was counted against within the window. */
+/** Deletes the keys nothing was counted against within the window, skipping any an attempt holds just now. */
 export async function pruneSignInAttempts(db: Kysely<Database>, windowMinutes: number): Promise<void> {
-  await db.deleteFrom("sign_in_attempts").where("updated_at", "<", windowStart(windowMinutes)).execute();
+  await sql`
+    delete from sign_in_attempts where key in (
+      select key from sign_in_attempts where updated_at < ${windowStart(windowMinutes)} for update skip locked
+    )`.execute(db);
 }

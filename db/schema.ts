@@ -24,6 +24,8 @@ export interface UsersTable {
   role: Role;
   password_hash: string;
   password_change_required: Generated<boolean>;
+  /** Raised to end every session issued before; each session token carries the version it was issued at. */
+  session_version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -38,10 +40,11 @@ export interface AuditEventsTable {
   created_at: Timestamp;
 }
 
-export interface SignInFailuresTable {
-  id: Generated<string>;
+/** The attempts counted against one sign-in limit key within the window, oldest first (lib/auth/sign-in-limits.ts). */
+export interface SignInAttemptsTable {
   key: string;
-  failed_at: Timestamp;
+  counted_at: ColumnType<Date[], Date[] | undefined, Date[]>;
+  updated_at: Timestamp;
 }
 
 export type GongConnectionStatus = "connected" | "needs_reauth" | "revoked";
@@ -327,7 +330,7 @@ export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
   audit_events: AuditEventsTable;
-  sign_in_failures: SignInFailuresTable;
+  sign_in_attempts: SignInAttemptsTable;
   gong_connections: GongConnectionsTable;
   gong_oauth_states: GongOauthStatesTable;
   gong_request_slots: GongRequestSlotsTable;

@@ -1,5 +1,7 @@
 // npm start: the built Next app on PORT (3000), as `next start` serves it, except that Gong's webhook deliveries are
-// answered straight from Node's request (lib/webhooks/node-webhook-handler.ts). Needs `next build` first.
+// answered straight from Node's request (lib/webhooks/node-webhook-handler.ts), every request carries the TCP peer's
+// address for the sign-in limits (lib/auth/socket-address.ts), and every response HSTS when APP_URL is https.
+// Needs `next build` first.
 import "./allow-server-only";
 import { createServer } from "node:http";
 import path from "node:path";
@@ -14,8 +16,15 @@ const handle = app.getRequestHandler();
 // Loaded after the guard above is registered (static imports would be hoisted before it).
 const { getGongWebhookReceiver } = await import("@/lib/webhooks/process-receiver");
 const { answerGongWebhook, matchGongWebhookRequest } = await import("@/lib/webhooks/node-webhook-handler");
+const { stampSocketAddress, trustSocketAddressHeader } = await import("@/lib/auth/socket-address");
+const { getEnv } = await import("@/lib/env");
+const { getTransportSecurityHeaders } = await import("@/lib/security-headers");
 
+const transportSecurity = Object.entries(getTransportSecurityHeaders(getEnv().APP_URL));
+trustSocketAddressHeader();
 const server = createServer((request, response) => {
+  stampSocketAddress(request);
+  for (const [name, value] of transportSecurity) response.setHeader(name, value);
   const connectionId = matchGongWebhookRequest(request);
   if (connectionId !== null) return void answerGongWebhook(getGongWebhookReceiver(), request, response, connectionId);
   handle(request, response).catch((error: unknown) => {

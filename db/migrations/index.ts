@@ -10,6 +10,8 @@ import * as addTokenVersionToGongConnections from "./2026_12_01_2100_add_token_v
 import * as extendSyncTables from "./2026_12_01_2110_extend_sync_tables";
 import * as boundWebhookDeliveries from "./2026_12_01_2120_bound_webhook_deliveries";
 import * as addDefaultTrackersSeededAtToOrganizations from "./2026_12_03_1030_add_default_trackers_seeded_at_to_organizations";
+import * as replaceSignInFailuresWithAttempts from "./2026_12_06_1100_replace_sign_in_failures_with_attempts";
+import * as addSessionVersionToUsers from "./2026_12_06_1110_add_session_version_to_users";
 import * as addWorkflowRunIdToSyncRuns from "./2026_12_06_1600_add_workflow_run_id_to_sync_runs";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
@@ -25,5 +27,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_01_2110_extend_sync_tables": extendSyncTables,
   "2026_12_01_2120_bound_webhook_deliveries": boundWebhookDeliveries,
   "2026_12_03_1030_add_default_trackers_seeded_at_to_organizations": addDefaultTrackersSeededAtToOrganizations,
+  "2026_12_06_1100_replace_sign_in_failures_with_attempts": replaceSignInFailuresWithAttempts,
+  "2026_12_06_1110_add_session_version_to_users": addSessionVersionToUsers,
   "2026_12_06_1600_add_workflow_run_id_to_sync_runs": addWorkflowRunIdToSyncRuns,
 };

@@ -1,13 +1,13 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database, NewUser, Role, User } from "@/db/schema";
 
 export type UserSummary = Pick<User, "id" | "organization_id" | "email" | "name" | "role" | "created_at">;
 
 const summaryColumns = ["id", "organization_id", "email", "name", "role", "created_at"] as const;
 
-/** Every user with this email across organizations (emails are unique per organization only). */
+/** Every user with this email across organizations (emails are unique per organization only), oldest first. */
 export function listUsersByEmail(db: Kysely<Database>, email: string): Promise<User[]> {
-  return db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).execute();
+  return db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).orderBy("created_at").orderBy("id").execute();
 }
 
 export function getUser(db: Kysely<Database>, id: string): Promise<User | undefined> {
@@ -44,12 +44,28 @@ export async function upsertSeedUser(
     .execute();
 }
 
-export async function updateUserPassword(db: Kysely<Database>, id: string, passwordHash: string): Promise<void> {
-  await db
+const nextSessionVersion = sql<number>`session_version + 1`;
+
+/** Sets a new password and raises the session version, which ends the sessions issued before; returns the new version. */
+export async function updateUserPassword(db: Kysely<Database>, id: string, passwordHash: string): Promise<number> {
+  const { session_version } = await db
     .updateTable("users")
-    .set({ password_hash: passwordHash, password_change_required: false, updated_at: new Date() })
+    .set({ password_hash: passwordHash, password_change_required: false, session_version: nextSessionVersion, updated_at: new Date() })
     .where("id", "=", id)
-    .execute();
+    .returning("session_version")
+    .executeTakeFirstOrThrow();
+  return session_version;
+}
+
+/** Raises the session version, which ends the sessions issued before; the new version, or undefined for no such user. */
+export async function raiseSessionVersion(db: Kysely<Database>, id: string): Promise<number | undefined> {
+  const row = await db
+    .updateTable("users")
+    .set({ session_version: nextSessionVersion, updated_at: new Date() })
+    .where("id", "=", id)
+    .returning("session_version")
+    .executeTakeFirst();
+  return row?.session_version;
 }
 
 export async function isEmailTaken(db: Kysely<Database>, organizationId: string, email: string): Promise<boolean> {

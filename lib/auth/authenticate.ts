@@ -1,76 +1,90 @@
 import type { Kysely } from "kysely";
 import type { Database, User } from "@/db/schema";
+import { getSignInWaits, pruneSignInAttempts, reserveSignInAttempts, settleSignInAttempts } from "@/db/queries/sign-in-attempts";
 import { listUsersByEmail } from "@/db/queries/users";
-import { clearSignInFailures, listRecentSignInFailures, recordSignInFailure } from "@/db/queries/sign-in-failures";
 import { verifyPassword } from "@/lib/auth/password";
 import type { ClientAddress } from "./client-address";
-
-export const SIGN_IN_WINDOW_MINUTES = 15;
-export const SIGN_IN_MAX_FAILURES = 10;
-/** The limit of the bucket every client shares when no address can be trusted: a team's typos, not a spray. */
-export const SIGN_IN_MAX_SHARED_FAILURES = 100;
+import { createDeviceToken, verifyDeviceToken } from "./device-token";
+import {
+  type KnownDevice,
+  type RateLimitScope,
+  type ScopedLimit,
+  SIGN_IN_WINDOW_MINUTES,
+  accountKey,
+  deviceKey,
+  listSignInLimits,
+  toRetryAfterMinutes,
+} from "./sign-in-limits";
 
 // Verifying against a real hash for unknown emails keeps response times from revealing which emails exist.
 const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
-/** Which limit was hit: failures for this email, from this client address, from all clients at once, or on this device. */
-export type RateLimitScope = "email" | "address" | "shared" | "device";
-
 export type AuthenticationResult =
-  | { ok: true; user: User }
+  /** `deviceToken` is the device cookie's new value: this browser, bound to the user signed in to. */
+  | { ok: true; user: User; deviceToken: string }
   | { ok: false; reason: "invalid_credentials" }
   | { ok: false; reason: "rate_limited"; scope: RateLimitScope; retryAfterMinutes: number };
 
-type Limit = { key: string; scope: RateLimitScope; max: number };
+export type SignInAttempt = {
+  email: string;
+  password: string;
+  client: ClientAddress;
+  /** The device cookie the browser sent, if any. */
+  deviceToken: string | undefined;
+  /** Signs device tokens (AUTH_SECRET). */
+  secret: string;
+};
 
 /**
- * A browser that signed in to this email before (its device id, from a verified device token) is limited on its
- * own, so failures others cause with the email cannot lock it out. Any other client is limited per email and per
- * client address.
+ * Checks an email and password within the limits of lib/auth/sign-in-limits.ts. The attempt is counted against each
+ * limit before the (slow) hash, in one statement, so parallel guesses cannot all get in before the first failure is
+ * recorded. An attempt refused by a limit is not counted, so attempts made while a limit holds cannot extend it; a
+ * right password is refused too, or the limit would tell a guesser when they hit it. A successful sign-in clears the
+ * failures of the account signed in to and of the device, and gives back what it counted against the rest, except
+ * against other accounts with the email whose password it was checked against and did not match: an admin could set
+ * their own copy of someone's email to each guess in turn.
  */
-function limitsFor(email: string, client: ClientAddress, deviceId: string | null): Limit[] {
-  if (deviceId) return [{ key: `device:${deviceId}`, scope: "device", max: SIGN_IN_MAX_FAILURES }];
-  return [
-    { key: `email:${email}`, scope: "email", max: SIGN_IN_MAX_FAILURES },
-    client.shared
-      ? { key: client.key, scope: "shared", max: SIGN_IN_MAX_SHARED_FAILURES }
-      : { key: client.key, scope: "address", max: SIGN_IN_MAX_FAILURES },
-  ];
+export async function authenticateWithPassword(db: Kysely<Database>, attempt: SignInAttempt): Promise<AuthenticationResult> {
+  const email = attempt.email.trim().toLowerCase();
+  const users = await listUsersByEmail(db, email);
+  const knownDevice = findKnownDevice(attempt, users);
+  // The account this browser signed in to before is tried first: when it matches, no other account was guessed at.
+  const candidates = [...users.filter((user) => user.id === knownDevice?.userId), ...users.filter((user) => user.id !== knownDevice?.userId)];
+  const limits = listSignInLimits({ email, accountIds: candidates.map((user) => user.id), client: attempt.client, knownDevice });
+  const reservation = await reserveSignInAttempts(db, limits, SIGN_IN_WINDOW_MINUTES);
+  const countedAt = reservation.countedAt;
+  if (reservation.keys.length < limits.length || !countedAt) return refuse(db, limits, reservation.keys, countedAt);
+
+  const failed = new Set<string>();
+  for (const user of candidates) {
+    if (await verifyPassword(attempt.password, user.password_hash)) {
+      const clear = [accountKey(user.id), ...(knownDevice ? [deviceKey(knownDevice.deviceId)] : [])];
+      const release = limits.map((limit) => limit.key).filter((key) => !clear.includes(key) && !failed.has(key));
+      await settleSignInAttempts(db, { clear, release, countedAt });
+      return { ok: true, user, deviceToken: createDeviceToken(attempt.secret, user.id, knownDevice?.deviceId) };
+    }
+    failed.add(accountKey(user.id));
+  }
+  if (candidates.length === 0) await verifyPassword(attempt.password, DUMMY_HASH);
+  await pruneSignInAttempts(db, SIGN_IN_WINDOW_MINUTES);
+  return { ok: false, reason: "invalid_credentials" };
 }
 
-/**
- * Checks an email and password within the failure limits. A limit holds for at most SIGN_IN_WINDOW_MINUTES after
- * the failures that reached it: attempts made while it holds are refused unchecked and not counted, so they cannot
- * extend it. A right password is refused too while a limit holds, or the limit would tell a guesser when they hit it.
- */
-export async function authenticateWithPassword(
-  db: Kysely<Database>,
-  input: { email: string; password: string; client: ClientAddress; deviceId: string | null },
-): Promise<AuthenticationResult> {
-  const email = input.email.trim().toLowerCase();
-  const limits = limitsFor(email, input.client, input.deviceId);
-
-  const recent = await listRecentSignInFailures(db, limits.map((limit) => limit.key), SIGN_IN_WINDOW_MINUTES);
-  // A limit holds until the failure that reached it leaves the window: the max-th newest one.
-  const hits = limits.flatMap((limit) => {
-    const reachedAt = recent.get(limit.key)?.[limit.max - 1];
-    return reachedAt ? [{ scope: limit.scope, freedAt: reachedAt.getTime() + SIGN_IN_WINDOW_MINUTES * 60_000 }] : [];
-  });
-  const longest = hits.sort((a, b) => b.freedAt - a.freedAt)[0];
-  if (longest) {
-    const retryAfterMinutes = Math.min(SIGN_IN_WINDOW_MINUTES, Math.max(1, Math.ceil((longest.freedAt - Date.now()) / 60_000)));
-    return { ok: false, reason: "rate_limited", scope: longest.scope, retryAfterMinutes };
-  }
-
-  const candidates = await listUsersByEmail(db, email);
+/** The browser's device id when its cookie was issued for one of the accounts with the email. */
+function findKnownDevice(attempt: SignInAttempt, candidates: User[]): KnownDevice | null {
+  if (!attempt.deviceToken) return null;
   for (const user of candidates) {
-    if (await verifyPassword(input.password, user.password_hash)) {
-      await clearSignInFailures(db, limits[0]!.key);
-      return { ok: true, user };
-    }
+    const deviceId = verifyDeviceToken(attempt.secret, attempt.deviceToken, user.id);
+    if (deviceId) return { deviceId, userId: user.id };
   }
-  if (candidates.length === 0) await verifyPassword(input.password, DUMMY_HASH);
+  return null;
+}
 
-  await recordSignInFailure(db, limits.map((limit) => limit.key));
-  return { ok: false, reason: "invalid_credentials" };
+/** Gives back what the attempt was counted against and says how long the longest of the limits it hit holds. */
+async function refuse(db: Kysely<Database>, limits: ScopedLimit[], counted: string[], countedAt: Date | null): Promise<AuthenticationResult> {
+  if (countedAt && counted.length) await settleSignInAttempts(db, { clear: [], release: counted, countedAt });
+  const hit = limits.filter((limit) => !counted.includes(limit.key));
+  const waits = await getSignInWaits(db, hit, SIGN_IN_WINDOW_MINUTES);
+  const longest = hit.reduce((best, limit) => ((waits.get(limit.key) ?? 0) > (waits.get(best.key) ?? 0) ? limit : best), hit[0]!);
+  return { ok: false, reason: "rate_limited", scope: longest.scope, retryAfterMinutes: toRetryAfterMinutes(waits.get(longest.key)) };
 }

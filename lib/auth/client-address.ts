@@ -1,4 +1,5 @@
 import { isIPv4, isIPv6 } from "node:net";
+import { SOCKET_ADDRESS_HEADER, isSocketAddressHeaderTrusted } from "./socket-address";
 
 /** What sign-in failures are counted against besides the email: one client, or every client at once. */
 export type ClientAddress = { key: string; shared: boolean };
@@ -6,14 +7,18 @@ export type ClientAddress = { key: string; shared: boolean };
 const SHARED: ClientAddress = { key: "shared", shared: true };
 
 /**
- * The client's address as far as it can be trusted. X-Forwarded-For is written by whoever sends the request, so it
- * is read only when `trustedProxyHops` proxies we run sit in front of the app, and then only the entry the outermost
- * of them appended (the right-most one they did not add themselves). Without proxies there is nothing to read:
- * Next copies the socket address into X-Forwarded-For only when the client sent none, so every client shares one
- * bucket. IPv6 clients are keyed by their /64, as any one of them holds a whole /64 to rotate through.
+ * The client's address as far as it can be trusted. With `trustedProxyHops` proxies we run in front of the app, it is
+ * the X-Forwarded-For entry the outermost of them appended (the right-most one they did not add themselves): the
+ * rest of that header is written by whoever sends the request. Without proxies it is the TCP peer's address, which
+ * the app server passes in SOCKET_ADDRESS_HEADER. Where neither is known (`next start` or `next dev` without proxies:
+ * Next copies the socket address into X-Forwarded-For only when the client sent none, so that proves nothing), every
+ * client shares one bucket. IPv6 clients are keyed by their /64, as any one of them holds a whole /64 to rotate through.
  */
-export function getClientAddress(headers: Headers, trustedProxyHops: number): ClientAddress {
-  if (trustedProxyHops < 1) return SHARED;
+export function getClientAddress(headers: Headers, trustedProxyHops: number, socketAddressTrusted = isSocketAddressHeaderTrusted()): ClientAddress {
+  if (trustedProxyHops < 1) {
+    const socket = socketAddressTrusted ? normalizeAddress(headers.get(SOCKET_ADDRESS_HEADER) ?? "") : null;
+    return socket ? { key: `ip:${socket}`, shared: false } : SHARED;
+  }
   const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim());
   if (hops.length === 1 && hops[0] === "") return SHARED;
   const address = hops.length >= trustedProxyHops ? normalizeAddress(hops[hops.length - trustedProxyHops]!) : null;

@@ -5,9 +5,11 @@ import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { db } from "@/db";
-import { type RateLimitScope, authenticateWithPassword } from "@/lib/auth/authenticate";
+import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { getClientAddress } from "@/lib/auth/client-address";
-import { DEVICE_COOKIE_NAME, DEVICE_TOKEN_MAX_AGE_SECONDS, createDeviceToken, readDeviceCookie, verifyDeviceToken } from "@/lib/auth/device-token";
+import { DEVICE_COOKIE_NAME, DEVICE_TOKEN_MAX_AGE_SECONDS, readDeviceCookie } from "@/lib/auth/device-token";
+import { readSessionRenewal } from "@/lib/auth/session-renewal";
+import type { RateLimitScope } from "@/lib/auth/sign-in-limits";
 import { getEnv } from "@/lib/env";
 
 /** Carries which limit was hit and for how long to the sign-in action, which words the message. */
@@ -23,11 +25,11 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(1024),
 });
 
-/** Remembers this browser for the email just signed in with, so failures others cause cannot lock it out. */
-async function rememberDevice(email: string, deviceId: string | null): Promise<void> {
+/** Remembers this browser for the user just signed in to, so failures others cause cannot lock it out. */
+async function rememberDevice(deviceToken: string): Promise<void> {
   const env = getEnv();
   try {
-    (await cookies()).set(DEVICE_COOKIE_NAME, createDeviceToken(env.AUTH_SECRET, email, deviceId ?? undefined), {
+    (await cookies()).set(DEVICE_COOKIE_NAME, deviceToken, {
       httpOnly: true,
       sameSite: "lax",
       secure: env.APP_URL.startsWith("https:"),
@@ -53,16 +55,23 @@ export function createAuthConfig(): NextAuthConfig {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
           const env = getEnv();
-          const deviceId = verifyDeviceToken(env.AUTH_SECRET, readDeviceCookie(request.headers.get("cookie")), parsed.data.email);
           const result = await authenticateWithPassword(db, {
             ...parsed.data,
             client: getClientAddress(request.headers, env.TRUSTED_PROXY_HOPS),
-            deviceId,
+            deviceToken: readDeviceCookie(request.headers.get("cookie")),
+            secret: env.AUTH_SECRET,
           });
           if (result.ok) {
-            await rememberDevice(parsed.data.email, deviceId);
+            await rememberDevice(result.deviceToken);
             const { user } = result;
-            return { id: user.id, email: user.email, name: user.name, organizationId: user.organization_id, role: user.role };
+            return {
+              id: user.id,
+              email: user.email,
+              name: user.name,
+              organizationId: user.organization_id,
+              role: user.role,
+              sessionVersion: user.session_version,
+            };
           }
           if (result.reason === "rate_limited") throw new RateLimitedSignIn(result.scope, result.retryAfterMinutes);
           return null;
@@ -70,12 +79,20 @@ export function createAuthConfig(): NextAuthConfig {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user?.id) Object.assign(token, { sub: user.id, organizationId: user.organizationId, role: user.role });
+      jwt({ token, user, trigger, session }) {
+        if (user?.id) {
+          Object.assign(token, { sub: user.id, organizationId: user.organizationId, role: user.role, sessionVersion: user.sessionVersion });
+        }
+        if (trigger === "update" && token.sub) {
+          const sessionVersion = readSessionRenewal(getEnv().AUTH_SECRET, session, token.sub);
+          if (sessionVersion !== null) token.sessionVersion = sessionVersion;
+        }
         return token;
       },
       session({ session, token }) {
-        if (token.sub) Object.assign(session.user, { id: token.sub, organizationId: token.organizationId, role: token.role });
+        if (token.sub) {
+          Object.assign(session.user, { id: token.sub, organizationId: token.organizationId, role: token.role, sessionVersion: token.sessionVersion ?? 0 });
+        }
         return session;
       },
     },

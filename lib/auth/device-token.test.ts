@@ -2,26 +2,28 @@ import { describe, expect, it } from "vitest";
 import { DEVICE_COOKIE_NAME, DEVICE_TOKEN_MAX_AGE_SECONDS, createDeviceToken, readDeviceCookie, verifyDeviceToken } from "./device-token";
 
 const SECRET = "a-test-secret-of-at-least-thirty-two-characters";
+const ADMIN = "6f1c3a52-0000-4000-8000-000000000001";
+const REP = "6f1c3a52-0000-4000-8000-000000000002";
 
 describe("sign-in device tokens", () => {
-  it("verify for the email they were issued for, case-insensitively, and keep the device id", () => {
-    const token = createDeviceToken(SECRET, "Admin@Acme.test");
-    const deviceId = verifyDeviceToken(SECRET, token, "admin@acme.test");
+  it("verify for the user they were issued for and keep the device id", () => {
+    const token = createDeviceToken(SECRET, ADMIN);
+    const deviceId = verifyDeviceToken(SECRET, token, ADMIN);
     expect(deviceId).toMatch(/^[\w-]{22}$/);
-    expect(verifyDeviceToken(SECRET, createDeviceToken(SECRET, "admin@acme.test", deviceId!), "admin@acme.test")).toBe(deviceId);
+    expect(verifyDeviceToken(SECRET, createDeviceToken(SECRET, ADMIN, deviceId!), ADMIN)).toBe(deviceId);
   });
 
-  it("do not verify for another email, another secret, after tampering or once expired", () => {
-    const token = createDeviceToken(SECRET, "admin@acme.test");
-    expect(verifyDeviceToken(SECRET, token, "rep@acme.test")).toBeNull();
-    expect(verifyDeviceToken(`${SECRET}!`, token, "admin@acme.test")).toBeNull();
+  it("do not verify for another user, another secret, after tampering or once expired", () => {
+    const token = createDeviceToken(SECRET, ADMIN);
+    expect(verifyDeviceToken(SECRET, token, REP)).toBeNull();
+    expect(verifyDeviceToken(`${SECRET}!`, token, ADMIN)).toBeNull();
     const [id, issued, signature] = token.split(".");
-    expect(verifyDeviceToken(SECRET, `${id}x.${issued}.${signature}`, "admin@acme.test")).toBeNull();
-    expect(verifyDeviceToken(SECRET, `${id}.${Number(issued) + 1}.${signature}`, "admin@acme.test")).toBeNull();
-    expect(verifyDeviceToken(SECRET, `${token}.extra`, "admin@acme.test")).toBeNull();
-    expect(verifyDeviceToken(SECRET, undefined, "admin@acme.test")).toBeNull();
-    const old = createDeviceToken(SECRET, "admin@acme.test", undefined, Date.now() - (DEVICE_TOKEN_MAX_AGE_SECONDS + 60) * 1000);
-    expect(verifyDeviceToken(SECRET, old, "admin@acme.test")).toBeNull();
+    expect(verifyDeviceToken(SECRET, `${id}x.${issued}.${signature}`, ADMIN)).toBeNull();
+    expect(verifyDeviceToken(SECRET, `${id}.${Number(issued) + 1}.${signature}`, ADMIN)).toBeNull();
+    expect(verifyDeviceToken(SECRET, `${token}.extra`, ADMIN)).toBeNull();
+    expect(verifyDeviceToken(SECRET, undefined, ADMIN)).toBeNull();
+    const old = createDeviceToken(SECRET, ADMIN, undefined, Date.now() - (DEVICE_TOKEN_MAX_AGE_SECONDS + 60) * 1000);
+    expect(verifyDeviceToken(SECRET, old, ADMIN)).toBeNull();
   });
 
   it("are read from a Cookie header among others", () => {

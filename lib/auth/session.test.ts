@@ -2,8 +2,10 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { User } from "@/db/schema";
 
 // The session cookie and the users table are the two inputs; everything after them is the code under test.
-const inputs = vi.hoisted(() => ({ sessionUserId: null as string | null, user: undefined as User | undefined }));
-vi.mock("@/lib/auth", () => ({ auth: async () => (inputs.sessionUserId ? { user: { id: inputs.sessionUserId } } : null) }));
+const inputs = vi.hoisted(() => ({ sessionUserId: null as string | null, sessionVersion: 0, user: undefined as User | undefined }));
+vi.mock("@/lib/auth", () => ({
+  auth: async () => (inputs.sessionUserId ? { user: { id: inputs.sessionUserId, sessionVersion: inputs.sessionVersion } } : null),
+}));
 vi.mock("@/db", () => ({ db: {} }));
 vi.mock("@/db/queries/users", () => ({ getUser: async (_db: unknown, id: string) => (inputs.user?.id === id ? inputs.user : undefined) }));
 
@@ -18,11 +20,13 @@ function signIn(overrides: Partial<User>) {
     role: "rep",
     password_hash: "x",
     password_change_required: false,
+    session_version: 0,
     created_at: new Date(),
     updated_at: new Date(),
     ...overrides,
   };
   inputs.sessionUserId = inputs.user.id;
+  inputs.sessionVersion = inputs.user.session_version;
 }
 
 async function redirectTarget(run: () => Promise<unknown>): Promise<string | undefined> {
@@ -50,6 +54,13 @@ describe("route handlers and pages share one gate", () => {
   });
 
   it("refuse anyone signed out: 401 for routes, the sign-in page for pages", async () => {
+    await expect(requireUserOrThrow()).rejects.toMatchObject({ code: "unauthorized" });
+    expect(await redirectTarget(() => requireUserOrRedirect())).toBe("/sign-in");
+  });
+
+  it("refuse a session issued before the user's sessions were ended", async () => {
+    signIn({ role: "admin", session_version: 3 });
+    inputs.sessionVersion = 2;
     await expect(requireUserOrThrow()).rejects.toMatchObject({ code: "unauthorized" });
     expect(await redirectTarget(() => requireUserOrRedirect())).toBe("/sign-in");
   });

@@ -4,7 +4,9 @@ import { forbidden, redirect } from "next/navigation";
 import { db } from "@/db";
 import { getUser } from "@/db/queries/users";
 import type { Role } from "@/db/schema";
-import { auth } from "@/lib/auth";
+import { auth, unstable_update } from "@/lib/auth";
+import { createSessionRenewal } from "@/lib/auth/session-renewal";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 export type SessionUser = {
@@ -17,8 +19,9 @@ export type SessionUser = {
 };
 
 /**
- * The signed-in user, read fresh from the database once per request, so a removed user or a changed
- * role takes effect at once rather than when the JWT (which carries id, organization and role) expires.
+ * The signed-in user, read fresh from the database once per request (by primary key), so a removed user, a changed
+ * role or ended sessions take effect at once rather than when the JWT (which carries id, organization, role and
+ * session version) expires. A session issued before the user's sessions were ended carries an older version.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
@@ -27,6 +30,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const user = await getUser(db, id);
   // A token from before organizations were carried has none; one naming another organization is not this user's.
   if (!user || (session.user.organizationId && session.user.organizationId !== user.organization_id)) return null;
+  if ((session.user.sessionVersion ?? 0) !== user.session_version) return null;
   return {
     id: user.id,
     organizationId: user.organization_id,
@@ -78,4 +82,14 @@ export async function requireAdminOrThrow() {
   const user = await requireUserOrThrow();
   if (user.role !== "admin") throw new AppError("forbidden", "Only admins can do this.");
   return user;
+}
+
+/**
+ * Keeps the session of this request going after the user's password change raised their session version to
+ * `sessionVersion` (which ended all their sessions): the session cookie is issued anew with that version.
+ */
+export async function renewSession(userId: string, sessionVersion: number): Promise<void> {
+  // Auth.js types the update as session fields; the jwt callback in lib/auth/config.ts reads the renewal instead.
+  const renewal: object = createSessionRenewal(getEnv().AUTH_SECRET, userId, sessionVersion);
+  await unstable_update(renewal);
 }

@@ -6,6 +6,7 @@ import { db } from "@/db";
 import { requireAdminOrForbidden } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { createUserWithOneTimePassword } from "@/lib/users/create-user-with-one-time-password";
+import { endSessionsOfUser } from "@/lib/users/end-sessions-of-user";
 
 export type AddUserState =
   | { status: "idle" }
@@ -32,6 +33,24 @@ export async function addUser(_previous: AddUserState, formData: FormData): Prom
     return { status: "created", email: user.email, oneTimePassword };
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict") return { status: "error", error: error.message };
+    throw error;
+  }
+}
+
+export type EndSessionsResult = { ok: true; name: string } | { ok: false; error: string };
+
+const endSessionsSchema = z.object({ userId: z.uuid() });
+
+/** Signs a user of the admin's organization out everywhere (audited); they sign in again to go on. */
+export async function endUserSessionsAction(input: { userId: string }): Promise<EndSessionsResult> {
+  const admin = await requireAdminOrForbidden();
+  const parsed = endSessionsSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "There is no such user in your organization." };
+  try {
+    const user = await endSessionsOfUser(db, { organizationId: admin.organizationId, actorUserId: admin.id, userId: parsed.data.userId });
+    return { ok: true, name: user.name };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return { ok: false, error: error.message };
     throw error;
   }
 }

@@ -11,6 +11,7 @@ import { listUsers } from "@/db/queries/users";
 import { formatCount } from "@/lib/format";
 import { requireAdminOrForbidden } from "@/lib/auth/session";
 import { AddUserForm } from "./add-user-form";
+import { EndSessionsButton } from "./end-sessions-button";
 import { GongLinksCards } from "./gong-links-card";
 
 export const metadata: Metadata = { title: "Users & links" };
@@ -44,6 +45,9 @@ export default async function UsersPage() {
                 <Th>Email</Th>
                 <Th>Role</Th>
                 <Th>Added</Th>
+                <Th>
+                  <span className="sr-only">Sessions</span>
+                </Th>
               </tr>
             </thead>
             <tbody>
@@ -57,6 +61,7 @@ export default async function UsersPage() {
                   <Td className="text-muted-foreground">
                     <RelativeTime date={user.created_at} />
                   </Td>
+                  <Td className="text-right">{user.id === admin.id ? null : <EndSessionsButton userId={user.id} name={user.name} />}</Td>
                 </tr>
               ))}
             </tbody>

@@ -44,6 +44,7 @@ export async function startExecutor(partial: Partial<ExecutorOptions> & { databa
   let starting = true;
   const server = createExecutorServer({
     pool,
+    appUrls: options.appUrls,
     signingKey: options.signingKey,
     eventKey: options.eventKey,
     eventsIngested: () => {

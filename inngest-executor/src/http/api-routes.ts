@@ -6,11 +6,14 @@ import { isAuthorized } from "../common/signing.js";
 import { ingestEvents } from "../runs/ingest-events.js";
 import { saveStepResult } from "../runs/queue.js";
 import { inngestEventSchema } from "../runs/types.js";
+import { findConfiguredAppUrl } from "../sync/app-url.js";
 import { registerFunctions } from "../sync/register-functions.js";
 import { HttpError, readJson } from "./respond.js";
 
 export type ApiContext = {
   pool: pg.Pool;
+  /** The app URLs this executor syncs; an out-of-band sync for any other URL is refused. */
+  appUrls: readonly string[];
   signingKey?: string;
   eventKey?: string;
   /** After each event request: wakes the scheduler and counts towards intake pressure. */
@@ -35,16 +38,23 @@ export async function handleEvents(context: ApiContext, req: IncomingMessage, ke
 const registerBodySchema = z.object({ url: z.string().url(), functions: z.array(z.unknown()).default([]) }).passthrough();
 
 /**
- * POST /fn/register: out-of-band sync, sent by the SDK when its endpoint receives a plain PUT. A rejected config
- * answers 400 `{status, error}` as Inngest's dev server does; the SDK passes that status and error on as the
- * answer to the PUT, so `curl -X PUT …/api/inngest` shows the failure. The valid functions are registered.
+ * POST /fn/register: out-of-band sync, sent by the SDK when its endpoint receives a plain PUT. Only a configured
+ * app URL is registered: the SDK builds the URL it reports from the PUT's Host header unless the app sets
+ * `serveOrigin`, so a forged Host would otherwise move every function to a server of the sender's choosing (403,
+ * logged). A rejected config answers 400 `{status, error}` as Inngest's dev server does; the SDK passes that status
+ * and error on as the answer to the PUT. The valid functions are registered.
  */
 export async function handleRegister(context: ApiContext, req: IncomingMessage): Promise<{ status: number; body: unknown }> {
   if (!isAuthorized(req.headers.authorization, context.signingKey)) throw new HttpError(401, "invalid signing key");
   const body = registerBodySchema.parse(await readJson(req));
-  const appUrl = new URL(body.url);
-  appUrl.search = "";
-  const result = await registerFunctions(context.pool, appUrl.toString(), body.functions);
+  const appUrl = findConfiguredAppUrl(context.appUrls, body.url);
+  if (!appUrl) {
+    const configured = context.appUrls.length > 0 ? context.appUrls.join(", ") : "none";
+    const error = `${body.url} is not an app URL this executor syncs (INNGEST_EXECUTOR_APP_URL: ${configured}); nothing was registered`;
+    console.error(`[inngest-executor] refused an out-of-band sync: ${error}`);
+    return { status: 403, body: { ok: false, status: 403, modified: false, error } };
+  }
+  const result = await registerFunctions(context.pool, appUrl, body.functions);
   if (result.errors.length === 0) return { status: 200, body: { ok: true, status: 200, modified: true } };
   const rejected = [...new Set(result.errors.map((error) => error.functionId))];
   const detail = rejected

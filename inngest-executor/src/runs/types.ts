@@ -14,6 +14,7 @@ export const inngestEventSchema = z
 export type IncomingEvent = z.infer<typeof inngestEventSchema>;
 export type InngestEvent = { name: string; data: Record<string, unknown>; id: string; ts: number; [key: string]: unknown };
 
-export type StoredFunction = { id: string; config: import("../sync/function-config.js").FunctionConfig };
+/** A registered function; its requests go to `appUrl`, the app URL it was synced from, whatever URL its config names. */
+export type StoredFunction = { id: string; appUrl: string; config: import("../sync/function-config.js").FunctionConfig };
 
 export type RunError = { name: string; message: string; stack?: string; [key: string]: unknown };

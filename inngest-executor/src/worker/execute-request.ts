@@ -14,8 +14,8 @@ import { buildRequestBody, loadFunction, loadRunState } from "./run-state.js";
 export async function executeRequest(context: WorkerContext, item: QueueItem): Promise<void> {
   const { pool } = context;
   const state = await loadRunState(pool, item.run_id);
-  const config = state ? await loadFunction(pool, state.functionId) : undefined;
-  if (!state || !isActiveStatus(state.status) || !config) {
+  const fn = state ? await loadFunction(pool, state.functionId) : undefined;
+  if (!state || !isActiveStatus(state.status) || !fn) {
     await withTransaction(pool, async (client) => {
       if (state && isActiveStatus(state.status)) {
         await failRun(client, state.id, { name: "Error", message: `function ${state.functionId} is not registered` });
@@ -24,8 +24,8 @@ export async function executeRequest(context: WorkerContext, item: QueueItem): P
     });
     return;
   }
+  const { config, appUrl: url } = fn;
   const maxAttempts = getMaxAttempts(config);
-  const url = config.steps.step!.runtime.url;
   const heartbeat = setInterval(() => {
     extendLease(pool, item.id, item.lease, context.leaseMs).catch(() => undefined);
   }, Math.max(context.leaseMs / 3, 50));

@@ -5,7 +5,7 @@ import { createRun } from "../runs/create-run.js";
 import { completeRun, failRun } from "../runs/finish-run.js";
 import { enqueueDiscover, enqueueStep, enqueueTimer, hasStepResult, saveStepResult } from "../runs/queue.js";
 import type { InngestEvent, RunError } from "../runs/types.js";
-import type { FunctionConfig } from "../sync/function-config.js";
+import { loadFunction } from "./run-state.js";
 
 export const opSchema = z
   .object({
@@ -28,7 +28,6 @@ export type OpsContext = {
   maxAttempts: number;
   noRetry: boolean;
   retryDelayMs: (attempt: number) => number;
-  loadFunction: (id: string) => Promise<FunctionConfig | undefined>;
 };
 
 /** Applies the ops of a 206 response, queueing whatever comes next (steps, timers, a discovery). */
@@ -121,7 +120,7 @@ const invokeOptsSchema = z.object({
 
 async function invokeFunction(context: OpsContext, op: Op): Promise<void> {
   const opts = invokeOptsSchema.parse(op.opts);
-  const config = await context.loadFunction(opts.function_id);
+  const config = (await loadFunction(context.client, opts.function_id))?.config;
   if (!config) {
     const error: RunError = { name: "Error", message: `could not invoke ${opts.function_id}: function not registered` };
     await saveStepResult(context.client, context.runId, op.id, { error });

@@ -137,10 +137,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         DATABASE_URL: databaseUrl,
         INNGEST_EXECUTOR_PORT: String(options.executorPort),
         INNGEST_EXECUTOR_APP_URL: `http://127.0.0.1:${workerPort ?? options.appPort}/api/inngest`,
+        // A local dev server: its runs page (at /) opens in a browser on this machine without the signing key.
+        INNGEST_EXECUTOR_DEV: "1",
         ...options.extraEnv,
       });
       await untilReady(`${executorUrl}/health`);
-      await requireAllFunctionsSynced(executorUrl);
+      await requireAllFunctionsSynced(executorUrl, options.secrets.INNGEST_SIGNING_KEY);
     }
     started = true;
     const workerUrl = workerPort === null ? null : `http://127.0.0.1:${workerPort}`;

@@ -45,8 +45,9 @@ export async function startExecutor(partial: Partial<ExecutorOptions> & { databa
   const server = createExecutorServer({
     pool,
     appUrls: options.appUrls,
-    signingKey: options.signingKey,
+    keys: { signingKey: options.signingKey, signingKeyFallback: options.signingKeyFallback },
     eventKey: options.eventKey,
+    dev: options.dev,
     eventsIngested: () => {
       pressure.noteRequest();
       scheduler.nudge();

@@ -22,11 +22,11 @@ describeWithDatabase("inngest executor contract", () => {
     expect(run?.output).toEqual({ sum: 6 });
     for (const step of ["a", "b", "c"]) expect(count(`multi:m1:${step}`)).toBe(1);
 
-    const list = await (await fetch(`${stack.executor.url}/v1/runs?function_id=contract-app-multi-step&status=completed`)).json();
+    const list = await (await stack.api(`/v1/runs?function_id=contract-app-multi-step&status=completed`)).json();
     expect(list.data.some((entry: { id: string }) => entry.id === run?.id)).toBe(true);
-    const detail = await (await fetch(`${stack.executor.url}/v1/runs/${run?.id}`)).json();
+    const detail = await (await stack.api(`/v1/runs/${run?.id}`)).json();
     expect(detail.data.steps).toHaveLength(3);
-    expect((await fetch(`${stack.executor.url}/`)).headers.get("content-type")).toContain("text/html");
+    expect((await stack.api("/")).headers.get("content-type")).toContain("text/html");
   });
 
   it("runs parallel steps exactly once each", async () => {
@@ -150,7 +150,7 @@ describeWithDatabase("inngest executor contract", () => {
   });
 
   it("rejects unsupported config loudly at sync, naming function and field", async () => {
-    const response = await fetch(`${stack.executor.url}/health`);
+    const response = await stack.api("/health");
     const health = await response.json();
     // Up and running every other function, so still 200, but not plain "ok".
     expect(response.status).toBe(200);
@@ -159,7 +159,7 @@ describeWithDatabase("inngest executor contract", () => {
     expect(health.syncErrors).toContainEqual(
       expect.objectContaining({ functionId: "contract-app-rate-limited", field: "rateLimit" }),
     );
-    const functions = await (await fetch(`${stack.executor.url}/v1/functions`)).json();
+    const functions = await (await stack.api("/v1/functions")).json();
     expect(functions.functions.map((fn: { id: string }) => fn.id)).not.toContain("contract-app-rate-limited");
     expect(functions.functions.map((fn: { id: string }) => fn.id)).toContain("contract-app-multi-step");
   });
@@ -169,7 +169,7 @@ describeWithDatabase("inngest executor contract", () => {
     const response = await fetch(stack.app.url, { method: "PUT" });
     expect(response.status).toBe(400);
     expect((await response.json()).message).toMatch(/rejected 1 function\(s\): contract-app-rate-limited \(rateLimit: /);
-    const functions = await (await fetch(`${stack.executor.url}/v1/functions`)).json();
+    const functions = await (await stack.api("/v1/functions")).json();
     expect(functions.functions.map((fn: { id: string }) => fn.id)).toContain("contract-app-multi-step");
     const forged = await fetch(`${stack.executor.url}/fn/register`, {
       method: "POST",

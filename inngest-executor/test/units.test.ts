@@ -3,7 +3,8 @@ import { getBackoffMs, parseRetryAfter } from "../src/common/backoff.js";
 import { matchesExpression } from "../src/common/cel.js";
 import { getNextCronTime } from "../src/common/cron.js";
 import { parseDuration, resolveUntil } from "../src/common/duration.js";
-import { hashSigningKey, isAuthorized, signBody } from "../src/common/signing.js";
+import { hashSigningKey, isAuthorized, isEventKey, signBody } from "../src/common/signing.js";
+import { parseConfig, startExecutor } from "../src/index.js";
 import { getMaxAttempts, parseFunctionConfig } from "../src/sync/function-config.js";
 import { createIntakePressure } from "../src/worker/intake-pressure.js";
 
@@ -79,9 +80,38 @@ describe("helpers", () => {
   it("signs and hashes keys as the SDK does", () => {
     const key = `signkey-test-${"ab".repeat(32)}`;
     expect(hashSigningKey(key)).toMatch(/^signkey-test-[0-9a-f]{64}$/);
-    expect(isAuthorized(`Bearer ${hashSigningKey(key)}`, key)).toBe(true);
-    expect(isAuthorized("Bearer nope", key)).toBe(false);
+    expect(isAuthorized(`Bearer ${hashSigningKey(key)}`, { signingKey: key })).toBe(true);
+    expect(isAuthorized("Bearer nope", { signingKey: key })).toBe(false);
     expect(signBody('{"b":1,"a":2}', key, 1_700_000_000_000)).toMatch(/^t=1700000000&s=[0-9a-f]{64}$/);
+  });
+});
+
+describe("keys", () => {
+  const key = `signkey-test-${"ab".repeat(32)}`;
+  const previous = `signkey-test-${"cd".repeat(32)}`;
+
+  it("accepts the fallback signing key while keys rotate, and no other", () => {
+    const keys = { signingKey: key, signingKeyFallback: previous };
+    expect(isAuthorized(`Bearer ${hashSigningKey(previous)}`, keys)).toBe(true);
+    expect(isAuthorized(`Bearer ${hashSigningKey(key)}`, keys)).toBe(true);
+    expect(isAuthorized(`Bearer ${hashSigningKey(previous)}`, { signingKey: key })).toBe(false);
+    expect(isAuthorized(undefined, keys)).toBe(false);
+  });
+
+  it("takes the event key only when it is the configured one, whatever its length", () => {
+    expect(isEventKey("event-key", "event-key")).toBe(true);
+    expect(isEventKey("event-kez", "event-key")).toBe(false);
+    expect(isEventKey("event-key-and-more", "event-key")).toBe(false);
+    expect(isEventKey("", "event-key")).toBe(false);
+    expect(isEventKey("anything", undefined)).toBe(true);
+  });
+
+  it("refuses to start without both keys unless it is told it is a dev server", async () => {
+    const databaseUrl = "postgres://nobody@127.0.0.1:1/none";
+    await expect(startExecutor({ databaseUrl, eventKey: "e" })).rejects.toThrow(/needs INNGEST_SIGNING_KEY .*INNGEST_EXECUTOR_DEV=1/);
+    await expect(startExecutor({ databaseUrl, signingKey: key })).rejects.toThrow(/needs INNGEST_EVENT_KEY/);
+    expect(() => parseConfig({ DATABASE_URL: databaseUrl })).toThrow(/needs INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY/);
+    expect(parseConfig({ DATABASE_URL: databaseUrl, INNGEST_EXECUTOR_DEV: "1" })).toMatchObject({ dev: true, signingKey: undefined });
   });
 });
 

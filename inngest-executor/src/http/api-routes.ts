@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type pg from "pg";
 import { z } from "zod";
 import { withTransaction } from "../postgres/transaction.js";
-import { isAuthorized } from "../common/signing.js";
+import { isAuthorized, isEventKey, type SigningKeys } from "../common/signing.js";
 import { ingestEvents } from "../runs/ingest-events.js";
 import { saveStepResult } from "../runs/queue.js";
 import { inngestEventSchema } from "../runs/types.js";
@@ -14,8 +14,10 @@ export type ApiContext = {
   pool: pg.Pool;
   /** The app URLs this executor syncs; an out-of-band sync for any other URL is refused. */
   appUrls: readonly string[];
-  signingKey?: string;
+  keys: SigningKeys;
   eventKey?: string;
+  /** A dev server: loopback clients may read runs and functions without the signing key. */
+  dev: boolean;
   /** After each event request: wakes the scheduler and counts towards intake pressure. */
   eventsIngested(): void;
   /** True until the configured apps were first synced: an event taken in before that could trigger nothing. */
@@ -26,7 +28,7 @@ const eventsBodySchema = z.union([inngestEventSchema, z.array(inngestEventSchema
 
 /** POST /e/:key: the event API. Answers `{ids, status}` as Inngest does. */
 export async function handleEvents(context: ApiContext, req: IncomingMessage, key: string): Promise<unknown> {
-  if (context.eventKey && key !== context.eventKey) throw new HttpError(401, "event key not found");
+  if (!isEventKey(key, context.eventKey)) throw new HttpError(401, "event key not found");
   const parsed = eventsBodySchema.safeParse(await readJson(req));
   if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? "invalid events");
   const events = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
@@ -45,7 +47,7 @@ const registerBodySchema = z.object({ url: z.string().url(), functions: z.array(
  * and error on as the answer to the PUT. The valid functions are registered.
  */
 export async function handleRegister(context: ApiContext, req: IncomingMessage): Promise<{ status: number; body: unknown }> {
-  if (!isAuthorized(req.headers.authorization, context.signingKey)) throw new HttpError(401, "invalid signing key");
+  if (!isAuthorized(req.headers.authorization, context.keys)) throw new HttpError(401, "invalid signing key");
   const body = registerBodySchema.parse(await readJson(req));
   const appUrl = findConfiguredAppUrl(context.appUrls, body.url);
   if (!appUrl) {
@@ -75,7 +77,7 @@ const CHECKPOINT_OPS = new Set(["StepRun", "StepFailed"]);
 
 /** POST /v1/checkpoint/:runId/async: the SDK memoises steps mid-request; 409 tells it the run is over. */
 export async function handleCheckpoint(context: ApiContext, req: IncomingMessage, runId: string): Promise<unknown> {
-  if (!isAuthorized(req.headers.authorization, context.signingKey)) throw new HttpError(401, "invalid signing key");
+  if (!isAuthorized(req.headers.authorization, context.keys)) throw new HttpError(401, "invalid signing key");
   const body = checkpointBodySchema.parse(await readJson(req));
   const unsupported = body.steps.filter((step) => !CHECKPOINT_OPS.has(step.op));
   if (unsupported.length > 0) {

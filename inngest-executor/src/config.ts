@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { DEFAULT_MAX_EVENT_REQUEST_BYTES } from "./common/limits.js";
+
+/** How long finished runs, their steps and events are kept (Inngest Cloud keeps 7 days of history on Pro). */
+export const DEFAULT_RETENTION_DAYS = 7;
 
 const intFromEnv = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -18,6 +22,8 @@ const envSchema = z.object({
   INNGEST_EXECUTOR_SYNC_INTERVAL_MS: intFromEnv(5_000),
   INNGEST_EXECUTOR_POOL_MAX: intFromEnv(5),
   INNGEST_EXECUTOR_INTAKE_FIRST_MS: z.coerce.number().int().min(0).default(1_000),
+  INNGEST_EXECUTOR_MAX_EVENT_BYTES: intFromEnv(DEFAULT_MAX_EVENT_REQUEST_BYTES),
+  INNGEST_EXECUTOR_RETENTION_DAYS: z.coerce.number().positive().default(DEFAULT_RETENTION_DAYS),
 });
 
 export type ExecutorOptions = {
@@ -42,6 +48,10 @@ export type ExecutorOptions = {
   poolMax: number;
   /** While events pour in, new work starts at most this often (ms); 0 turns intake-first off. */
   intakeFirstMs: number;
+  /** Bytes an event request may have: Inngest's 512 KiB by default, 262144 for Inngest Cloud's free plan. */
+  maxEventBytes: number;
+  /** Finished runs with their steps, and events, are purged this many days after they ended or arrived. */
+  retentionDays: number;
 };
 
 /** Reads the executor's settings from the environment; throws a readable error when one is invalid or missing. */
@@ -63,6 +73,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     syncIntervalMs: parsed.INNGEST_EXECUTOR_SYNC_INTERVAL_MS,
     poolMax: parsed.INNGEST_EXECUTOR_POOL_MAX,
     intakeFirstMs: parsed.INNGEST_EXECUTOR_INTAKE_FIRST_MS,
+    maxEventBytes: parsed.INNGEST_EXECUTOR_MAX_EVENT_BYTES,
+    retentionDays: parsed.INNGEST_EXECUTOR_RETENTION_DAYS,
   });
 }
 
@@ -83,6 +95,8 @@ export function resolveOptions(partial: Partial<ExecutorOptions> & { databaseUrl
     syncIntervalMs: 5_000,
     poolMax: 5,
     intakeFirstMs: 1_000,
+    maxEventBytes: DEFAULT_MAX_EVENT_REQUEST_BYTES,
+    retentionDays: DEFAULT_RETENTION_DAYS,
     ...partial,
   };
   const missing = [!options.signingKey && "INNGEST_SIGNING_KEY", !options.eventKey && "INNGEST_EVENT_KEY"].filter(Boolean);

@@ -39,7 +39,13 @@ export async function startExecutor(partial: Partial<ExecutorOptions> & { databa
       requestTimeoutMs: 15 * 60_000,
       onUnreachable: (url) => watcher.markUnreachable(url),
     },
-    { workers: options.workers, pollMs: options.pollMs, cronEveryMs: Math.min(options.pollMs * 5, 1000), intakeFirst },
+    {
+      workers: options.workers,
+      pollMs: options.pollMs,
+      cronEveryMs: Math.min(options.pollMs * 5, 1000),
+      retentionMs: options.retentionDays * 86_400_000,
+      intakeFirst,
+    },
   );
   let starting = true;
   const server = createExecutorServer({
@@ -47,6 +53,7 @@ export async function startExecutor(partial: Partial<ExecutorOptions> & { databa
     appUrls: options.appUrls,
     keys: { signingKey: options.signingKey, signingKeyFallback: options.signingKeyFallback },
     eventKey: options.eventKey,
+    maxEventBytes: options.maxEventBytes,
     dev: options.dev,
     eventsIngested: () => {
       pressure.noteRequest();

@@ -9,7 +9,11 @@ import { TEST_EXECUTOR_OPTIONS } from "./harness.js";
 export type FakeRequest = {
   fnId: string;
   stepId: string;
-  body: { event: { data: Record<string, unknown> }; ctx: { run_id: string; qi_id: string; attempt: number } };
+  body: {
+    event: { data: Record<string, unknown> };
+    steps: Record<string, unknown>;
+    ctx: { run_id: string; qi_id: string; attempt: number };
+  };
 };
 
 export type FakeAnswer = { status: number; body?: unknown; headers?: Record<string, string> };

@@ -9,6 +9,9 @@ export const TEST_EXECUTOR_OPTIONS = { port: 0, backoffScale: 0.001, pollMs: 20,
 
 export type RunRow = { id: string; function_id: string; status: string; attempts: number; output: unknown; error: { message?: string } | null };
 
+/** An event as a test sends it through the app's client; `ts` defaults to the time of sending. */
+export type SentEvent = { name: string; data?: Record<string, unknown>; id?: string; ts?: number };
+
 export type Stack = {
   db: TestDatabase;
   app: ContractApp;
@@ -18,7 +21,7 @@ export type Stack = {
   eventKey: string;
   /** A request to the executor's API with the signing key, as Inngest's API is called. */
   api(path: string, init?: RequestInit): Promise<Response>;
-  send(events: { name: string; data?: Record<string, unknown>; id?: string } | { name: string; data?: Record<string, unknown>; id?: string }[]): Promise<string[]>;
+  send(events: SentEvent | SentEvent[]): Promise<string[]>;
   startExecutor(overrides?: Partial<ExecutorOptions>): Promise<Executor>;
   stop(): Promise<void>;
 };

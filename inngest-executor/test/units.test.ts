@@ -16,10 +16,10 @@ const base = {
 };
 
 describe("function config at sync", () => {
-  it("accepts supported fields and defaults to 4 attempts", () => {
+  it("accepts supported fields and, as Inngest's server, defaults to 4 retries (5 attempts)", () => {
     const { config, errors } = parseFunctionConfig({ ...base, concurrency: { limit: 1, key: "event.data.id" }, throttle: { limit: 1, period: "1s" } });
     expect(errors).toEqual([]);
-    expect(getMaxAttempts(config!)).toBe(4);
+    expect(getMaxAttempts(config!)).toBe(5);
   });
 
   it("accepts batchEvents and checks its timeout, key and if", () => {
@@ -40,6 +40,25 @@ describe("function config at sync", () => {
       expect(errors).toEqual([expect.objectContaining({ functionId: "app-fn", field })]);
     },
   );
+
+  it("holds batchEvents to Inngest's bounds: 2 to 100 events, a timeout of a second or more, no cancelOn", () => {
+    const fields = (batchEvents: unknown, extra: Record<string, unknown> = {}) =>
+      parseFunctionConfig({ ...base, batchEvents, ...extra }).errors.map((error) => `${error.field}: ${error.message}`);
+    expect(fields({ maxSize: 100, timeout: "1s" })).toEqual([]);
+    expect(fields({ maxSize: 101, timeout: "1s" })).toEqual([expect.stringMatching(/^batchEvents.maxSize: .*from 2 to 100/)]);
+    expect(fields({ maxSize: 1, timeout: "1s" })).toEqual([expect.stringMatching(/^batchEvents.maxSize: /)]);
+    expect(fields({ maxSize: 10, timeout: "500ms" })).toEqual(["batchEvents.timeout: batch timeout should be more than 1s"]);
+    expect(fields({ maxSize: 10, timeout: "1s" }, { cancel: [{ event: "a/stop" }] })).toEqual([
+      "cancel: app-fn: batching and cancellation are mutually exclusive (as on Inngest)",
+    ]);
+  });
+
+  it("rejects what the SDK's schema refuses, and Connect functions, naming the field", () => {
+    expect(parseFunctionConfig({ ...base, triggers: "a/b" }).errors[0]?.field).toBe("triggers");
+    const ws = { step: { ...base.steps.step, runtime: { type: "ws", url: "ws://127.0.0.1:3000" } } };
+    expect(parseFunctionConfig({ ...base, steps: ws }).errors[0]?.field).toBe("steps.step.runtime.type");
+    expect(parseFunctionConfig({ ...base, concurrency: { limit: 1.5 } }).errors[0]?.field).toBe("concurrency");
+  });
 
   it("rejects invalid CEL, bad cron and cron jitter", () => {
     expect(parseFunctionConfig({ ...base, triggers: [{ event: "a/b", expression: "event.data ==" }] }).errors[0]?.field).toBe(
@@ -75,6 +94,18 @@ describe("helpers", () => {
   it("computes cron slots with a time zone prefix", () => {
     const next = getNextCronTime("TZ=Europe/Paris 0 9 * * *", new Date("2030-01-01T00:00:00Z"));
     expect(next?.toISOString()).toBe("2030-01-01T08:00:00.000Z");
+    expect(getNextCronTime("CRON_TZ=Asia/Tokyo 0 9 * * *", new Date("2029-12-31T12:00:00Z"))?.toISOString()).toBe("2030-01-01T00:00:00.000Z");
+  });
+
+  it("reads a cron without a zone in UTC, as Inngest does, whatever the host's zone", () => {
+    const hostZone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      expect(getNextCronTime("0 9 * * *", new Date("2030-01-01T00:00:00Z"))?.toISOString()).toBe("2030-01-01T09:00:00.000Z");
+    } finally {
+      if (hostZone === undefined) delete process.env.TZ;
+      else process.env.TZ = hostZone;
+    }
   });
 
   it("signs and hashes keys as the SDK does", () => {

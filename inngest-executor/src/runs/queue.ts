@@ -58,13 +58,23 @@ export async function finishItem(client: Queryable, itemId: string, lease: strin
   );
 }
 
-/** Memoises a step result; the first write wins, so a step that finished is never overwritten. */
+/** Memoises a step result with its size; the first write wins, so a step that finished is never overwritten. */
 export async function saveStepResult(client: Queryable, runId: string, stepId: string, result: unknown): Promise<boolean> {
   const { rowCount } = await client.query(
-    `INSERT INTO inngest_executor.run_steps (run_id, step_id, result) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+    `INSERT INTO inngest_executor.run_steps (run_id, step_id, result, bytes) VALUES ($1, $2, $3::text::jsonb, octet_length($3::text))
+     ON CONFLICT DO NOTHING`,
     [runId, stepId, JSON.stringify(result)],
   );
   return rowCount === 1;
+}
+
+/** The bytes of a run's memoised results together: its state, as Inngest's state size limit counts it. */
+export async function readStateBytes(client: Queryable, runId: string): Promise<number> {
+  const { rows } = await client.query<{ bytes: string }>(
+    "SELECT coalesce(sum(bytes), 0) AS bytes FROM inngest_executor.run_steps WHERE run_id = $1",
+    [runId],
+  );
+  return Number(rows[0]?.bytes ?? 0);
 }
 
 /** Whether a step already has a memoised result. */

@@ -3,9 +3,10 @@ import type pg from "pg";
 import { getBackoffMs, parseRetryAfter } from "../common/backoff.js";
 import { completeRun, failRun } from "../runs/finish-run.js";
 import { finishItem, retryItem } from "../runs/queue.js";
+import { opSchema } from "../runs/types.js";
 import type { CallResult } from "./call-app.js";
 import type { QueueItem } from "./claim.js";
-import { applyOps, opSchema } from "./handle-ops.js";
+import { applyOps } from "./handle-ops.js";
 import { countAttempt, lockLease } from "./lock-lease.js";
 import { parseJson, toRunError } from "./read-response.js";
 

@@ -68,15 +68,6 @@ export async function saveStepResult(client: Queryable, runId: string, stepId: s
   return rowCount === 1;
 }
 
-/** The bytes of a run's memoised results together: its state, as Inngest's state size limit counts it. */
-export async function readStateBytes(client: Queryable, runId: string): Promise<number> {
-  const { rows } = await client.query<{ bytes: string }>(
-    "SELECT coalesce(sum(bytes), 0) AS bytes FROM inngest_executor.run_steps WHERE run_id = $1",
-    [runId],
-  );
-  return Number(rows[0]?.bytes ?? 0);
-}
-
 /** Whether a step already has a memoised result. */
 export async function hasStepResult(client: Queryable, runId: string, stepId: string): Promise<boolean> {
   const { rowCount } = await client.query(

@@ -5,11 +5,14 @@
 import "./allow-server-only";
 import { createServer } from "node:http";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import next from "next";
 
 const SHUTDOWN_GRACE_MS = 4_000;
 
 const port = Number(process.env.PORT || 3000);
+// `--hostname <address>` as `next start -H` takes it (`npm run demo` passes loopback); without it, every interface.
+const { hostname } = parseArgs({ options: { hostname: { type: "string" } } }).values;
 const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -33,8 +36,7 @@ const server = createServer((request, response) => {
     response.end();
   });
 });
-// Every interface, as `next start` listens by default.
-server.listen(port, () => console.log(`Callbridge app ready on http://localhost:${port}`));
+server.listen(port, hostname, () => console.log(`Callbridge app ready on http://localhost:${port}${hostname ? ` (listening on ${hostname})` : ""}`));
 
 const shutdown = () => {
   server.close(() => process.exit(0));

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { isBuildStale } from "./build-state";
+import { chooseDemoListenHost } from "./listen-host";
 import { loadOrCreateSecrets } from "./local-secrets";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed-demo";
 import { startStack } from "./stack";
@@ -33,6 +34,7 @@ const envSchema = z.object({
   AUTH_SECRET: userSetting,
   TOKEN_ENCRYPTION_KEY: userSetting,
   APP_URL: userSetting,
+  HOSTNAME: userSetting,
 });
 
 async function main() {
@@ -62,6 +64,8 @@ async function main() {
 
   // The user's own secrets win; the generated ones are only defaults (README, Configuration).
   const generated = loadOrCreateSecrets(env.CALLBRIDGE_DATA_DIR);
+  // The demo prints a published password: it serves this machine only, unless HOSTNAME says otherwise.
+  const listenHost = chooseDemoListenHost(env.HOSTNAME);
   const stack = await startStack({
     root,
     appPort: env.PORT,
@@ -78,6 +82,7 @@ async function main() {
     simulatorPort: env.GONG_CLIENT_ID ? null : env.GONG_SIMULATOR_PORT,
     executorPort: env.INNGEST_BASE_URL || env.INNGEST_SIGNING_KEY || env.INNGEST_EVENT_KEY || env.INNGEST_DEV ? null : env.INNGEST_EXECUTOR_PORT,
     workerPort: env.WORKER_PORT || null,
+    listenHost,
     signal: startup.signal,
     onUnexpectedExit: (name, code) => {
       console.error(`${name} exited unexpectedly (code ${code}); stopping Callbridge.`);
@@ -86,7 +91,7 @@ async function main() {
   });
   stopRunning = stack.stop;
 
-  console.log(`\nCallbridge is running at ${stack.appUrl}${env.APP_URL ? ` (APP_URL ${env.APP_URL})` : ""}`);
+  console.log(`\nCallbridge is running at ${stack.appUrl}${env.APP_URL ? ` (APP_URL ${env.APP_URL})` : ""}, listening on ${listenHost}`);
   console.log(`Database: ${env.DATABASE_URL ? "DATABASE_URL" : stack.databaseUrl}`);
   if (stack.simulatorUrl) console.log(`Gong simulator: ${stack.simulatorUrl} (control API under /__sim)`);
   if (stack.executorUrl) console.log(`Inngest executor: ${stack.executorUrl} (runs at /)`);

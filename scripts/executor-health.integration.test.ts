@@ -5,6 +5,7 @@ import { Inngest } from "inngest";
 import { serve } from "inngest/node";
 import { describe, expect, it } from "vitest";
 import { startExecutor } from "@/inngest-executor/src/index";
+import { callApi } from "@/inngest-executor/test/harness";
 import { startSyncStack } from "@/test-support/sync-stack";
 import { createTestDatabase } from "@/test-support/test-database";
 import { freePort, waitForHttp } from "./child-processes";
@@ -26,9 +27,9 @@ describe("requireAllFunctionsSynced, the launcher's check once the executor is u
     const executor = await startExecutor({ databaseUrl: database.url, port: executorPort, appUrls: [appUrl], signingKey, eventKey: "launcher-test" });
     try {
       await waitForHttp(`${executor.url}/health`);
-      const health = await (await fetch(`${executor.url}/health`)).json();
+      const health = await (await callApi(executor.url, signingKey, "/health")).json();
       expect(health).toMatchObject({ status: "degraded", rejectedFunctions: ["launcher-test-debounced"] });
-      await expect(requireAllFunctionsSynced(executor.url)).rejects.toThrow(
+      await expect(requireAllFunctionsSynced(executor.url, signingKey)).rejects.toThrow(
         /rejected 1 function\(s\) at sync.*: launcher-test-debounced \(debounce: debounce is not supported by the embedded executor\)/,
       );
     } finally {
@@ -44,7 +45,7 @@ describe("requireAllFunctionsSynced, the launcher's check once the executor is u
     const stack = await startSyncStack();
     try {
       await waitForHttp(`${stack.executor.url}/health`);
-      await expect(requireAllFunctionsSynced(stack.executor.url)).resolves.toBeUndefined();
+      await expect(requireAllFunctionsSynced(stack.executor.url, stack.signingKey)).resolves.toBeUndefined();
     } finally {
       await stack.stop();
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hashSigningKey } from "../inngest-executor/src/common/signing";
 
 const healthSchema = z.object({
   status: z.string(),
@@ -11,8 +12,10 @@ const healthSchema = z.object({
  * still answers 200 "degraded" (inngest-executor/src/http/status.ts), but a demo silently missing workflows is
  * worse than one that does not start.
  */
-export async function requireAllFunctionsSynced(executorUrl: string): Promise<void> {
-  const response = await fetch(`${executorUrl}/health`, { signal: AbortSignal.timeout(10_000) });
+export async function requireAllFunctionsSynced(executorUrl: string, signingKey: string): Promise<void> {
+  // Which functions were rejected, and why, is for the signing key's holders (inngest-executor/README.md).
+  const headers = { authorization: `Bearer ${hashSigningKey(signingKey)}` };
+  const response = await fetch(`${executorUrl}/health`, { headers, signal: AbortSignal.timeout(10_000) });
   const health = healthSchema.parse(await response.json());
   if (health.rejectedFunctions.length === 0) return;
   const reasons = health.rejectedFunctions.map((functionId) => {

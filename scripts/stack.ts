@@ -4,6 +4,7 @@ import { migrateToLatest } from "../db/migrate";
 import { type ManagedProcess, startProcess, waitForHttp } from "./child-processes";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
 import { requireAllFunctionsSynced } from "./executor-health";
+import { LOOPBACK, toLocalUrlHost } from "./listen-host";
 import type { LocalSecrets } from "./local-secrets";
 import { seedDemo } from "./seed-demo";
 
@@ -29,6 +30,8 @@ export type StackOptions = {
    * steps never hold up a page or a webhook; null runs them in the app process.
    */
   workerPort?: number | null;
+  /** The address the app and the worker listen on; loopback (127.0.0.1) when absent. */
+  listenHost?: string;
   extraEnv?: Record<string, string>;
   quiet?: boolean;
   /** A child that exits after start-up; one that exits during start-up makes `startStack` reject instead. */
@@ -90,6 +93,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await migrateToLatest(databaseUrl);
     await seedDemo(databaseUrl);
     const appUrl = `http://localhost:${options.appPort}`;
+    const listenHost = options.listenHost ?? LOOPBACK;
+    const localHost = toLocalUrlHost(listenHost);
     const simulatorUrl = options.simulatorPort === null ? null : `http://localhost:${options.simulatorPort}`;
     const executorUrl = options.executorPort === null ? null : `http://127.0.0.1:${options.executorPort}`;
 
@@ -118,10 +123,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...options.extraEnv,
     };
     const next = path.join(options.root, "node_modules/next/dist/bin/next");
-    start("app", [tsx, path.join(options.root, "scripts/app-server.ts")], { ...appEnv, PORT: String(options.appPort) });
+    start("app", [tsx, path.join(options.root, "scripts/app-server.ts"), "--hostname", listenHost], { ...appEnv, PORT: String(options.appPort) });
     const workerPort = executorUrl ? (options.workerPort ?? null) : null;
     if (workerPort !== null) {
-      const worker = start("worker", [next, "start", "-p", String(workerPort)], appEnv);
+      const worker = start("worker", [next, "start", "-p", String(workerPort), "-H", listenHost], appEnv);
       // Background work yields the CPU to pages and webhooks; it catches up whenever they leave some.
       try {
         if (worker.child.pid) setPriority(worker.child.pid, WORKER_NICENESS);
@@ -129,21 +134,23 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         // A sandbox that forbids it leaves the worker at normal priority, which only costs latency under load.
       }
     }
-    await untilReady(`${appUrl}/api/health`);
-    if (workerPort !== null) await untilReady(`http://127.0.0.1:${workerPort}/api/health`);
+    await untilReady(`http://${localHost}:${options.appPort}/api/health`);
+    if (workerPort !== null) await untilReady(`http://${localHost}:${workerPort}/api/health`);
     if (executorUrl) {
       start("executor", [tsx, path.join(options.root, "inngest-executor/src/main.ts")], {
         ...inngestEnv,
         DATABASE_URL: databaseUrl,
         INNGEST_EXECUTOR_PORT: String(options.executorPort),
-        INNGEST_EXECUTOR_APP_URL: `http://127.0.0.1:${workerPort ?? options.appPort}/api/inngest`,
+        INNGEST_EXECUTOR_APP_URL: `http://${localHost}:${workerPort ?? options.appPort}/api/inngest`,
+        // A local dev server: its runs page (at /) opens in a browser on this machine without the signing key.
+        INNGEST_EXECUTOR_DEV: "1",
         ...options.extraEnv,
       });
       await untilReady(`${executorUrl}/health`);
-      await requireAllFunctionsSynced(executorUrl);
+      await requireAllFunctionsSynced(executorUrl, options.secrets.INNGEST_SIGNING_KEY);
     }
     started = true;
-    const workerUrl = workerPort === null ? null : `http://127.0.0.1:${workerPort}`;
+    const workerUrl = workerPort === null ? null : `http://${localHost}:${workerPort}`;
     return { appUrl, databaseUrl, simulatorUrl, executorUrl, workerUrl, stop };
   } catch (error) {
     await stop();

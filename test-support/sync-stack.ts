@@ -23,6 +23,8 @@ export type SyncStack = {
   db: Kysely<Database>;
   simulator: Pick<RunningSimulator, "url" | "close">;
   executor: Executor;
+  /** The signing key the app and the executor share (the executor's read API wants it). */
+  signingKey: string;
   organizationId: string;
   adminId: string;
   /** Connects the organization to the simulator through the real OAuth code path; returns the connection id. */
@@ -99,6 +101,7 @@ export async function startSyncStack(
     get executor() {
       return executor;
     },
+    signingKey,
     organizationId: organization.id,
     adminId: admin.id,
     async connect(connectOptions = {}) {

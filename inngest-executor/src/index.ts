@@ -39,13 +39,22 @@ export async function startExecutor(partial: Partial<ExecutorOptions> & { databa
       requestTimeoutMs: 15 * 60_000,
       onUnreachable: (url) => watcher.markUnreachable(url),
     },
-    { workers: options.workers, pollMs: options.pollMs, cronEveryMs: Math.min(options.pollMs * 5, 1000), intakeFirst },
+    {
+      workers: options.workers,
+      pollMs: options.pollMs,
+      cronEveryMs: Math.min(options.pollMs * 5, 1000),
+      retentionMs: options.retentionDays * 86_400_000,
+      intakeFirst,
+    },
   );
   let starting = true;
   const server = createExecutorServer({
     pool,
-    signingKey: options.signingKey,
+    appUrls: options.appUrls,
+    keys: { signingKey: options.signingKey, signingKeyFallback: options.signingKeyFallback },
     eventKey: options.eventKey,
+    maxEventBytes: options.maxEventBytes,
+    dev: options.dev,
     eventsIngested: () => {
       pressure.noteRequest();
       scheduler.nudge();

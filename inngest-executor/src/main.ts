@@ -1,7 +1,10 @@
 import { parseConfig, startExecutor } from "./index.js";
 
 // `npm run executor`: configuration comes from the environment (see README.md).
-const executor = await startExecutor(parseConfig());
+const executor = await startExecutor(parseConfig()).catch((error: unknown) => {
+  console.error(`[inngest-executor] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 console.log(`[inngest-executor] listening on ${executor.url}`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

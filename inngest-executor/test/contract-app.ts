@@ -7,6 +7,7 @@ import { createCoreFunctions } from "./functions/core.js";
 import { createCrashFunctions, createCronFunctions } from "./functions/durability.js";
 import { createFailureFunctions } from "./functions/failures.js";
 import { createFlowControlFunctions } from "./functions/flow-control.js";
+import { createLimitFunctions } from "./functions/limits.js";
 import { createResyncAfterFunctions, createResyncBeforeFunctions } from "./functions/resync.js";
 import { createVisibilityFunctions } from "./functions/visibility.js";
 
@@ -62,6 +63,7 @@ const FUNCTION_SETS = {
   crash: createCrashFunctions,
   failures: createFailureFunctions,
   "flow-control": createFlowControlFunctions,
+  limits: createLimitFunctions,
   "resync-before": createResyncBeforeFunctions,
   "resync-after": createResyncAfterFunctions,
   visibility: createVisibilityFunctions,

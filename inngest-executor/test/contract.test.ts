@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { hashSigningKey } from "../src/common/signing.js";
-import { findRuns, startStack, waitFor, waitForEndedRuns, type Stack } from "./harness.js";
+import { callApi, findRuns, putWithHost, startStack, waitFor, waitForEndedRuns, type Stack } from "./harness.js";
 import { describeWithDatabase } from "./test-database.js";
 
 let stack: Stack;
@@ -23,11 +22,11 @@ describeWithDatabase("inngest executor contract", () => {
     expect(run?.output).toEqual({ sum: 6 });
     for (const step of ["a", "b", "c"]) expect(count(`multi:m1:${step}`)).toBe(1);
 
-    const list = await (await fetch(`${stack.executor.url}/v1/runs?function_id=contract-app-multi-step&status=completed`)).json();
+    const list = await (await stack.api(`/v1/runs?function_id=contract-app-multi-step&status=completed`)).json();
     expect(list.data.some((entry: { id: string }) => entry.id === run?.id)).toBe(true);
-    const detail = await (await fetch(`${stack.executor.url}/v1/runs/${run?.id}`)).json();
+    const detail = await (await stack.api(`/v1/runs/${run?.id}`)).json();
     expect(detail.data.steps).toHaveLength(3);
-    expect((await fetch(`${stack.executor.url}/`)).headers.get("content-type")).toContain("text/html");
+    expect((await stack.api("/")).headers.get("content-type")).toContain("text/html");
   });
 
   it("runs parallel steps exactly once each", async () => {
@@ -151,7 +150,7 @@ describeWithDatabase("inngest executor contract", () => {
   });
 
   it("rejects unsupported config loudly at sync, naming function and field", async () => {
-    const response = await fetch(`${stack.executor.url}/health`);
+    const response = await stack.api("/health");
     const health = await response.json();
     // Up and running every other function, so still 200, but not plain "ok".
     expect(response.status).toBe(200);
@@ -160,7 +159,7 @@ describeWithDatabase("inngest executor contract", () => {
     expect(health.syncErrors).toContainEqual(
       expect.objectContaining({ functionId: "contract-app-rate-limited", field: "rateLimit" }),
     );
-    const functions = await (await fetch(`${stack.executor.url}/v1/functions`)).json();
+    const functions = await (await stack.api("/v1/functions")).json();
     expect(functions.functions.map((fn: { id: string }) => fn.id)).not.toContain("contract-app-rate-limited");
     expect(functions.functions.map((fn: { id: string }) => fn.id)).toContain("contract-app-multi-step");
   });
@@ -170,7 +169,7 @@ describeWithDatabase("inngest executor contract", () => {
     const response = await fetch(stack.app.url, { method: "PUT" });
     expect(response.status).toBe(400);
     expect((await response.json()).message).toMatch(/rejected 1 function\(s\): contract-app-rate-limited \(rateLimit: /);
-    const functions = await (await fetch(`${stack.executor.url}/v1/functions`)).json();
+    const functions = await (await stack.api("/v1/functions")).json();
     expect(functions.functions.map((fn: { id: string }) => fn.id)).toContain("contract-app-multi-step");
     const forged = await fetch(`${stack.executor.url}/fn/register`, {
       method: "POST",
@@ -182,10 +181,11 @@ describeWithDatabase("inngest executor contract", () => {
 
   it("refuses a config it cannot honour on /fn/register with 400, registering the rest", async () => {
     const url = "http://127.0.0.1:1/api/other-app";
+    // Only a configured app URL is registered; this executor (on the same database) also syncs the other app.
+    const other = await stack.startExecutor({ appUrls: [stack.app.url, url] });
     const step = { id: "step", name: "step", runtime: { type: "http", url: `${url}?fnId=other-debounced&stepId=step` } };
-    const response = await fetch(`${stack.executor.url}/fn/register`, {
+    const response = await callApi(other.url, stack.signingKey, "/fn/register", {
       method: "POST",
-      headers: { authorization: `Bearer ${hashSigningKey(stack.signingKey)}` },
       body: JSON.stringify({
         url,
         functions: [
@@ -198,9 +198,43 @@ describeWithDatabase("inngest executor contract", () => {
     const body = await response.json();
     expect(body).toMatchObject({ status: 400, error: expect.stringContaining("other-debounced (debounce: ") });
     expect(body.errors).toEqual([expect.objectContaining({ functionId: "other-debounced", field: "debounce" })]);
-    const functions = await (await fetch(`${stack.executor.url}/v1/functions`)).json();
+    const functions = await (await stack.api("/v1/functions")).json();
     expect(functions.functions.map((fn: { id: string }) => fn.id)).toContain("other-plain");
-    expect((await (await fetch(`${stack.executor.url}/health`)).json()).rejectedFunctions).toContain("other-debounced");
+    expect((await (await stack.api("/health")).json()).rejectedFunctions).toContain("other-debounced");
+  });
+
+  it("refuses an out-of-band sync naming another URL (a forged Host): no function moves, and they still run on the app", async () => {
+    const appUrls = async () => {
+      const { functions } = (await (await stack.api("/v1/functions")).json()) as { functions: { id: string; appUrl: string }[] };
+      return new Set(functions.filter((fn) => fn.id.startsWith("contract-app-")).map((fn) => fn.appUrl));
+    };
+    expect(await appUrls()).toEqual(new Set([stack.app.url]));
+    // The SDK (no serveOrigin, unauthenticated sync on: its defaults) registers the URL it builds from the Host header.
+    const forged = await putWithHost(stack.app.url, "evil.example:8080");
+    expect(forged.status).toBe(403);
+    expect(JSON.parse(forged.body).message).toMatch(/http:\/\/evil\.example:8080\/api\/inngest is not an app URL this executor syncs/);
+    // A later re-sync would not undo a move: the app's function list is unchanged.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await appUrls()).toEqual(new Set([stack.app.url]));
+    await stack.send({ name: "test/multi", data: { tag: "after-forged-sync" } });
+    const [run] = await waitForEndedRuns(stack.pool, "multi-step", "after-forged-sync");
+    expect(run).toMatchObject({ status: "completed", output: { sum: 6 } });
+  });
+
+  it("never moves a function id to another app URL, even when both are configured", async () => {
+    const url = "http://127.0.0.1:1/api/impostor";
+    const other = await stack.startExecutor({ appUrls: [stack.app.url, url] });
+    const step = { id: "step", name: "step", runtime: { type: "http", url: `${url}?fnId=contract-app-multi-step&stepId=step` } };
+    const response = await callApi(other.url, stack.signingKey, "/fn/register", {
+      method: "POST",
+      body: JSON.stringify({ url, functions: [{ id: "contract-app-multi-step", name: "impostor", triggers: [{ event: "test/multi" }], steps: { step } }] }),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual([
+      expect.objectContaining({ functionId: "contract-app-multi-step", field: "id", message: expect.stringContaining(`already registered by ${stack.app.url}`) }),
+    ]);
+    const functions = ((await (await stack.api("/v1/functions")).json()) as { functions: { id: string; appUrl: string }[] }).functions;
+    expect(functions.find((fn) => fn.id === "contract-app-multi-step")?.appUrl).toBe(stack.app.url);
   });
 
   it("refuses events sent with another event key", async () => {

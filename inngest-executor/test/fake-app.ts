@@ -9,7 +9,11 @@ import { TEST_EXECUTOR_OPTIONS } from "./harness.js";
 export type FakeRequest = {
   fnId: string;
   stepId: string;
-  body: { event: { data: Record<string, unknown> }; ctx: { run_id: string; qi_id: string; attempt: number } };
+  body: {
+    event: { data: Record<string, unknown> };
+    steps: Record<string, unknown>;
+    ctx: { run_id: string; qi_id: string; attempt: number };
+  };
 };
 
 export type FakeAnswer = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -48,7 +52,8 @@ export async function startFakeStack(answer: (request: FakeRequest) => Promise<F
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`;
   const db = await createTestDatabase();
-  const executor = await startExecutor({ ...TEST_EXECUTOR_OPTIONS, databaseUrl: db.url, appUrls: [] });
+  // A dev server: the hand-written app checks no signatures, and any event key will do.
+  const executor = await startExecutor({ ...TEST_EXECUTOR_OPTIONS, databaseUrl: db.url, appUrls: [], dev: true });
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   return {
     db,

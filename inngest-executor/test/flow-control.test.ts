@@ -23,15 +23,16 @@ describeWithDatabase("cancelOn", () => {
     expect(run?.output).toBe("finished 1");
   });
 
-  it("lets a later event cancel an earlier run, also within one batch, and never the other way round", async () => {
+  it("lets an event stamped after a run started cancel it, never the other way round, and none of one request another", async () => {
     await stack.send({ name: "test/superseded", data: { tag: "later", n: 1 } });
     await waitFor(async () => count("superseded:later:1:start") === 1, 10_000, "first run started");
     await stack.send({ name: "test/superseded", data: { tag: "later", n: 2 } });
+    // Sent together, the two events carry the same time, older than either run: as on Inngest, neither cancels.
     await stack.send([
-      { name: "test/superseded", data: { tag: "batch", n: 1 } },
-      { name: "test/superseded", data: { tag: "batch", n: 2 } },
+      { name: "test/superseded", data: { tag: "together", n: 1 } },
+      { name: "test/superseded", data: { tag: "together", n: 2 } },
     ]);
-    for (const tag of ["later", "batch"]) {
+    const outcomes = async (tag: string) => {
       await waitForEndedRuns(stack.pool, "superseded", tag, 2);
       // Runs created in one millisecond have no defined id order, so they are told apart by the event's n.
       const { rows } = await stack.pool.query(
@@ -39,12 +40,27 @@ describeWithDatabase("cancelOn", () => {
          WHERE function_id = 'contract-app-superseded' AND event->'data'->>'tag' = $1 ORDER BY 1`,
         [tag],
       );
-      expect(rows).toEqual([
-        { n: "1", status: "cancelled", output: null },
-        { n: "2", status: "completed", output: "finished 2" },
-      ]);
-      expect(count(`superseded:${tag}:1:finish`)).toBe(0);
-    }
+      return rows;
+    };
+    expect(await outcomes("later")).toEqual([
+      { n: "1", status: "cancelled", output: null },
+      { n: "2", status: "completed", output: "finished 2" },
+    ]);
+    expect(count("superseded:later:1:finish")).toBe(0);
+    expect(await outcomes("together")).toEqual([
+      { n: "1", status: "completed", output: "finished 1" },
+      { n: "2", status: "completed", output: "finished 2" },
+    ]);
+  });
+
+  it("compares the cancelling event's timestamp with the run's start, not when it arrived", async () => {
+    const sentAt = Date.now();
+    await stack.send({ name: "test/superseded", data: { tag: "backdated", n: 1 } });
+    await waitFor(async () => count("superseded:backdated:1:start") === 1, 10_000, "the run started");
+    // Arrives while the run sleeps, but is stamped a minute before it began (a replayed or delayed event).
+    await stack.send({ name: "test/superseded", data: { tag: "backdated", n: 2 }, ts: sentAt - 60_000 });
+    await waitForEndedRuns(stack.pool, "superseded", "backdated", 2);
+    expect(count("superseded:backdated:1:finish")).toBe(1);
   });
 
   it("stops listening once the cancelOn timeout has passed", async () => {

@@ -1,4 +1,6 @@
+import { request } from "node:http";
 import pg from "pg";
+import { hashSigningKey } from "../src/common/signing.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
 import { startExecutor, type Executor, type ExecutorOptions } from "../src/index.js";
 import { createSigningKey, startContractApp, type ContractApp, type FunctionSet } from "./contract-app.js";
@@ -7,6 +9,9 @@ export const TEST_EXECUTOR_OPTIONS = { port: 0, backoffScale: 0.001, pollMs: 20,
 
 export type RunRow = { id: string; function_id: string; status: string; attempts: number; output: unknown; error: { message?: string } | null };
 
+/** An event as a test sends it through the app's client; `ts` defaults to the time of sending. */
+export type SentEvent = { name: string; data?: Record<string, unknown>; id?: string; ts?: number };
+
 export type Stack = {
   db: TestDatabase;
   app: ContractApp;
@@ -14,7 +19,9 @@ export type Stack = {
   pool: pg.Pool;
   signingKey: string;
   eventKey: string;
-  send(events: { name: string; data?: Record<string, unknown>; id?: string } | { name: string; data?: Record<string, unknown>; id?: string }[]): Promise<string[]>;
+  /** A request to the executor's API with the signing key, as Inngest's API is called. */
+  api(path: string, init?: RequestInit): Promise<Response>;
+  send(events: SentEvent | SentEvent[]): Promise<string[]>;
   startExecutor(overrides?: Partial<ExecutorOptions>): Promise<Executor>;
   stop(): Promise<void>;
 };
@@ -38,6 +45,7 @@ export async function startStack(functions: FunctionSet = "contract"): Promise<S
     pool,
     signingKey,
     eventKey,
+    api: (path, init) => callApi(executor.url, signingKey, path, init),
     async send(events) {
       const { ids } = await app.client.send(events as never);
       return ids;
@@ -54,6 +62,30 @@ export async function startStack(functions: FunctionSet = "contract"): Promise<S
       await db.drop();
     },
   };
+}
+
+/** A request to an executor's API carrying `Authorization: Bearer <hashed signing key>`, as the SDK sends it. */
+export function callApi(executorUrl: string, signingKey: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set("authorization", `Bearer ${hashSigningKey(signingKey)}`);
+  return fetch(`${executorUrl}${path}`, { ...init, headers });
+}
+
+/**
+ * A PUT with a Host header of the caller's choosing, as curl sends it (fetch always sends the URL's own host):
+ * an out-of-band sync request as an attacker would forge it. Resolves with the status and body text.
+ */
+export function putWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "PUT", headers: { host } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */

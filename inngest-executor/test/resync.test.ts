@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 async function listFunctions(): Promise<FunctionJson[]> {
-  return ((await (await fetch(`${stack.executor.url}/v1/functions`)).json()) as { functions: FunctionJson[] }).functions;
+  return ((await (await stack.api("/v1/functions")).json()) as { functions: FunctionJson[] }).functions;
 }
 
 /**

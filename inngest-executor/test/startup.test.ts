@@ -28,7 +28,7 @@ describeWithDatabase("start-up", () => {
     const port = await listenOnFreePort(probe);
     await new Promise((resolve) => probe.close(resolve));
 
-    const starting = startExecutor({ ...TEST_EXECUTOR_OPTIONS, port, databaseUrl: db.url, appUrls: [`http://127.0.0.1:${appPort}/api/inngest`] });
+    const starting = startExecutor({ ...TEST_EXECUTOR_OPTIONS, port, databaseUrl: db.url, appUrls: [`http://127.0.0.1:${appPort}/api/inngest`], dev: true });
     const health = async () => {
       for (;;) {
         const response = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);

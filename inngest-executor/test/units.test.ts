@@ -3,7 +3,8 @@ import { getBackoffMs, parseRetryAfter } from "../src/common/backoff.js";
 import { matchesExpression } from "../src/common/cel.js";
 import { getNextCronTime } from "../src/common/cron.js";
 import { parseDuration, resolveUntil } from "../src/common/duration.js";
-import { hashSigningKey, isAuthorized, signBody } from "../src/common/signing.js";
+import { hashSigningKey, isAuthorized, isEventKey, signBody } from "../src/common/signing.js";
+import { parseConfig, startExecutor } from "../src/index.js";
 import { getMaxAttempts, parseFunctionConfig } from "../src/sync/function-config.js";
 import { createIntakePressure } from "../src/worker/intake-pressure.js";
 
@@ -15,10 +16,10 @@ const base = {
 };
 
 describe("function config at sync", () => {
-  it("accepts supported fields and defaults to 4 attempts", () => {
+  it("accepts supported fields and, as Inngest's server, defaults to 4 retries (5 attempts)", () => {
     const { config, errors } = parseFunctionConfig({ ...base, concurrency: { limit: 1, key: "event.data.id" }, throttle: { limit: 1, period: "1s" } });
     expect(errors).toEqual([]);
-    expect(getMaxAttempts(config!)).toBe(4);
+    expect(getMaxAttempts(config!)).toBe(5);
   });
 
   it("accepts batchEvents and checks its timeout, key and if", () => {
@@ -39,6 +40,25 @@ describe("function config at sync", () => {
       expect(errors).toEqual([expect.objectContaining({ functionId: "app-fn", field })]);
     },
   );
+
+  it("holds batchEvents to Inngest's bounds: 2 to 100 events, a timeout of a second or more, no cancelOn", () => {
+    const fields = (batchEvents: unknown, extra: Record<string, unknown> = {}) =>
+      parseFunctionConfig({ ...base, batchEvents, ...extra }).errors.map((error) => `${error.field}: ${error.message}`);
+    expect(fields({ maxSize: 100, timeout: "1s" })).toEqual([]);
+    expect(fields({ maxSize: 101, timeout: "1s" })).toEqual([expect.stringMatching(/^batchEvents.maxSize: .*from 2 to 100/)]);
+    expect(fields({ maxSize: 1, timeout: "1s" })).toEqual([expect.stringMatching(/^batchEvents.maxSize: /)]);
+    expect(fields({ maxSize: 10, timeout: "500ms" })).toEqual(["batchEvents.timeout: batch timeout should be more than 1s"]);
+    expect(fields({ maxSize: 10, timeout: "1s" }, { cancel: [{ event: "a/stop" }] })).toEqual([
+      "cancel: app-fn: batching and cancellation are mutually exclusive (as on Inngest)",
+    ]);
+  });
+
+  it("rejects what the SDK's schema refuses, and Connect functions, naming the field", () => {
+    expect(parseFunctionConfig({ ...base, triggers: "a/b" }).errors[0]?.field).toBe("triggers");
+    const ws = { step: { ...base.steps.step, runtime: { type: "ws", url: "ws://127.0.0.1:3000" } } };
+    expect(parseFunctionConfig({ ...base, steps: ws }).errors[0]?.field).toBe("steps.step.runtime.type");
+    expect(parseFunctionConfig({ ...base, concurrency: { limit: 1.5 } }).errors[0]?.field).toBe("concurrency");
+  });
 
   it("rejects invalid CEL, bad cron and cron jitter", () => {
     expect(parseFunctionConfig({ ...base, triggers: [{ event: "a/b", expression: "event.data ==" }] }).errors[0]?.field).toBe(
@@ -74,14 +94,55 @@ describe("helpers", () => {
   it("computes cron slots with a time zone prefix", () => {
     const next = getNextCronTime("TZ=Europe/Paris 0 9 * * *", new Date("2030-01-01T00:00:00Z"));
     expect(next?.toISOString()).toBe("2030-01-01T08:00:00.000Z");
+    expect(getNextCronTime("CRON_TZ=Asia/Tokyo 0 9 * * *", new Date("2029-12-31T12:00:00Z"))?.toISOString()).toBe("2030-01-01T00:00:00.000Z");
+  });
+
+  it("reads a cron without a zone in UTC, as Inngest does, whatever the host's zone", () => {
+    const hostZone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      expect(getNextCronTime("0 9 * * *", new Date("2030-01-01T00:00:00Z"))?.toISOString()).toBe("2030-01-01T09:00:00.000Z");
+    } finally {
+      if (hostZone === undefined) delete process.env.TZ;
+      else process.env.TZ = hostZone;
+    }
   });
 
   it("signs and hashes keys as the SDK does", () => {
     const key = `signkey-test-${"ab".repeat(32)}`;
     expect(hashSigningKey(key)).toMatch(/^signkey-test-[0-9a-f]{64}$/);
-    expect(isAuthorized(`Bearer ${hashSigningKey(key)}`, key)).toBe(true);
-    expect(isAuthorized("Bearer nope", key)).toBe(false);
+    expect(isAuthorized(`Bearer ${hashSigningKey(key)}`, { signingKey: key })).toBe(true);
+    expect(isAuthorized("Bearer nope", { signingKey: key })).toBe(false);
     expect(signBody('{"b":1,"a":2}', key, 1_700_000_000_000)).toMatch(/^t=1700000000&s=[0-9a-f]{64}$/);
+  });
+});
+
+describe("keys", () => {
+  const key = `signkey-test-${"ab".repeat(32)}`;
+  const previous = `signkey-test-${"cd".repeat(32)}`;
+
+  it("accepts the fallback signing key while keys rotate, and no other", () => {
+    const keys = { signingKey: key, signingKeyFallback: previous };
+    expect(isAuthorized(`Bearer ${hashSigningKey(previous)}`, keys)).toBe(true);
+    expect(isAuthorized(`Bearer ${hashSigningKey(key)}`, keys)).toBe(true);
+    expect(isAuthorized(`Bearer ${hashSigningKey(previous)}`, { signingKey: key })).toBe(false);
+    expect(isAuthorized(undefined, keys)).toBe(false);
+  });
+
+  it("takes the event key only when it is the configured one, whatever its length", () => {
+    expect(isEventKey("event-key", "event-key")).toBe(true);
+    expect(isEventKey("event-kez", "event-key")).toBe(false);
+    expect(isEventKey("event-key-and-more", "event-key")).toBe(false);
+    expect(isEventKey("", "event-key")).toBe(false);
+    expect(isEventKey("anything", undefined)).toBe(true);
+  });
+
+  it("refuses to start without both keys unless it is told it is a dev server", async () => {
+    const databaseUrl = "postgres://nobody@127.0.0.1:1/none";
+    await expect(startExecutor({ databaseUrl, eventKey: "e" })).rejects.toThrow(/needs INNGEST_SIGNING_KEY .*INNGEST_EXECUTOR_DEV=1/);
+    await expect(startExecutor({ databaseUrl, signingKey: key })).rejects.toThrow(/needs INNGEST_EVENT_KEY/);
+    expect(() => parseConfig({ DATABASE_URL: databaseUrl })).toThrow(/needs INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY/);
+    expect(parseConfig({ DATABASE_URL: databaseUrl, INNGEST_EXECUTOR_DEV: "1" })).toMatchObject({ dev: true, signingKey: undefined });
   });
 });
 

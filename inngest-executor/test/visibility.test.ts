@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 async function listRunIds(query: string): Promise<string[]> {
-  const body = (await (await fetch(`${stack.executor.url}/v1/runs?${query}`)).json()) as { data: RunJson[] };
+  const body = (await (await stack.api(`/v1/runs?${query}`)).json()) as { data: RunJson[] };
   return body.data.map((run) => run.id).sort();
 }
 
@@ -62,7 +62,7 @@ describeWithDatabase("visibility", () => {
   });
 
   it("shows each run's status, attempts, steps and error on /, the error's HTML escaped", async () => {
-    const html = await (await fetch(`${stack.executor.url}/`)).text();
+    const html = await (await stack.api("/")).text();
     expect(readRow(html, succeeded.id)).toEqual({
       run: succeeded.id, functionId: "contract-app-visible", trigger: "test/visible", status: "completed", attempts: "1", steps: "2", error: "",
     });
@@ -74,7 +74,7 @@ describeWithDatabase("visibility", () => {
     expect(html).not.toContain("<img");
     expect(html).not.toContain("<b>bold");
 
-    const failedOnly = await (await fetch(`${stack.executor.url}/?status=failed`)).text();
+    const failedOnly = await (await stack.api(`/?status=failed`)).text();
     expect(readRow(failedOnly, failed.id)).toBeDefined();
     expect(readRow(failedOnly, succeeded.id)).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import { Cron } from "croner";
 
-/** The next slot of an Inngest cron string (optionally `TZ=Zone …`) strictly after `after`. */
+/** The next slot of an Inngest cron string strictly after `after`: in UTC, as on Inngest, unless it starts `TZ=Zone`. */
 export function getNextCronTime(schedule: string, after: Date): Date | undefined {
   return toCron(schedule).nextRun(after) ?? undefined;
 }
@@ -18,5 +18,6 @@ export function isValidCron(schedule: string): boolean {
 function toCron(schedule: string): Cron {
   const match = schedule.trim().match(/^(?:CRON_)?TZ=(\S+)\s+(.+)$/);
   const pattern = match?.[2] ?? schedule.trim();
-  return new Cron(pattern, { paused: true, ...(match?.[1] ? { timezone: match[1] } : {}) });
+  // Never the host's zone: the same schedule fires at the same instants wherever the executor runs.
+  return new Cron(pattern, { paused: true, timezone: match?.[1] ?? "Etc/UTC" });
 }

@@ -13,3 +13,10 @@ export function createUlid(now = Date.now()): string {
   const random = Array.from(randomBytes(16), (byte) => ALPHABET[byte % 32]).join("");
   return time + random;
 }
+
+/** The milliseconds since the epoch a ULID was created at (its first 10 characters). */
+export function ulidTime(ulid: string): number {
+  let time = 0;
+  for (const char of ulid.slice(0, 10)) time = time * 32 + ALPHABET.indexOf(char);
+  return time;
+}

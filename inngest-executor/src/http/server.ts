@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { getRun, listRuns } from "../runs/list-runs.js";
+import { isAuthorized } from "../common/signing.js";
 import { handleCheckpoint, handleEvents, handleRegister, type ApiContext } from "./api-routes.js";
 import { HttpError, sendHtml, sendJson } from "./respond.js";
 import { renderRunsPage } from "./runs-page.js";
@@ -34,9 +35,14 @@ async function route(context: ApiContext, req: IncomingMessage, res: ServerRespo
     return sendJson(res, 200, await handleCheckpoint(context, req, decodeURIComponent(match[1] ?? "")));
   }
   if (method !== "GET") throw new HttpError(404, `no route for ${method} ${path}`);
+  const readable = canRead(context, req);
   if (path === "/health") {
     const health = await getHealth(context.pool, context.isStarting());
-    return sendJson(res, health.status === "error" || health.status === "starting" ? 503 : 200, health);
+    // Anyone may probe; the functions, their errors and the database's message are for the key's holders.
+    return sendJson(res, health.status === "error" || health.status === "starting" ? 503 : 200, readable ? health : { status: health.status });
+  }
+  if (!readable) {
+    throw new HttpError(401, "reading runs and functions needs `Authorization: Bearer <hashed signing key>`, as Inngest's API does");
   }
   if (path === "/v1/functions") return sendJson(res, 200, await listFunctionsWithErrors(context.pool));
   if (path === "/v1/runs") {
@@ -57,4 +63,20 @@ async function route(context: ApiContext, req: IncomingMessage, res: ServerRespo
     return sendHtml(res, renderRunsPage(await listRuns(context.pool, filter), await listFunctionsWithErrors(context.pool), filter));
   }
   throw new HttpError(404, `no route for ${method} ${path}`);
+}
+
+/**
+ * Whether a request may read state (runs, events, step output, functions): it carries the signing key as Inngest's
+ * API wants it, or it comes straight from loopback to a dev server (a proxy on the same host would make every
+ * client look local, so a forwarded request never counts as local).
+ */
+function canRead(context: ApiContext, req: IncomingMessage): boolean {
+  if (context.keys.signingKey && isAuthorized(req.headers.authorization, context.keys)) return true;
+  const forwarded = req.headers["x-forwarded-for"] !== undefined || req.headers.forwarded !== undefined;
+  return context.dev && !forwarded && isLoopbackAddress(req.socket.remoteAddress);
+}
+
+function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === "::1" || /^(::ffff:)?127\./.test(address);
 }

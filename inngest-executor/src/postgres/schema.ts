@@ -65,6 +65,17 @@ const MIGRATIONS: string[][] = [
     `UPDATE inngest_executor.batches SET size = jsonb_array_length(events)`,
     `ALTER TABLE inngest_executor.batches DROP COLUMN events`,
   ],
+  [
+    // Each memoised result's size, so a run's state (Inngest's 32 MiB limit) is a sum of small integers; the runs
+    // still going are counted, finished ones no longer matter.
+    `ALTER TABLE inngest_executor.run_steps ADD COLUMN bytes int NOT NULL DEFAULT 0`,
+    `UPDATE inngest_executor.run_steps s SET bytes = octet_length(s.result::text)
+     FROM inngest_executor.runs r WHERE r.id = s.run_id AND r.status IN ('queued', 'running')`,
+    // Retention: finished runs, events and event-id claims are purged oldest first, a small batch at a time.
+    `CREATE INDEX runs_ended_at_idx ON inngest_executor.runs (ended_at) WHERE ended_at IS NOT NULL`,
+    `CREATE INDEX events_received_at_idx ON inngest_executor.events (received_at)`,
+    `CREATE INDEX event_ids_received_at_idx ON inngest_executor.event_ids (received_at)`,
+  ],
 ];
 
 /**

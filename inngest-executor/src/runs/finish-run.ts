@@ -1,3 +1,4 @@
+import { internalEvents } from "inngest";
 import type { Queryable } from "../postgres/transaction.js";
 import { ingestEvents } from "./ingest-events.js";
 import { enqueueDiscover, saveStepResult } from "./queue.js";
@@ -18,7 +19,7 @@ export async function failRun(client: Queryable, runId: string, error: RunError)
   console.error(`[inngest-executor] run ${runId} of ${run.function_id} failed: ${error.message}`);
   await resumeParent(client, run, { error });
   await ingestEvents(client, [
-    { name: "inngest/function.failed", data: { function_id: run.function_id, run_id: runId, error, event: run.event } },
+    { name: internalEvents.FunctionFailed, data: { function_id: run.function_id, run_id: runId, error, event: run.event } },
   ]);
 }
 

@@ -1,6 +1,6 @@
 import type { Queryable } from "../postgres/transaction.js";
 import { evaluateKey, matchesExpression } from "../common/cel.js";
-import { createUlid } from "../common/ulid.js";
+import { createUlid, ulidTime } from "../common/ulid.js";
 import type { FunctionConfig } from "../sync/function-config.js";
 import { addToBatches } from "./batches.js";
 import { createRun } from "./create-run.js";
@@ -28,11 +28,14 @@ async function readPauses(client: Queryable, runIds: string[]): Promise<PauseRow
  */
 export async function ingestEvents(client: Queryable, incoming: IncomingEvent[]): Promise<string[]> {
   const internalIds = incoming.map(() => createUlid());
+  // One arrival time for the request: an event sent without `ts` is as old as the others, and older than every run
+  // this request starts, so it cancels none of them.
+  const receivedAt = Date.now();
   const firstWithId = new Map<string, number>();
   incoming.forEach((raw, index) => {
     if (raw.id && !firstWithId.has(raw.id)) firstWithId.set(raw.id, index);
   });
-  const events = incoming.map((raw, index): InngestEvent => ({ ...raw, name: raw.name, data: raw.data ?? {}, id: raw.id ?? internalIds[index]!, ts: raw.ts ?? Date.now() }));
+  const events = incoming.map((raw, index): InngestEvent => ({ ...raw, name: raw.name, data: raw.data ?? {}, id: raw.id ?? internalIds[index]!, ts: raw.ts ?? receivedAt }));
   // A repeat of an id earlier in this request is never a candidate; the others are stored if their id is claimed.
   const candidates = incoming.flatMap((raw, index) => (raw.id && firstWithId.get(raw.id) !== index ? [] : [index]));
   const { claims, configs, pauses } = await storeEvents(client, candidates.map((index) => ({ internalId: internalIds[index]!, claim: incoming[index]!.id ?? null, event: events[index]! })));
@@ -41,10 +44,10 @@ export async function ingestEvents(client: Queryable, incoming: IncomingEvent[])
   // What this request stored: its events without an id, and those whose id it claimed.
   const fresh = candidates.filter((index) => !incoming[index]!.id || claims.get(incoming[index]!.id!)?.fresh).map((index) => events[index]!);
   if (fresh.length === 0) return ids;
-  const { startedBy, cancelEvents } = await startTriggeredRuns(client, configs, fresh);
-  // The runs this request started listen too, to its later events; read only when one of those could cancel them.
-  const ownListeners = fresh.some((event) => cancelEvents.has(event.name)) ? await readPauses(client, [...startedBy.keys()]) : [];
-  await resolvePauses(client, fresh, [...pauses, ...ownListeners], startedBy);
+  const { startedRuns, cancelEvents } = await startTriggeredRuns(client, configs, fresh);
+  // The runs this request started listen too (to an event of it stamped later); read only when one could cancel them.
+  const ownListeners = fresh.some((event) => cancelEvents.has(event.name)) ? await readPauses(client, startedRuns) : [];
+  await resolvePauses(client, fresh, [...pauses, ...ownListeners]);
   return ids;
 }
 
@@ -93,19 +96,16 @@ async function storeEvents(client: Queryable, candidates: Candidate[]) {
 }
 
 /**
- * Starts the runs the events trigger; returns, per new run, the index of the event that started it, and the event
- * names the new runs' cancel listeners wait for. Events for a batching function join its batches in one statement;
- * a run from a batch counts as started by the last event of the request that went into a batch, so no event of the
- * request cancels it.
+ * Starts the runs the events trigger; returns the new runs and the event names their cancel listeners wait for.
+ * Events for a batching function join its batches in one statement.
  */
 async function startTriggeredRuns(client: Queryable, configs: FunctionConfig[], events: InngestEvent[]) {
-  const startedBy = new Map<string, number>();
+  const startedRuns: string[] = [];
   const cancelEvents = new Set<string>();
   for (const config of configs) {
-    const before = startedBy.size;
+    const before = startedRuns.length;
     const batches = new Map<string, InngestEvent[]>();
-    let lastBatched = -1;
-    for (const [index, event] of events.entries()) {
+    for (const event of events) {
       const triggered = config.triggers.some(
         (trigger) => "event" in trigger && matchesName(trigger.event, event.name) && matchesExpression(trigger.expression, { event }),
       );
@@ -116,27 +116,22 @@ async function startTriggeredRuns(client: Queryable, configs: FunctionConfig[], 
         const batch = batches.get(key) ?? [];
         batch.push(event);
         batches.set(key, batch);
-        lastBatched = index;
         continue;
       }
       const runId = await createRun(client, config, event);
-      if (runId) startedBy.set(runId, index);
+      if (runId) startedRuns.push(runId);
     }
-    if (batches.size > 0) for (const runId of await addToBatches(client, config, batches)) startedBy.set(runId, lastBatched);
-    if (startedBy.size > before) for (const cancel of config.cancel ?? []) cancelEvents.add(cancel.event);
+    if (batches.size > 0) startedRuns.push(...(await addToBatches(client, config, batches)));
+    if (startedRuns.length > before) for (const cancel of config.cancel ?? []) cancelEvents.add(cancel.event);
   }
-  return { startedBy, cancelEvents };
+  return { startedRuns: startedRuns.sort(), cancelEvents };
 }
 
-/**
- * Resumes waits and cancels runs. As on Inngest, an event acts only on runs that existed before it: a run's
- * own trigger (or an earlier event of the same batch) never cancels it, since its cancel listeners are
- * registered after the event that started it.
- */
-async function resolvePauses(client: Queryable, events: InngestEvent[], rows: PauseRow[], startedBy: Map<string, number>): Promise<void> {
-  for (const [index, event] of events.entries()) {
+/** Resumes waits and cancels runs (see `mayCancel` for which runs an event may cancel). */
+async function resolvePauses(client: Queryable, events: InngestEvent[], rows: PauseRow[]): Promise<void> {
+  for (const event of events) {
     for (const pause of rows.filter((row) => row.event_name === event.name)) {
-      if ((startedBy.get(pause.run_id) ?? -1) >= index) continue;
+      if (pause.kind === "cancel" && !mayCancel(event, pause)) continue;
       if (!matchesExpression(pause.expression, { event: pause.event, async: event })) continue;
       if (pause.kind === "cancel") {
         await cancelRun(client, pause.run_id);
@@ -156,6 +151,14 @@ async function resolvePauses(client: Queryable, events: InngestEvent[], rows: Pa
       }
     }
   }
+}
+
+/**
+ * As Inngest decides it, whatever the order of arrival: an event cancels a run only if it is stamped after the run
+ * was started (its `ts` against the time in the run's id), and never the run it triggered itself.
+ */
+function mayCancel(event: InngestEvent, pause: PauseRow): boolean {
+  return event.id !== pause.event.id && event.ts > ulidTime(pause.run_id);
 }
 
 function matchesName(pattern: string, name: string): boolean {

@@ -58,10 +58,11 @@ export async function finishItem(client: Queryable, itemId: string, lease: strin
   );
 }
 
-/** Memoises a step result; the first write wins, so a step that finished is never overwritten. */
+/** Memoises a step result with its size; the first write wins, so a step that finished is never overwritten. */
 export async function saveStepResult(client: Queryable, runId: string, stepId: string, result: unknown): Promise<boolean> {
   const { rowCount } = await client.query(
-    `INSERT INTO inngest_executor.run_steps (run_id, step_id, result) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+    `INSERT INTO inngest_executor.run_steps (run_id, step_id, result, bytes) VALUES ($1, $2, $3::text::jsonb, octet_length($3::text))
+     ON CONFLICT DO NOTHING`,
     [runId, stepId, JSON.stringify(result)],
   );
   return rowCount === 1;

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { findConfiguredAppUrl } from "./app-url.js";
 import { syncApp } from "./sync-app.js";
 
 export type AppWatcher = { syncAll(): Promise<void>; markUnreachable(callUrl: string): void; stop(): void };
@@ -50,14 +51,10 @@ export function watchApps(pool: pg.Pool, appUrls: string[], signingKey: string |
       }
     },
     markUnreachable(callUrl) {
-      const target = stripQuery(callUrl);
-      for (const url of appUrls) if (stripQuery(url) === target) fingerprints.delete(url);
+      const url = findConfiguredAppUrl(appUrls, callUrl);
+      if (url) fingerprints.delete(url);
     },
     stop: () => clearInterval(timer),
   };
 }
 
-function stripQuery(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
-}

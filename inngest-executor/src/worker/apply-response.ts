@@ -3,10 +3,10 @@ import type pg from "pg";
 import { getBackoffMs, parseRetryAfter } from "../common/backoff.js";
 import { completeRun, failRun } from "../runs/finish-run.js";
 import { finishItem, retryItem } from "../runs/queue.js";
-import type { FunctionConfig } from "../sync/function-config.js";
+import { opSchema } from "../runs/types.js";
 import type { CallResult } from "./call-app.js";
 import type { QueueItem } from "./claim.js";
-import { applyOps, opSchema } from "./handle-ops.js";
+import { applyOps } from "./handle-ops.js";
 import { countAttempt, lockLease } from "./lock-lease.js";
 import { parseJson, toRunError } from "./read-response.js";
 
@@ -33,9 +33,7 @@ export async function applyResponse(client: pg.PoolClient, context: AttemptConte
       throw new Error(`the 206 answer is not a list of ops: ${issues.join("; ")}`);
     }
     const ops = parsed.data;
-    const loadFunction = async (id: string) =>
-      (await client.query<{ config: FunctionConfig }>("SELECT config FROM inngest_executor.functions WHERE id = $1", [id])).rows[0]?.config;
-    await applyOps({ client, runId: item.run_id, attempt: item.attempt, maxAttempts, noRetry: result.noRetry, retryDelayMs, loadFunction }, ops);
+    await applyOps({ client, runId: item.run_id, attempt: item.attempt, maxAttempts, noRetry: result.noRetry, retryDelayMs }, ops);
   } else {
     const next = item.attempt + 1;
     const retriable = !(result.kind === "response" && result.noRetry) && next < maxAttempts;

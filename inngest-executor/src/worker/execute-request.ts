@@ -1,5 +1,7 @@
+import { MAX_STEPS_PER_RUN, STEP_LIMIT_ERROR } from "../common/limits.js";
 import { withTransaction } from "../postgres/transaction.js";
 import { failRun } from "../runs/finish-run.js";
+import type { RunError, StoredFunction } from "../runs/types.js";
 import { finishItem } from "../runs/queue.js";
 import { getMaxAttempts } from "../sync/function-config.js";
 import { applyResponse, type AttemptContext } from "./apply-response.js";
@@ -8,24 +10,23 @@ import { extendLease, type QueueItem } from "./claim.js";
 import { isActiveStatus } from "./lock-lease.js";
 import type { WorkerContext } from "./process-item.js";
 import { recordFailedAttempt } from "./record-failed-attempt.js";
-import { buildRequestBody, loadFunction, loadRunState } from "./run-state.js";
+import { buildRequestBody, loadFunction, loadRunState, type RunState } from "./run-state.js";
 
 /** Sends a discovery or step request to the app (no transaction open meanwhile) and applies its answer. */
 export async function executeRequest(context: WorkerContext, item: QueueItem): Promise<void> {
   const { pool } = context;
   const state = await loadRunState(pool, item.run_id);
-  const config = state ? await loadFunction(pool, state.functionId) : undefined;
-  if (!state || !isActiveStatus(state.status) || !config) {
+  const fn = state ? await loadFunction(pool, state.functionId) : undefined;
+  const refusal = state && isActiveStatus(state.status) ? findRefusal(state, fn) : undefined;
+  if (!state || !isActiveStatus(state.status) || !fn || refusal) {
     await withTransaction(pool, async (client) => {
-      if (state && isActiveStatus(state.status)) {
-        await failRun(client, state.id, { name: "Error", message: `function ${state.functionId} is not registered` });
-      }
+      if (state && refusal) await failRun(client, state.id, refusal);
       await finishItem(client, item.id, item.lease);
     });
     return;
   }
+  const { config, appUrl: url } = fn;
   const maxAttempts = getMaxAttempts(config);
-  const url = config.steps.step!.runtime.url;
   const heartbeat = setInterval(() => {
     extendLease(pool, item.id, item.lease, context.leaseMs).catch(() => undefined);
   }, Math.max(context.leaseMs / 3, 50));
@@ -50,4 +51,11 @@ export async function executeRequest(context: WorkerContext, item: QueueItem): P
   } catch (error) {
     await recordFailedAttempt(pool, attempt, error);
   }
+}
+
+/** Why a run may not have another request: its function is gone, or it has as many steps as Inngest allows. */
+function findRefusal(state: RunState, fn: StoredFunction | undefined): RunError | undefined {
+  if (!fn) return { name: "Error", message: `function ${state.functionId} is not registered` };
+  // Inngest checks a run before each request, counting its memoised steps.
+  return state.steps.length >= MAX_STEPS_PER_RUN ? STEP_LIMIT_ERROR : undefined;
 }

@@ -1,3 +1,4 @@
+import { internalEvents } from "inngest";
 import type pg from "pg";
 import { withTransaction } from "../postgres/transaction.js";
 import { getNextCronTime } from "../common/cron.js";
@@ -28,7 +29,7 @@ export async function fireDueCrons(pool: pg.Pool): Promise<number> {
       );
       if (rowCount !== 1) return false;
       const id = createUlid();
-      const event = { name: "inngest/scheduled.timer", data: { cron: due.schedule }, id, ts: due.next_at.getTime() };
+      const event = { name: internalEvents.ScheduledTimer, data: { cron: due.schedule }, id, ts: due.next_at.getTime() };
       await client.query("INSERT INTO inngest_executor.events (id, name, data, ts) VALUES ($1, $2, $3, $4)", [
         id,
         event.name,

@@ -1,25 +1,18 @@
+import { internalEvents } from "inngest";
+import { StepOpCode } from "inngest/types";
 import { z } from "zod";
+import { MAX_STEPS_PER_RUN, STATE_LIMIT_ERROR, STEP_LIMIT_ERROR } from "../common/limits.js";
 import type { Queryable } from "../postgres/transaction.js";
+import { checkResultSizes } from "../runs/check-result-sizes.js";
 import { resolveUntil } from "../common/duration.js";
 import { createRun } from "../runs/create-run.js";
 import { completeRun, failRun } from "../runs/finish-run.js";
 import { enqueueDiscover, enqueueStep, enqueueTimer, hasStepResult, saveStepResult } from "../runs/queue.js";
-import type { InngestEvent, RunError } from "../runs/types.js";
-import type { FunctionConfig } from "../sync/function-config.js";
+import type { InngestEvent, Op, RunError } from "../runs/types.js";
+import { loadFunction } from "./run-state.js";
 
-export const opSchema = z
-  .object({
-    id: z.string(),
-    op: z.string(),
-    name: z.string().optional(),
-    displayName: z.string().optional(),
-    opts: z.record(z.string(), z.unknown()).nullish(),
-    data: z.unknown().optional(),
-    error: z.unknown().optional(),
-  })
-  .passthrough();
-
-export type Op = z.infer<typeof opSchema>;
+// Ops of the SDK's StepOpCode the executor has no handler for (WaitForSignal, Gateway, AIGateway, defers, …).
+const KNOWN_OPS = new Set<string>(Object.values(StepOpCode));
 
 export type OpsContext = {
   client: Queryable;
@@ -28,13 +21,18 @@ export type OpsContext = {
   maxAttempts: number;
   noRetry: boolean;
   retryDelayMs: (attempt: number) => number;
-  loadFunction: (id: string) => Promise<FunctionConfig | undefined>;
 };
 
-/** Applies the ops of a 206 response, queueing whatever comes next (steps, timers, a discovery). */
+/**
+ * Applies the ops of a 206 response, queueing whatever comes next (steps, timers, a discovery). An op the executor
+ * does not know, a step output over Inngest's limit or an unreadable op throws: the attempt fails and is retried, as
+ * an SDK newer than the executor would be. More ops than the step limit, or a state past its limit, fail the run.
+ */
 export async function applyOps(context: OpsContext, ops: Op[]): Promise<void> {
   const { client, runId } = context;
-  const plannedCount = ops.filter((op) => op.op !== "RunComplete").length;
+  if (ops.length > MAX_STEPS_PER_RUN) return failRun(client, runId, STEP_LIMIT_ERROR);
+  if ((await checkResultSizes(client, runId, ops)) === "state-overflow") return failRun(client, runId, STATE_LIMIT_ERROR);
+  const plannedCount = ops.filter((op) => op.op !== StepOpCode.RunComplete).length;
   if (plannedCount > 1) {
     await client.query("UPDATE inngest_executor.runs SET disable_immediate = true WHERE id = $1", [runId]);
   }
@@ -42,42 +40,43 @@ export async function applyOps(context: OpsContext, ops: Op[]): Promise<void> {
   for (const op of ops) {
     switch (op.op) {
       // Always followed by a discovery, even when a checkpoint already memoised the step (first write wins).
-      case "StepRun":
+      case StepOpCode.StepRun:
         await saveStepResult(client, runId, op.id, { data: op.data ?? null });
         discover = true;
         break;
-      case "StepFailed":
+      case StepOpCode.StepFailed:
         await saveStepResult(client, runId, op.id, { error: op.error });
         discover = true;
         break;
-      case "StepError":
+      case StepOpCode.StepError:
         discover = (await applyStepError(context, op)) || discover;
         break;
-      case "StepPlanned":
+      case StepOpCode.StepPlanned:
         if (await hasStepResult(client, runId, op.id)) discover = true;
         else await enqueueStep(client, runId, op.id);
         break;
-      case "Sleep":
+      case StepOpCode.Sleep:
         if (await hasStepResult(client, runId, op.id)) discover = true;
         else await enqueueTimer(client, runId, "wake", op.id, resolveUntil(op.opts?.duration ?? op.name));
         break;
-      case "WaitForEvent":
+      case StepOpCode.WaitForEvent:
         if (await hasStepResult(client, runId, op.id)) discover = true;
         else await registerWait(client, runId, op);
         break;
-      case "InvokeFunction":
+      case StepOpCode.InvokeFunction:
         if (await hasStepResult(client, runId, op.id)) discover = true;
         else await invokeFunction(context, op);
         break;
-      case "DiscoveryRequest":
+      case StepOpCode.DiscoveryRequest:
         discover = true;
         break;
-      case "RunComplete":
+      case StepOpCode.RunComplete:
         await completeRun(client, runId, op.data);
         return;
       default:
-        await failRun(client, runId, { name: "UnsupportedOpcode", message: `unsupported opcode ${op.op} (step ${op.id})` });
-        return;
+        throw new Error(
+          KNOWN_OPS.has(op.op) ? `opcode ${op.op} is not supported by the embedded executor (step ${op.id})` : `unknown opcode ${op.op} (step ${op.id})`,
+        );
     }
   }
   if (discover) await enqueueDiscover(client, runId);
@@ -121,7 +120,7 @@ const invokeOptsSchema = z.object({
 
 async function invokeFunction(context: OpsContext, op: Op): Promise<void> {
   const opts = invokeOptsSchema.parse(op.opts);
-  const config = await context.loadFunction(opts.function_id);
+  const config = (await loadFunction(context.client, opts.function_id))?.config;
   if (!config) {
     const error: RunError = { name: "Error", message: `could not invoke ${opts.function_id}: function not registered` };
     await saveStepResult(context.client, context.runId, op.id, { error });
@@ -130,7 +129,7 @@ async function invokeFunction(context: OpsContext, op: Op): Promise<void> {
   }
   const event: InngestEvent = {
     ...opts.payload,
-    name: "inngest/function.invoked",
+    name: internalEvents.FunctionInvoked,
     data: opts.payload?.data ?? {},
     id: `${context.runId}:${op.id}`,
     ts: Date.now(),

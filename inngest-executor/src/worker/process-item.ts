@@ -24,7 +24,7 @@ const INVOKE_TIMEOUT: RunError = { name: "InngestInvokeTimeoutError", message: "
 export async function processItem(context: WorkerContext, item: QueueItem): Promise<void> {
   if (item.kind === "discover" || item.kind === "step") return executeRequest(context, item);
   if (item.kind === "batch-timeout") {
-    const config = await loadFunction(context.pool, item.step_id);
+    const config = (await loadFunction(context.pool, item.step_id))?.config;
     // closeBatch also deletes this item, so finishing it afterwards changes nothing.
     await withTransaction(context.pool, (client) => closeBatch(client, config, item.run_id));
     return;

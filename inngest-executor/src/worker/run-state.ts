@@ -1,5 +1,6 @@
 import type pg from "pg";
-import type { InngestEvent } from "../runs/types.js";
+import type { Queryable } from "../postgres/transaction.js";
+import type { InngestEvent, StoredFunction } from "../runs/types.js";
 import type { FunctionConfig } from "../sync/function-config.js";
 
 export type RunState = {
@@ -38,12 +39,14 @@ export async function loadRunState(pool: pg.Pool, runId: string): Promise<RunSta
   };
 }
 
-/** A registered function's config, or undefined when it is not (or no longer) synced. */
-export async function loadFunction(pool: pg.Pool, functionId: string): Promise<FunctionConfig | undefined> {
-  const { rows } = await pool.query<{ config: FunctionConfig }>("SELECT config FROM inngest_executor.functions WHERE id = $1", [
-    functionId,
-  ]);
-  return rows[0]?.config;
+/** A registered function with the app URL it was synced from, or undefined when it is not (or no longer) synced. */
+export async function loadFunction(pool: Queryable, functionId: string): Promise<StoredFunction | undefined> {
+  const { rows } = await pool.query<{ app_url: string; config: FunctionConfig }>(
+    "SELECT app_url, config FROM inngest_executor.functions WHERE id = $1",
+    [functionId],
+  );
+  const row = rows[0];
+  return row && { id: functionId, appUrl: row.app_url, config: row.config };
 }
 
 /** The request body the SDK's parseFnData expects (v2 execution, no API fetches). */

@@ -10,6 +10,8 @@ export type SchedulerOptions = {
   workers: number;
   pollMs: number;
   cronEveryMs: number;
+  /** Finished runs, their steps and events are purged this long after they ended or arrived. */
+  retentionMs: number;
   /**
    * Intake first: while events pour in, one queue item starts per `maxDeferMs`, so on a machine the executor
    * shares with the app the CPU answers the senders first; runs catch up once the burst is over.
@@ -56,7 +58,7 @@ export function startScheduler(context: WorkerContext, options: SchedulerOptions
     }
     if (Date.now() - lastPurge >= PURGE_EVERY_MS) {
       lastPurge = Date.now();
-      await purgeExpired(context.pool);
+      await purgeExpired(context.pool, options.retentionMs);
     }
     const busy = options.intakeFirst?.pressure.isBusy() ?? false;
     if (busy && Date.now() - lastClaim < options.intakeFirst!.maxDeferMs) return 0;

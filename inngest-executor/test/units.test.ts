@@ -129,6 +129,13 @@ describe("keys", () => {
     expect(isAuthorized(undefined, keys)).toBe(false);
   });
 
+  it("takes the key itself, as Inngest's REST API does, as well as the hash the SDK sends", () => {
+    expect(isAuthorized(`Bearer ${key}`, { signingKey: key })).toBe(true);
+    expect(isAuthorized(`Bearer ${previous}`, { signingKey: key, signingKeyFallback: previous })).toBe(true);
+    expect(isAuthorized(`Bearer ${previous}`, { signingKey: key })).toBe(false);
+    expect(isAuthorized(key, { signingKey: key })).toBe(false);
+  });
+
   it("takes the event key only when it is the configured one, whatever its length", () => {
     expect(isEventKey("event-key", "event-key")).toBe(true);
     expect(isEventKey("event-kez", "event-key")).toBe(false);

@@ -26,15 +26,18 @@ export function hashSigningKey(signingKey: string): string {
 }
 
 /**
- * Checks an `Authorization: Bearer …` header against the hashed signing key or its fallback, in constant time. The
- * SDK sends the hash of its signing key and, answered 401, the hash of its fallback: either is accepted, so the app
- * and the executor can change keys one after the other. With no signing key (a dev server) anything is accepted.
+ * Checks an `Authorization: Bearer …` header against the signing key or its fallback, in constant time. The SDK
+ * sends the hash of its signing key and, answered 401, the hash of its fallback; Inngest's REST API (`/v1/runs`)
+ * takes the key itself, as its documentation shows. Each form of either key is accepted, so the app and the
+ * executor can change keys one after the other. With no signing key (a dev server) anything is accepted.
  */
 export function isAuthorized(header: string | undefined, keys: SigningKeys): boolean {
   if (!keys.signingKey) return true;
-  const candidates = [keys.signingKey, keys.signingKeyFallback].filter((key): key is string => Boolean(key));
+  const candidates = [keys.signingKey, keys.signingKeyFallback]
+    .filter((key): key is string => Boolean(key))
+    .flatMap((key) => [hashSigningKey(key), key]);
   // Every candidate is compared, so the time taken does not tell which one matched.
-  return candidates.map((key) => equalsInConstantTime(header ?? "", `Bearer ${hashSigningKey(key)}`)).includes(true);
+  return candidates.map((key) => equalsInConstantTime(header ?? "", `Bearer ${key}`)).includes(true);
 }
 
 /** Whether an event key is the configured one, compared in constant time; with none configured, any key is. */

@@ -42,7 +42,7 @@ async function route(context: ApiContext, req: IncomingMessage, res: ServerRespo
     return sendJson(res, health.status === "error" || health.status === "starting" ? 503 : 200, readable ? health : { status: health.status });
   }
   if (!readable) {
-    throw new HttpError(401, "reading runs and functions needs `Authorization: Bearer <hashed signing key>`, as Inngest's API does");
+    throw new HttpError(401, "reading runs and functions needs `Authorization: Bearer <signing key>` (or its hash), as Inngest's API does");
   }
   if (path === "/v1/functions") return sendJson(res, 200, await listFunctionsWithErrors(context.pool));
   if (path === "/v1/runs") {

@@ -134,7 +134,7 @@ describe("drift", () => {
   });
 
   it("starts from GONG_SIMULATOR_DRIFT_RATE and is listed, kind by kind, in the README", async () => {
-    expect(readConfigFromEnv({ GONG_SIMULATOR_DRIFT_RATE: "0.05" }).driftRate).toBe(0.05);
+    expect(readConfigFromEnv({ NODE_ENV: "test", GONG_SIMULATOR_DRIFT_RATE: "0.05" }).driftRate).toBe(0.05);
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
     for (const kind of DRIFT_KINDS) expect(readme).toContain(`\`${kind}\``);
   });

@@ -6,10 +6,14 @@ import { startSimulatorProcess } from "./simulator-process";
 
 /**
  * Backfills N simulator calls at Gong's real limits (3 requests/second, 10,000/day) through the real executor
- * and functions, and compares the wall time with the floor those limits set for the requests it needed.
+ * and functions, and compares the wall time with the floor those limits set for the requests it needed. With
+ * `--drift 0.05` the simulator serves 5 % of the calls drifted (gong-simulator/README.md "Drift"): the calls it
+ * cannot store are quarantined, and the requests per call Gong holds should not move.
  */
-const { values } = parseArgs({ options: { calls: { type: "string", default: "5000" } } });
+const { values } = parseArgs({ options: { calls: { type: "string", default: "5000" }, drift: { type: "string", default: "0" } } });
 const calls = Number(values.calls);
+const driftRate = Number(values.drift);
+if (!(driftRate >= 0 && driftRate <= 1)) throw new Error("--drift is a share of calls, from 0 to 1");
 
 let peakRssMb = 0;
 const sampler = setInterval(() => {
@@ -19,7 +23,7 @@ const sampler = setInterval(() => {
 const database = process.env.DATABASE_URL ? "postgres" : "pglite";
 // As under `npm run demo`, Gong (the simulator) and the executor run in processes of their own, so building
 // Gong's answers and scheduling steps do not share this process's event loop with the functions being measured.
-const simulator = await startSimulatorProcess({ calls, rateLimit: 3, dailyLimit: 10_000 });
+const simulator = await startSimulatorProcess({ calls, rateLimit: 3, dailyLimit: 10_000, driftRate });
 // The tests page one page a run to cross hand-overs; the benchmark measures the product's default.
 const stack = await startSyncStack({ externalSimulator: simulator, launchExecutor: startExecutorProcess, env: { SYNC_PAGES_PER_RUN: "40" } });
 let report = "";
@@ -47,14 +51,20 @@ try {
 
   const usage = await getTodaysApiUsage(stack.db, connectionId);
   const stats = (await stack.simulatorControl("stats")) as { http429: number };
+  const held = await stack.db.selectFrom("quarantined_gong_records").select(["source"]).execute();
+  const callsNotStored = held.filter((row) => row.source === "call").length;
   // Peak RSS is this process's: the app's functions and their database client, without Gong or the executor.
   const gongRequests = usage.requests;
   const floorSeconds = gongRequests / 3;
   const result = {
     calls: run.calls,
     status: run.status,
+    drift: driftRate,
+    // Calls (or their transcripts) that failed validation: set aside with the failing field, not stored.
+    quarantined: held.length,
     gongRequests,
-    requestsPerCall: Number((gongRequests / Math.max(run.calls, 1)).toFixed(4)),
+    // Per call Gong holds: the stored ones and the ones quarantined without being stored.
+    requestsPerCall: Number((gongRequests / Math.max(run.calls + callsNotStored, 1)).toFixed(4)),
     wallSeconds: Number(wallSeconds.toFixed(1)),
     floorSeconds: Number(floorSeconds.toFixed(1)),
     ratioToFloor: Number((wallSeconds / floorSeconds).toFixed(3)),
@@ -63,7 +73,7 @@ try {
     peakRssMb: Math.round(peakRssMb),
     database,
   };
-  console.log(`backfilled ${result.calls} calls with ${gongRequests} Gong requests in ${result.wallSeconds} s (floor ${result.floorSeconds} s); insights ${result.insightsAfterSeconds} s later`);
+  console.log(`backfilled ${result.calls} calls (${result.quarantined} quarantined) with ${gongRequests} Gong requests in ${result.wallSeconds} s (floor ${result.floorSeconds} s); insights ${result.insightsAfterSeconds} s later`);
   report = JSON.stringify(result);
 } finally {
   clearInterval(sampler);

@@ -237,6 +237,7 @@ export interface SyncRunsTable {
   users: Generated<number>;
   skipped_deleted: Generated<number>;
   gong_requests: Generated<number>;
+  quarantined: Generated<number>;
   error: string | null;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
@@ -258,7 +259,25 @@ export interface SyncRunProgressTable {
   users: Generated<number>;
   skipped_deleted: Generated<number>;
   workspaces_done: Generated<number>;
+  quarantined: Generated<number>;
   updated_at: Timestamp;
+}
+
+/** Which response a quarantined call failed in: `calls/extensive` (not stored) or `calls/transcript` (stored without it). */
+export type QuarantineSource = "call" | "transcript";
+
+/** A Gong call a sync could not store; what failed and where, never the payload. Keyed like `calls`. */
+export interface QuarantinedGongRecordsTable {
+  organization_id: string;
+  connection_id: string;
+  gong_id: string;
+  source: QuarantineSource;
+  /** The first failing field, relative to the call or its transcript, e.g. `parties[2].speakerId`. */
+  field_path: string;
+  /** The JSON type found there (`number`, `null`, `missing`, …). */
+  value_type: string;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
 }
 
 export interface SyncWatermarksTable {
@@ -345,6 +364,7 @@ export interface Database {
   sync_runs: SyncRunsTable;
   sync_run_progress: SyncRunProgressTable;
   sync_watermarks: SyncWatermarksTable;
+  quarantined_gong_records: QuarantinedGongRecordsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   call_insights: CallInsightsTable;
   trackers: TrackersTable;
@@ -366,4 +386,5 @@ export type TranscriptSegment = Selectable<TranscriptSegmentsTable>;
 export type SyncRun = Selectable<SyncRunsTable>;
 export type WebhookDelivery = Selectable<WebhookDeliveriesTable>;
 export type Tracker = Selectable<TrackersTable>;
+export type QuarantinedGongRecord = Selectable<QuarantinedGongRecordsTable>;
 export type ApiKey = Selectable<ApiKeysTable>;

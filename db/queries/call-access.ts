@@ -36,9 +36,7 @@ export async function getCallViewer(
   };
 }
 
-function isPartyOf(eb: ExpressionBuilder<Database, "calls">, viewer: CallViewer) {
-  if (!viewer.gongUserId) return sql<boolean>`false`;
-  const gongUserId = viewer.gongUserId;
+function isPartyOf(eb: ExpressionBuilder<Database, "calls">, viewer: CallViewer, gongUserId: string) {
   return eb.exists(
     eb
       .selectFrom("call_parties")
@@ -54,19 +52,27 @@ function isPartyOf(eb: ExpressionBuilder<Database, "calls">, viewer: CallViewer)
 }
 
 /**
- * The calls a viewer may see. Same organization always; private calls only by their parties; admins see
- * every other call; reps see calls where their Gong user is a party or the primary user. Callers turn
- * "not visible" into 404 so a call's existence is never revealed.
+ * The calls a viewer may see. Same organization always, then:
+ *
+ * | call                               | its parties | its primary user | other reps | admins |
+ * |------------------------------------|-------------|------------------|------------|--------|
+ * | not private                        | yes         | yes              | no         | yes    |
+ * | private, with parties              | yes         | yes              | no         | no     |
+ * | private, no parties (imported)     | —           | yes              | no         | yes    |
+ *
+ * A private call with no parties at all would otherwise be visible to nobody; its organization's admins stand
+ * in for the participants it does not list. Callers turn "not visible" into 404 so a call's existence is never
+ * revealed.
  */
 export function whereVisibleTo(viewer: CallViewer) {
   return (eb: ExpressionBuilder<Database, "calls">) => {
     const sameOrganization = eb("calls.organization_id", "=", viewer.organizationId);
-    const party = isPartyOf(eb, viewer);
+    const own = viewer.gongUserId ? [isPartyOf(eb, viewer, viewer.gongUserId), eb("calls.primary_user_gong_id", "=", viewer.gongUserId)] : [];
     if (viewer.role === "admin") {
-      return eb.and([sameOrganization, eb.or([eb("calls.is_private", "=", false), party])]);
+      const withoutParties = eb.not(eb.exists(eb.selectFrom("call_parties").select(sql`1`.as("one")).whereRef("call_parties.call_id", "=", "calls.id")));
+      return eb.and([sameOrganization, eb.or([eb("calls.is_private", "=", false), withoutParties, ...own])]);
     }
-    if (!viewer.gongUserId) return sql<boolean>`false`;
-    const primary = eb.and([eb("calls.primary_user_gong_id", "=", viewer.gongUserId), eb("calls.is_private", "=", false)]);
-    return eb.and([sameOrganization, eb.or([party, primary])]);
+    if (own.length === 0) return sql<boolean>`false`;
+    return eb.and([sameOrganization, eb.or(own)]);
   };
 }

@@ -41,6 +41,8 @@ export async function deleteCallsByGongId(
     .values(input.gongIds.map((gongId) => ({ organization_id: input.organizationId, gong_id: gongId, deleted_by_user_id: input.userId })))
     .onConflict((conflict) => conflict.columns(["organization_id", "gong_id"]).doNothing())
     .execute();
+  // A deleted call that had failed validation is not waiting for a retry any more either.
+  await db.deleteFrom("quarantined_gong_records").where("organization_id", "=", input.organizationId).where("gong_id", "in", input.gongIds).execute();
   const deleted = await db
     .deleteFrom("calls")
     .where("organization_id", "=", input.organizationId)

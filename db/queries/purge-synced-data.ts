@@ -17,11 +17,12 @@ export async function deleteSyncedCallsBatch(db: Kysely<Database>, organizationI
   return Number(result.numDeletedRows);
 }
 
-/** What is left once the calls are gone: Gong users and their email links, workspaces, deletions, the watermark. */
+/** What is left once the calls are gone: Gong users and their email links, workspaces, deletions, quarantined calls, the watermark. */
 export async function purgeSyncedRecords(db: Kysely<Database>, organizationId: string, connectionId: string): Promise<void> {
   await db.deleteFrom("user_gong_links").where("organization_id", "=", organizationId).where("source", "=", "email").execute();
   await db.deleteFrom("gong_users").where("organization_id", "=", organizationId).execute();
   await db.deleteFrom("gong_workspaces").where("organization_id", "=", organizationId).execute();
   await db.deleteFrom("deleted_calls").where("organization_id", "=", organizationId).execute();
+  await db.deleteFrom("quarantined_gong_records").where("organization_id", "=", organizationId).execute();
   await db.deleteFrom("sync_watermarks").where("connection_id", "=", connectionId).execute();
 }

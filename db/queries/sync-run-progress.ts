@@ -11,9 +11,11 @@ export type SyncRunUnitProgress = {
   users?: number;
   skipped_deleted?: number;
   workspaces_done?: number;
+  /** Records that failed validation and were quarantined instead of stored. */
+  quarantined?: number;
 };
 
-const COUNTERS = ["pages", "calls", "transcripts", "transcripts_pending", "users", "skipped_deleted", "workspaces_done"] as const;
+const COUNTERS = ["pages", "calls", "transcripts", "transcripts_pending", "users", "skipped_deleted", "workspaces_done", "quarantined"] as const;
 
 /**
  * Records what one unit of a run counted (a page, a workspace, a late-transcript check) under `key`, stable
@@ -36,12 +38,12 @@ export async function recordSyncRunProgress(db: Kysely<Database>, runId: string,
     update sync_runs set
       pages = totals.pages, calls = totals.calls, calls_total = totals.calls_total, transcripts = totals.transcripts,
       transcripts_pending = totals.transcripts_pending, users = totals.users, skipped_deleted = totals.skipped_deleted,
-      workspaces_done = totals.workspaces_done, updated_at = now()
+      workspaces_done = totals.workspaces_done, quarantined = totals.quarantined, updated_at = now()
     from (
       select coalesce(sum(pages), 0) as pages, coalesce(sum(calls), 0) as calls, sum(calls_total) as calls_total,
         coalesce(sum(transcripts), 0) as transcripts, greatest(coalesce(sum(transcripts_pending), 0), 0) as transcripts_pending,
         coalesce(sum(users), 0) as users, coalesce(sum(skipped_deleted), 0) as skipped_deleted,
-        coalesce(sum(workspaces_done), 0) as workspaces_done
+        coalesce(sum(workspaces_done), 0) as workspaces_done, coalesce(sum(quarantined), 0) as quarantined
       from sync_run_progress where run_id = ${runId}
     ) as totals
     where sync_runs.id = ${runId}`.execute(db);

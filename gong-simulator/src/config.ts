@@ -49,6 +49,7 @@ const envSchema = z.object({
   GONG_SIMULATOR_RATE_LIMIT: z.coerce.number().int().positive().default(3),
   GONG_SIMULATOR_DAILY_LIMIT: z.coerce.number().int().positive().default(10_000),
   GONG_SIMULATOR_LOG: z.enum(["none", "info"]).default("info"),
+  GONG_SIMULATOR_DRIFT_RATE: z.coerce.number().min(0).max(1).default(0),
 });
 
 export const simulatorOptionsSchema = z.object({
@@ -71,6 +72,8 @@ export const simulatorOptionsSchema = z.object({
   rateLimit: z.number().int().positive().default(3),
   dailyLimit: z.number().int().positive().default(10_000),
   webhookRetryDelaysMs: z.array(z.number().int().min(0)).default([250, 1000, 3000]),
+  /** The drift fault's rate at start-up (README "Drift"); reset keeps it, /__sim/faults changes it. */
+  driftRate: z.number().min(0).max(1).default(0),
   log: z.boolean().default(false),
 });
 export type SimulatorOptions = z.input<typeof simulatorOptionsSchema>;
@@ -92,5 +95,6 @@ export function readConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Simulat
     rateLimit: parsed.GONG_SIMULATOR_RATE_LIMIT,
     dailyLimit: parsed.GONG_SIMULATOR_DAILY_LIMIT,
     log: parsed.GONG_SIMULATOR_LOG === "info",
+    driftRate: parsed.GONG_SIMULATOR_DRIFT_RATE,
   });
 }

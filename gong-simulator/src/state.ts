@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { SimulatorConfig } from "./config";
 import { createCompany } from "./data/company";
 import type { Dataset } from "./data/dataset";
+import { DRIFT_KINDS, type DriftKind } from "./data/drift";
 import { createRandom, type Random } from "./data/prng";
 import { createRateLimiter, type RateLimiter } from "./limits/rate-limiter";
 import { createStats, type Stats } from "./limits/stats";
@@ -14,6 +15,9 @@ export interface Faults {
   dailyLimit: number;
   transcriptDelaySeconds: number;
   truncateRate: number;
+  /** Share of calls and users served drifted (README "Drift"), and the kinds of drift they may show. */
+  driftRate: number;
+  driftKinds: DriftKind[];
 }
 
 export interface Grant { clientId: string; scopes: string[] }
@@ -58,7 +62,10 @@ export function createDataset(input: DatasetInput, nowMs: number): Dataset {
 }
 
 export function createFaults(config: SimulatorConfig): Faults {
-  return { errorRate: 0, latencyMs: 0, rateLimit: config.rateLimit, dailyLimit: config.dailyLimit, transcriptDelaySeconds: 0, truncateRate: 0 };
+  return {
+    errorRate: 0, latencyMs: 0, rateLimit: config.rateLimit, dailyLimit: config.dailyLimit, transcriptDelaySeconds: 0, truncateRate: 0,
+    driftRate: config.driftRate, driftKinds: [...DRIFT_KINDS],
+  };
 }
 
 export function createState(config: SimulatorConfig, nowMs = Date.now()): SimulatorState {

@@ -4,9 +4,10 @@ import { finishSyncRun, getSyncRun, markSyncRunRunning, setSyncRunWorkspacesTota
 import { upsertSyncWatermark } from "@/db/queries/sync-watermarks";
 import { inngest } from "@/inngest/client";
 import { type WorkspaceResume, gongCallsSyncRequested, gongSyncRunEnded } from "@/inngest/events";
-import { sendStoredCallEvents } from "@/inngest/send-page-events";
+import { sendPageEvents, sendStoredCallEvents } from "@/inngest/send-page-events";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
 import { discoverWorkspaces } from "@/lib/sync/discover-workspaces";
+import { retryQuarantinedCalls } from "@/lib/sync/retry-quarantined-calls";
 import { syncCallPage } from "@/lib/sync/sync-call-page";
 import { withGongErrors } from "@/lib/sync/with-gong-errors";
 import { GONG_STEP_RETRIES, cancelOnRevoke } from "./gong-function-options";
@@ -85,6 +86,15 @@ export const syncGongCalls = inngest.createFunction(
       );
       await sendStoredCallEvents(step, { connectionId, runId, pendingStepId: "pending-transcripts" }, page);
     }
+
+    // Calls an earlier sync quarantined get another go (this run's own were just met).
+    await step.run("retry-quarantined", () =>
+      withGongErrors(db, connectionId, async () => {
+        const retry = await retryQuarantinedCalls(db, getGongAppConfig(), { connectionId, runId, runStartedAt: new Date(run.startedAt) });
+        await sendPageEvents({ connectionId, runId, pageKey: "quarantine-retry" }, retry);
+        return { retried: retry.retried, calls: retry.calls, quarantined: retry.quarantined };
+      }),
+    );
 
     await step.run("finish", async () => {
       if (full) {

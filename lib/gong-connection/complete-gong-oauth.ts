@@ -4,12 +4,13 @@ import { upsertConnectedGongConnection } from "@/db/queries/gong-connections";
 import { consumeOAuthState } from "@/db/queries/gong-oauth-states";
 import type { Database, GongConnection } from "@/db/schema";
 import { encryptSecret } from "@/lib/crypto/encryption";
-import { GongError } from "@/lib/gong/errors";
+import { GongClientConfigError, GongError } from "@/lib/gong/errors";
 import { exchangeAuthorizationCode } from "@/lib/gong/oauth";
 import type { GongAppConfig } from "./config";
 import { hashOAuthState } from "./start-gong-oauth";
 
-export type OAuthFailureReason = "denied" | "missing_state" | "invalid_state" | "expired_state" | "wrong_user" | "exchange_failed";
+export type OAuthFailureReason =
+  | "denied" | "missing_state" | "invalid_state" | "expired_state" | "wrong_user" | "exchange_failed" | "app_misconfigured";
 
 /** What the connection page tells the admin for each way a connection attempt can fail. */
 export const OAUTH_FAILURE_MESSAGES: Record<OAuthFailureReason, string> = {
@@ -19,6 +20,8 @@ export const OAUTH_FAILURE_MESSAGES: Record<OAuthFailureReason, string> = {
   expired_state: "This connection attempt took longer than 10 minutes. Start again from Connect Gong.",
   wrong_user: "This connection was started by someone else, or you are no longer an admin. Start again from Connect Gong while signed in as an admin.",
   exchange_failed: "Gong did not accept the authorization, so nothing was stored. Try connecting again.",
+  app_misconfigured:
+    "Gong refused Callbridge's own app credentials, so nothing was stored. Check GONG_CLIENT_ID and GONG_CLIENT_SECRET in Callbridge's configuration; connecting again will not help until they are right.",
 };
 
 export class OAuthCallbackError extends Error {
@@ -47,6 +50,7 @@ export async function completeGongOAuth(db: Kysely<Database>, config: GongAppCon
   try {
     tokens = await exchangeAuthorizationCode({ ...config, code: input.code, redirectUri: config.redirectUri });
   } catch (error) {
+    if (error instanceof GongClientConfigError) throw new OAuthCallbackError("app_misconfigured", error.message);
     throw new OAuthCallbackError("exchange_failed", error instanceof GongError ? error.message : "Gong could not be reached");
   }
 

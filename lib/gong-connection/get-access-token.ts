@@ -50,29 +50,61 @@ async function loadOrRefresh(db: Kysely<Database>, config: GongAppConfig, connec
 /** `leased` is the row as the lease took it; its `token_version` is this lease's. */
 async function refresh(db: Kysely<Database>, config: GongAppConfig, leased: GongConnection): Promise<UsableConnection> {
   let tokens: RefreshedGongTokens;
-  let stored: GongConnection | undefined;
   try {
     if (!leased.refresh_token_encrypted) throw new GongAuthRevokedError("invalid_grant", "No refresh token is stored; reconnect Gong.");
     const refreshToken = await decryptSecret(leased.refresh_token_encrypted, config.encryptionKey);
     tokens = await refreshAccessToken({ ...config, refreshToken, timeoutMs: TOKEN_REQUEST_TIMEOUT_MS });
-    stored = await storeRefreshedTokens(db, leased.id, leased.token_version, {
-      accessTokenEncrypted: await encryptSecret(tokens.accessToken, config.encryptionKey),
-      refreshTokenEncrypted: tokens.refreshToken ? await encryptSecret(tokens.refreshToken, config.encryptionKey) : null,
-      accessTokenExpiresAt: tokens.expiresAt,
-      grantedScopes: tokens.grantedScopes.length > 0 ? tokens.grantedScopes : leased.granted_scopes,
-      apiBaseUrl: tokens.apiBaseUrl ?? leased.api_base_url ?? DEFAULT_GONG_API_BASE_URL,
-    });
   } catch (error) {
     if (error instanceof GongAuthRevokedError) {
       const reason = "Gong refused to refresh the token (invalid_grant). Reconnect Gong.";
       await markGongConnectionNeedsReauth(db, leased.id, reason, { tokenVersion: leased.token_version });
     } else {
+      // Not the customer's doing (Gong down, or our client credentials wrong): the connection stays connected.
       await releaseTokenRefreshLease(db, leased.id, leased.token_version, error instanceof Error ? error.message : "Token refresh failed");
     }
     throw error;
   }
+  // Gong has spent the old refresh token: until the new one is stored, this process holds the only copy.
+  const stored = await persistRefreshedTokens(db, config, leased, tokens);
   if (!stored) throw await toLostRefreshError(db, leased.id);
   return { connection: stored, accessToken: tokens.accessToken, apiBaseUrl: stored.api_base_url ?? DEFAULT_GONG_API_BASE_URL };
+}
+
+/** Waits between attempts to store a refresh's tokens: about 15 s in all, well inside the lease. */
+export const TOKEN_STORE_RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000];
+
+/**
+ * Stores a refresh's tokens before anything else is done with them. A failure (the database restarting, a
+ * dropped connection) is logged loudly and the write tried again while the lease holds, since losing a rotated
+ * refresh token means the customer must reconnect. Undefined when the lease was lost to a reconnect or a revoke.
+ */
+async function persistRefreshedTokens(
+  db: Kysely<Database>,
+  config: GongAppConfig,
+  leased: GongConnection,
+  tokens: RefreshedGongTokens,
+): Promise<GongConnection | undefined> {
+  const encrypted = {
+    refreshTokenEncrypted: tokens.refreshToken ? await encryptSecret(tokens.refreshToken, config.encryptionKey) : null,
+    accessTokenEncrypted: await encryptSecret(tokens.accessToken, config.encryptionKey),
+    accessTokenExpiresAt: tokens.expiresAt,
+    grantedScopes: tokens.grantedScopes.length > 0 ? tokens.grantedScopes : leased.granted_scopes,
+    apiBaseUrl: tokens.apiBaseUrl ?? leased.api_base_url ?? DEFAULT_GONG_API_BASE_URL,
+  };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await storeRefreshedTokens(db, leased.id, leased.token_version, encrypted);
+    } catch (error) {
+      const delay = TOKEN_STORE_RETRY_DELAYS_MS[attempt];
+      const what = `Gong connection ${leased.id}: the refresh token Gong just rotated could not be stored`;
+      if (delay === undefined) {
+        console.error(`CRITICAL ${what} after ${attempt + 1} attempts; it is lost and the connection will need to be reconnected.`, error);
+        throw error;
+      }
+      console.error(`CRITICAL ${what} (attempt ${attempt + 1}); trying again in ${delay} ms.`, error);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 /** The tokens changed under the lease; the refreshed ones are discarded rather than written over them. */

@@ -75,6 +75,18 @@ describe("the OAuth callback", () => {
     expect(error).toBeInstanceOf(OAuthCallbackError);
     expect((error as OAuthCallbackError).reason).toBe("denied");
   });
+
+  it("tells the admin to check GONG_CLIENT_ID/SECRET when Gong refuses the app's own credentials", async () => {
+    const wrongSecret = { ...config, clientSecret: "not-the-secret" };
+    const callback = await answerGongConsent(await startGongOAuth(database.db, wrongSecret, { organizationId, userId: adminId, gongAccountEmail: null }));
+    const error = await completeGongOAuth(database.db, wrongSecret, {
+      state: callback.searchParams.get("state")!,
+      code: callback.searchParams.get("code")!,
+      sessionUserId: adminId,
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ reason: "app_misconfigured" });
+    expect((error as Error).message).toMatch(/GONG_CLIENT_ID and GONG_CLIENT_SECRET/);
+  });
 });
 
 describe("tokens", () => {

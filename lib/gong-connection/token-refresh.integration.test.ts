@@ -4,7 +4,7 @@ import type { RunningSimulator } from "@/gong-simulator/src/index";
 import { getGongConnection } from "@/db/queries/gong-connections";
 import type { GongConnection } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { GongAuthRevokedError, listWorkspaces } from "@/lib/gong/client";
+import { GongAuthRevokedError, GongClientConfigError, listWorkspaces } from "@/lib/gong/client";
 import { REQUIRED_GONG_SCOPE_NAMES } from "@/lib/gong/scopes";
 import { type GongOAuthFixture, startGongOAuthFixture } from "@/test-support/gong-oauth-fixture";
 import type { MigratedTestDatabase } from "@/test-support/migrated-database";
@@ -184,5 +184,62 @@ describe("what a refresh response leaves out", () => {
     expect(stored?.refresh_token_encrypted).toBe(connection.refresh_token_encrypted);
     expect(stored?.access_token_encrypted).not.toBe(connection.access_token_encrypted);
     await expect(listWorkspaces({ baseUrl: fresh.apiBaseUrl, accessToken: fresh.accessToken })).resolves.toBeDefined();
+  });
+});
+
+describe("a refresh Gong refuses", () => {
+  it("blames the app's configuration, not the connection, when the token endpoint's refusal does not say the grant is invalid", async () => {
+    const connection = await connectWithExpiredToken();
+    // A wrong client secret behind a proxy: a bare 401, no RFC 6749 error code.
+    const refusing: GongAppConfig = {
+      ...config,
+      fetch: async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : input);
+        return url.searchParams.get("grant_type") === "refresh_token" ? new Response("", { status: 401 }) : fetch(input, init);
+      },
+    };
+
+    const error = await getAccessToken(database.db, refusing, connection.id).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(GongClientConfigError);
+    const stored = await getGongConnection(database.db, connection.id);
+    expect(stored?.status).toBe("connected");
+    expect(stored?.last_token_error).toMatch(/check GONG_CLIENT_ID and GONG_CLIENT_SECRET/);
+    // Nothing was spent: with the right configuration the same refresh token still works.
+    await expect(getAccessToken(database.db, config, connection.id)).resolves.toMatchObject({ apiBaseUrl: simulator.url });
+  });
+});
+
+describe("a refresh Gong answered", () => {
+  it("stores the rotated refresh token even when the first write fails, logging the failure loudly", async () => {
+    const connection = await connectWithExpiredToken();
+    // The database drops the first write of the refreshed tokens (a restart, a lost connection), once.
+    await sql`create sequence token_store_failures`.execute(database.db);
+    await sql.raw(`
+      create function fail_first_token_store() returns trigger language plpgsql as $$
+      begin
+        if new.token_refreshed_at is distinct from old.token_refreshed_at and nextval('token_store_failures') = 1 then
+          raise exception 'the database went away';
+        end if;
+        return new;
+      end $$;
+      create trigger fail_first_token_store before update on gong_connections
+        for each row when (new.id = '${connection.id}') execute function fail_first_token_store();`).execute(database.db);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const refreshed = await getAccessToken(database.db, config, connection.id);
+      expect(logged.mock.calls.some(([message]) => /CRITICAL .*refresh token Gong just rotated could not be stored/.test(String(message)))).toBe(true);
+      await expect(listWorkspaces({ baseUrl: refreshed.apiBaseUrl, accessToken: refreshed.accessToken })).resolves.toBeDefined();
+    } finally {
+      logged.mockRestore();
+      await sql`drop trigger fail_first_token_store on gong_connections`.execute(database.db);
+      await sql`drop function fail_first_token_store(); drop sequence token_store_failures`.execute(database.db);
+    }
+    // Gong spent the old refresh token; the stored one is the rotated one, so the next refresh works.
+    const stored = await getGongConnection(database.db, connection.id);
+    expect(stored?.refresh_token_encrypted).not.toBe(connection.refresh_token_encrypted);
+    await database.db.updateTable("gong_connections").set({ access_token_expires_at: sql<Date>`now() - interval '1 minute'` }).where("id", "=", connection.id).execute();
+    await expect(getAccessToken(database.db, config, connection.id)).resolves.toBeDefined();
+    expect((await getGongConnection(database.db, connection.id))?.status).toBe("connected");
   });
 });

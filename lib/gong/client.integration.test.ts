@@ -87,7 +87,7 @@ describe("lib/gong against the Gong simulator", () => {
     const [workspace] = await listWorkspaces(ctx);
     expect(workspace?.id).toMatch(/^\d+$/);
     const empty = await listCalls(ctx, { fromDateTime: "1990-01-01T00:00:00Z", toDateTime: "1990-02-01T00:00:00Z" });
-    expect(empty).toEqual({ items: [], records: null, nextCursor: null });
+    expect(empty).toEqual({ items: [], rejected: [], records: null, nextCursor: null });
     const [first] = (await listCalls(ctx, { fromDateTime: "2000-01-01T00:00:00Z", toDateTime: "2100-01-01T00:00:00Z" })).items;
     expect((await getCall(ctx, first?.id ?? ""))?.id).toBe(first?.id);
     expect(await getCall(ctx, "1234567890123456789")).toBeUndefined();

@@ -77,7 +77,7 @@ export class GongNotFoundError extends GongError {
   }
 }
 
-/** Gong refused the request as malformed or conflicting (400, 405, 409, 415, invalid_client): retrying won't help. */
+/** Gong refused the request as malformed or conflicting (400, 405, 409, 415): retrying won't help. */
 export class GongRequestRejectedError extends GongError {
   readonly retriable = false;
   constructor(message: string, details?: GongErrorDetails) {
@@ -86,7 +86,31 @@ export class GongRequestRejectedError extends GongError {
   }
 }
 
-/** 5xx, timeouts, network failures, unreadable JSON or a response that doesn't match the schema. */
+/**
+ * Gong answered, readably, in a shape we cannot use: the same request will get the same answer, so it is not
+ * retried. (One odd record in a list does not come here; lists validate record by record, see parse-records.)
+ */
+export class GongSchemaError extends GongError {
+  readonly retriable = false;
+  constructor(message: string, details?: GongErrorDetails) {
+    super("upstream_failed", message, details);
+    this.name = "GongSchemaError";
+  }
+}
+
+/**
+ * The token endpoint refused Callbridge itself (a wrong GONG_CLIENT_ID or GONG_CLIENT_SECRET, an app Gong no
+ * longer knows): the operator's configuration, not the customer's grant, so the connection is not blamed.
+ */
+export class GongClientConfigError extends GongError {
+  readonly retriable = false;
+  constructor(message: string, details?: GongErrorDetails) {
+    super("upstream_failed", message, details);
+    this.name = "GongClientConfigError";
+  }
+}
+
+/** 5xx, timeouts, network failures or unreadable JSON. */
 export class GongUpstreamError extends GongError {
   readonly retriable = true;
   constructor(message: string, details?: GongErrorDetails) {

@@ -6,6 +6,7 @@ import {
   GongNotFoundError,
   GongRateLimitedError,
   GongRequestRejectedError,
+  GongSchemaError,
   GongScopeMissingError,
   GongUpstreamError,
   parseRetryAfter,
@@ -14,6 +15,7 @@ import { getCall } from "./get-call";
 import type { GongContext } from "./http";
 import { listCallTranscripts } from "./list-call-transcripts";
 import { listCalls } from "./list-calls";
+import { listExtensiveCalls } from "./list-extensive-calls";
 import { listWorkspaces } from "./list-workspaces";
 
 const TOKEN = "secret-access-token-123";
@@ -68,7 +70,28 @@ describe("requestGong", () => {
   it("reads the 'no calls found' 404 as an empty page", async () => {
     const { ctx } = contextFor([{ status: 404, body: errors.noCalls }]);
     const page = await listCalls(ctx, { fromDateTime: "2024-01-01T00:00:00Z", toDateTime: "2024-02-01T00:00:00Z" });
-    expect(page).toEqual({ items: [], records: null, nextCursor: null });
+    expect(page).toEqual({ items: [], rejected: [], records: null, nextCursor: null });
+  });
+
+  it.each<[string, ScriptedResponse]>([
+    ["the wording of Gong's spec", { status: 404, body: { requestId: "s", errors: ["No calls found for the specified period"] } }],
+    ["an empty body (behind a proxy)", { status: 404, text: "" }],
+    ["a gateway's message field", { status: 404, body: { message: "No calls found corresponding to the provided filters" } }],
+  ])("reads a list's 404 with %s as an empty page on every list endpoint", async (_name, response) => {
+    const { ctx } = contextFor([response, response, response]);
+    const empty = { items: [], rejected: [], records: null, nextCursor: null };
+    expect(await listCalls(ctx, { fromDateTime: "2024-01-01", toDateTime: "2024-02-01" })).toEqual(empty);
+    expect(await listExtensiveCalls(ctx, { filter: { fromDateTime: "2024-01-01" } })).toEqual(empty);
+    expect(await listCallTranscripts(ctx, { callIds: ["7782342274025937895"] })).toEqual(empty);
+  });
+
+  it.each<[string, ScriptedResponse]>([
+    ["a gateway's Not Found", { status: 404, body: { requestId: "g", errors: ["Not Found"] } }],
+    ["an HTML page", { status: 404, text: "<html><body>404 Not Found</body></html>" }],
+    ["a body naming one call", { status: 404, body: errors.callNotFound }],
+  ])("keeps a list's 404 with %s an error", async (_name, response) => {
+    const { ctx } = contextFor([response]);
+    expect(await failureOf(listExtensiveCalls(ctx, { filter: {} }))).toBeInstanceOf(GongNotFoundError);
   });
 
   it("maps any other 404 to GongNotFoundError, and getCall turns it into undefined", async () => {
@@ -102,7 +125,7 @@ describe("requestGong", () => {
     expect(await failureOf(listWorkspaces(ctx))).toBeInstanceOf(GongRequestRejectedError);
   });
 
-  it("maps truncated JSON and schema mismatches to GongUpstreamError", async () => {
+  it("maps truncated JSON to a retriable GongUpstreamError and a schema mismatch to a permanent GongSchemaError", async () => {
     const { ctx } = contextFor([
       { text: '{"requestId":"t","workspaces":[{"id":"72734', headers: { "x-traceid": "t" } },
       { body: { requestId: "m", workspaces: [{ id: 7273476131570014205 }] } },
@@ -111,7 +134,8 @@ describe("requestGong", () => {
     expect(truncated).toBeInstanceOf(GongUpstreamError);
     expect(truncated).toMatchObject({ requestId: "t" });
     const mismatch = await failureOf(listWorkspaces(ctx));
-    expect(mismatch).toBeInstanceOf(GongUpstreamError);
+    expect(mismatch).toBeInstanceOf(GongSchemaError);
+    expect(mismatch).toMatchObject({ retriable: false, requestId: "m" });
     expect(mismatch.message).toContain("workspaces.0.id");
   });
 

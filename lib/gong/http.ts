@@ -8,6 +8,7 @@ import {
   GongNotFoundError,
   GongRateLimitedError,
   GongRequestRejectedError,
+  GongSchemaError,
   GongScopeMissingError,
   GongUpstreamError,
   parseRetryAfter,
@@ -37,21 +38,34 @@ export type GongRequest<S extends z.ZodType> = {
   query?: Record<string, string | undefined>;
   body?: unknown;
   schema: S;
-  /** List endpoints: Gong answers an empty result with 404 "No calls found corresponding to the provided filters". */
-  emptyOn404?: RegExp;
+  /** List endpoints: Gong answers a request that matched nothing with a 404 (see isNoResults404); null then. */
+  emptyOn404?: boolean;
 };
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const NO_RESULTS_404 = /found corresponding to the provided filters/i;
+
+/** "No calls found corresponding to the provided filters", "No calls found for the specified period", "No folders found …". */
+const NOTHING_MATCHED = /^\s*no\s+[\w\s-]*?\bfound\b|found corresponding to the provided filters/i;
+
+/**
+ * Whether a list endpoint's 404 means "nothing matched", told by its shape rather than one exact text: Gong's
+ * error body with a message saying nothing was found (Gong's recorded and documented wordings differ), or no body
+ * at all (seen behind proxies). A 404 naming one entity ("Call ID … was not found"), a gateway's "Not Found" or
+ * any other body stays an error: reading those as "no calls" would end a sync early and silently.
+ */
+export function isNoResults404(text: string, messages: readonly string[]): boolean {
+  if (text.trim() === "") return true;
+  return messages.some((message) => NOTHING_MATCHED.test(message));
+}
 
 /** One request to Gong, parsed with `schema`. Never retries: callers (Inngest) decide. */
 export async function requestGong<S extends z.ZodType>(
   ctx: GongContext,
-  request: GongRequest<S> & { emptyOn404: RegExp },
+  request: GongRequest<S> & { emptyOn404: true },
 ): Promise<z.output<S> | null>;
 export async function requestGong<S extends z.ZodType>(
   ctx: GongContext,
-  request: GongRequest<S> & { emptyOn404?: undefined },
+  request: GongRequest<S> & { emptyOn404?: false },
 ): Promise<z.output<S>>;
 export async function requestGong<S extends z.ZodType>(
   ctx: GongContext,
@@ -70,7 +84,7 @@ export async function requestGong<S extends z.ZodType>(
     if (json === undefined) throw new GongUpstreamError(`Gong sent unreadable JSON for ${label}`, details);
     const parsed = request.schema.safeParse(json);
     if (!parsed.success) {
-      throw new GongUpstreamError(`Gong's response to ${label} did not match the expected shape: ${summarise(parsed.error)}`, {
+      throw new GongSchemaError(`Gong's response to ${label} did not match the expected shape: ${summarise(parsed.error)}`, {
         ...details,
         cause: parsed.error,
       });
@@ -78,10 +92,8 @@ export async function requestGong<S extends z.ZodType>(
     return parsed.data;
   }
 
-  const messages = envelope.success ? envelope.data.errors.map(describeError) : [];
-  if (status === 404 && request.emptyOn404 && messages.some((message) => request.emptyOn404?.test(message))) {
-    return null;
-  }
+  const messages = envelope.success ? [...envelope.data.errors.map(describeError), ...(envelope.data.message ? [envelope.data.message] : [])] : [];
+  if (status === 404 && request.emptyOn404 && isNoResults404(text, messages)) return null;
   const error = toGongError(status, messages, headers, details);
   await ctx.onError?.(error);
   throw error;

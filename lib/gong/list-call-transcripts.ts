@@ -1,9 +1,10 @@
 import "server-only";
 import { assertCallIds } from "./call-ids";
 import { type GongDateInput, toGongDateTime } from "./dates";
-import { type GongContext, NO_RESULTS_404, requestGong } from "./http";
+import { type GongContext, requestGong } from "./http";
 import { emptyPage, type GongPage, iteratePages, toPage } from "./pagination";
-import { type CallTranscript, callTranscriptsResponseSchema } from "./schemas/transcripts";
+import { parseRecords } from "./parse-records";
+import { type CallTranscript, callTranscriptSchema, callTranscriptsResponseSchema } from "./schemas/transcripts";
 
 /** Gong publishes no maximum; 100 matches its page size and Nango's batching. */
 export const MAX_TRANSCRIPT_CALL_IDS = 100;
@@ -17,7 +18,8 @@ export type ListCallTranscriptsInput = {
 
 /**
  * One page of `POST /v2/calls/transcript` (scope `api:calls:read:transcript`). Calls without a transcript yet
- * are simply missing from the page; nothing matching is an empty page.
+ * are simply missing from the page; nothing matching is an empty page; a transcript that fails validation is in
+ * `rejected`.
  */
 export async function listCallTranscripts(
   ctx: GongContext,
@@ -38,9 +40,11 @@ export async function listCallTranscripts(
       },
     },
     schema: callTranscriptsResponseSchema,
-    emptyOn404: NO_RESULTS_404,
+    emptyOn404: true,
   });
-  return response ? toPage(response.callTranscripts, response.records) : emptyPage();
+  if (!response) return emptyPage();
+  const { valid, rejected } = parseRecords(response.callTranscripts, callTranscriptSchema, (transcript) => (transcript as { callId?: unknown } | null)?.callId);
+  return toPage(valid, response.records, rejected);
 }
 
 /** Every page of `POST /v2/calls/transcript` for one batch of at most 100 call ids. */

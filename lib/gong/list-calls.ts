@@ -1,6 +1,6 @@
 import "server-only";
 import { type GongDateInput, toGongDateTime } from "./dates";
-import { type GongContext, NO_RESULTS_404, requestGong } from "./http";
+import { type GongContext, requestGong } from "./http";
 import { emptyPage, type GongPage, iteratePages, toPage } from "./pagination";
 import { type CallBasicData, listCallsResponseSchema } from "./schemas/calls";
 
@@ -28,7 +28,7 @@ export async function listCalls(
       cursor: input.cursor,
     },
     schema: listCallsResponseSchema,
-    emptyOn404: NO_RESULTS_404,
+    emptyOn404: true,
   });
   return response ? toPage(response.calls, response.records) : emptyPage();
 }

@@ -2,9 +2,10 @@ import "server-only";
 import { assertCallIds } from "./call-ids";
 import { buildContentSelector, type ContentSelectorOptions } from "./content-selector";
 import { type GongDateInput, toGongDateTime } from "./dates";
-import { type GongContext, NO_RESULTS_404, requestGong } from "./http";
+import { type GongContext, requestGong } from "./http";
 import { emptyPage, type GongPage, iteratePages, toPage } from "./pagination";
-import { type ExtensiveCall, extensiveCallsResponseSchema } from "./schemas/extensive-calls";
+import { parseRecords } from "./parse-records";
+import { type ExtensiveCall, extensiveCallSchema, extensiveCallsResponseSchema } from "./schemas/extensive-calls";
 
 export type ExtensiveCallsFilter = {
   /** Inclusive start time. */
@@ -23,7 +24,7 @@ export type ListExtensiveCallsInput = {
 
 /**
  * One page of `POST /v2/calls/extensive` (scope `api:calls:read:extensive`, plus `api:calls:read:media-url`
- * when `content.media` is set). Nothing matching is an empty page.
+ * when `content.media` is set). Nothing matching is an empty page; a call that fails validation is in `rejected`.
  */
 export async function listExtensiveCalls(
   ctx: GongContext,
@@ -47,9 +48,11 @@ export async function listExtensiveCalls(
       contentSelector: buildContentSelector(input.content),
     },
     schema: extensiveCallsResponseSchema,
-    emptyOn404: NO_RESULTS_404,
+    emptyOn404: true,
   });
-  return response ? toPage(response.calls, response.records) : emptyPage();
+  if (!response) return emptyPage();
+  const { valid, rejected } = parseRecords(response.calls, extensiveCallSchema, (call) => (call as { metaData?: { id?: unknown } } | null)?.metaData?.id);
+  return toPage(valid, response.records, rejected);
 }
 
 /** Every page of `POST /v2/calls/extensive`, starting at `cursor` when given. */

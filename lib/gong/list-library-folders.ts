@@ -3,9 +3,6 @@ import { type GongContext, requestGong } from "./http";
 import { emptyPage, iteratePages, toPage } from "./pagination";
 import { type LibraryFolder, libraryFoldersResponseSchema } from "./schemas/library";
 
-/** Gong's 404 for a workspace without public folders; other 404s stay errors. */
-const NO_FOLDERS_404 = /^No folders found|found corresponding to the provided filters/i;
-
 /**
  * `GET /v2/library/folders` (scope `api:library:read`): public folders only. The spec has no pagination here,
  * but one recorded response carried `records`, so a cursor is followed if Gong ever sends one.
@@ -19,7 +16,8 @@ export async function listLibraryFolders(ctx: GongContext, input: { workspaceId?
       path: "/v2/library/folders",
       query: { workspaceId: input.workspaceId, cursor },
       schema: libraryFoldersResponseSchema,
-      emptyOn404: NO_FOLDERS_404,
+      // "No folders found" for a workspace without public folders; other 404s stay errors.
+      emptyOn404: true,
     });
     return response ? toPage(response.folders, response.records) : emptyPage<LibraryFolder>();
   });

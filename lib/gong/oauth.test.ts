@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import errors from "./__fixtures__/errors.json";
 import tokenResponse from "./__fixtures__/token-response.json";
-import { GongAuthRevokedError, GongRateLimitedError, GongRequestRejectedError, GongUpstreamError } from "./errors";
+import { GongAuthRevokedError, GongClientConfigError, GongRateLimitedError, GongUpstreamError } from "./errors";
 import { buildAuthorizeUrl, exchangeAuthorizationCode, refreshAccessToken } from "./oauth";
 
 type Seen = { method: string; url: URL; authorization: string | undefined; body: string };
@@ -105,10 +105,34 @@ describe("gong oauth", () => {
     expect((error as Error).message).not.toContain("rt-spent-9d1");
   });
 
-  it("maps invalid_client, 429, 5xx and an unreadable body to their own errors", async () => {
+  it.each<[string, Reply]>([
+    ["Gong's usual invalid_grant", { status: 400, body: errors.invalidGrant }],
+    ["a text saying the refresh token is invalid", { status: 400, body: { errors: ["Refresh token code is invalid"] } }],
+    ["a description saying it expired", { status: 401, body: { error_description: "The token has expired" } }],
+  ])("blames the grant only when Gong's body says it is invalid: %s", async (_name, response) => {
+    reply = response;
+    const error = await refreshAccessToken({ ...credentials(), refreshToken: "rt" }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GongAuthRevokedError);
+    expect(error).toMatchObject({ kind: "invalid_grant" });
+  });
+
+  it.each<[string, Reply]>([
+    ["invalid_client", { status: 401, body: { error: "invalid_client" } }],
+    ["unauthorized_client", { status: 400, body: { error: "unauthorized_client", error_description: "Client is not allowed" } }],
+    ["invalid_request, whatever its text", { status: 400, body: { error: "invalid_request", error_description: "refresh_token is invalid" } }],
+    ["a bare 401", { status: 401, body: "" }],
+    ["a 403 with an unrelated message", { status: 403, body: { errors: ["Access denied"] } }],
+    ["a 404 (a wrong GONG_OAUTH_BASE_URL)", { status: 404, body: "<html>Not Found</html>" }],
+  ])("reads any other refusal as the app's own configuration, not the customer's grant: %s", async (_name, response) => {
+    reply = response;
+    const error = await refreshAccessToken({ ...credentials(), refreshToken: "rt" }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GongClientConfigError);
+    expect(error).toMatchObject({ retriable: false, status: response.status });
+    expect((error as Error).message).toMatch(/check GONG_CLIENT_ID and GONG_CLIENT_SECRET/);
+  });
+
+  it("maps 429, 5xx and an unreadable body to their own errors", async () => {
     const refresh = () => refreshAccessToken({ ...credentials(), refreshToken: "rt" }).catch((caught: unknown) => caught);
-    reply = { status: 401, body: { error: "invalid_client" } };
-    expect(await refresh()).toBeInstanceOf(GongRequestRejectedError);
     reply = { status: 429, body: {}, headers: { "retry-after": "4" } };
     expect(await refresh()).toMatchObject({ retryAfterSeconds: 4 });
     expect(await refresh()).toBeInstanceOf(GongRateLimitedError);

@@ -1,8 +1,8 @@
 import "server-only";
 import {
   GongAuthRevokedError,
+  GongClientConfigError,
   GongRateLimitedError,
-  GongRequestRejectedError,
   GongUpstreamError,
   parseRetryAfter,
 } from "./errors";
@@ -109,6 +109,16 @@ async function requestTokens(input: ClientCredentials, params: Record<string, st
   };
 }
 
+/** Texts Gong is seen to send for a spent, expired or revoked grant (API.md §1.3: exact bodies unconfirmed). */
+const GRANT_INVALID_TEXT = /invalid[_ ]grant|\b(?:expired|revoked)\b|\b(?:token|code|grant)\b[^.]*\binvalid\b/i;
+
+/**
+ * What a refusal from the token endpoint means. Only a body saying the grant is invalid (`invalid_grant`, or
+ * without an RFC 6749 `error` code a text saying the token or code is invalid, expired or revoked) blames the
+ * customer's connection. Any other 4xx (`invalid_client`, `unauthorized_client`, a bare 401, an empty body) is
+ * Callbridge's own configuration: the admin is told to check GONG_CLIENT_ID/GONG_CLIENT_SECRET and the
+ * connection is left as it is, since reconnecting would fail the same way.
+ */
 function toTokenError(response: Response, json: unknown) {
   const details = { status: response.status, endpoint: ENDPOINT };
   const body = tokenErrorResponseSchema.safeParse(json);
@@ -122,12 +132,12 @@ function toTokenError(response: Response, json: unknown) {
     return new GongRateLimitedError(seconds, `Gong's token endpoint is rate limiting; retry after ${seconds} s`, details);
   }
   if (response.status >= 500) return new GongUpstreamError(`Gong's token endpoint failed: ${said}`, details);
-  // A wrong client id/secret is our configuration, not the customer's grant.
-  if (error === "invalid_client") return new GongRequestRejectedError(`Gong rejected the app's client credentials: ${said}`, details);
-  if ([400, 401, 403].includes(response.status)) {
-    return new GongAuthRevokedError("invalid_grant", `Gong refused the grant: ${said}`, details);
-  }
-  return new GongRequestRejectedError(`Gong's token endpoint refused the request: ${said}`, details);
+  const grantInvalid = error ? error === "invalid_grant" : GRANT_INVALID_TEXT.test(description ?? "");
+  if (grantInvalid) return new GongAuthRevokedError("invalid_grant", `Gong refused the grant: ${said}`, details);
+  return new GongClientConfigError(
+    `Gong's token endpoint refused Callbridge's app (${said}): check GONG_CLIENT_ID and GONG_CLIENT_SECRET.`,
+    details,
+  );
 }
 
 function parseJson(text: string): unknown {

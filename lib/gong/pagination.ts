@@ -1,21 +1,26 @@
 import "server-only";
 import { GongUpstreamError } from "./errors";
+import type { RejectedRecord } from "./parse-records";
 import type { Records } from "./schemas/common";
 
-/** One page of a cursor-paginated Gong list; store `nextCursor` to resume (it is null on the last page). */
+/**
+ * One page of a cursor-paginated Gong list; store `nextCursor` to resume (it is null on the last page). Lists
+ * validated record by record put the records that failed in `rejected`, beside the `items` that passed.
+ */
 export type GongPage<T> = {
   items: T[];
+  rejected: RejectedRecord[];
   records: Records | null;
   nextCursor: string | null;
 };
 
 export function emptyPage<T>(): GongPage<T> {
-  return { items: [], records: null, nextCursor: null };
+  return { items: [], rejected: [], records: null, nextCursor: null };
 }
 
 /** Gong returns `records.cursor` only while more records remain. */
-export function toPage<T>(items: T[], records: Records | null): GongPage<T> {
-  return { items, records, nextCursor: records?.cursor || null };
+export function toPage<T>(items: T[], records: Records | null, rejected: RejectedRecord[] = []): GongPage<T> {
+  return { items, rejected, records, nextCursor: records?.cursor || null };
 }
 
 /**

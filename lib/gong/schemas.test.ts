@@ -10,9 +10,12 @@ import listUsers from "./__fixtures__/list-users.json";
 import tokenResponse from "./__fixtures__/token-response.json";
 import webhookPayload from "./__fixtures__/webhook-call-completed.json";
 import workspaces from "./__fixtures__/workspaces.json";
+import { parseRecords } from "./parse-records";
 import {
+  callTranscriptSchema,
   callTranscriptsResponseSchema,
   errorResponseSchema,
+  extensiveCallSchema,
   extensiveCallsResponseSchema,
   getCallResponseSchema,
   gongDateTimeSchema,
@@ -24,6 +27,9 @@ import {
   webhookPayloadSchema,
   workspacesResponseSchema,
 } from "./schemas";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON as Gong sends it, drifted on purpose
+type Raw = any;
 
 describe("gong date-times", () => {
   it.each([
@@ -65,27 +71,77 @@ describe("gong response schemas", () => {
 
   it("reads extensive calls, including an imported call without parties", () => {
     const parsed = extensiveCallsResponseSchema.parse(extensiveCalls);
-    const [full, imported] = parsed.calls;
+    const { valid, rejected } = parseRecords(parsed.calls, extensiveCallSchema, () => undefined);
+    const [full, imported] = valid;
+    expect(rejected).toEqual([]);
     expect(full?.parties?.[1]?.speakerId).toBeNull();
-    expect(full?.parties?.[1]?.context).toEqual([]);
-    expect(full?.content?.callOutcome?.id).toBe("MEETING_BOOKED");
-    expect(full?.interaction?.interactionStats[0]).toMatchObject({ name: "Talk Ratio", value: 0.51 });
-    expect(full?.collaboration?.publicComments[0]?.posted).toBe("2019-10-18T21:34:39.113Z");
-    expect(full?.context[0]?.objects[0]?.fields[1]?.value).toBe(50000);
+    expect(full?.parties?.[0]?.userId).toBe("234599484848423");
+    expect(full?.content).toEqual(extensiveCalls.calls[0]?.content);
+    expect(full?.interaction).toEqual(extensiveCalls.calls[0]?.interaction);
+    expect(full?.media?.audioUrl).toBe("https://media.example/audio.mp3");
     expect(imported?.metaData.id).toBe("12345678901234567890");
     expect(imported?.parties).toBeNull();
     expect(imported?.interaction).toBeNull();
     expect(imported?.media).toBeNull();
-    expect(imported?.content?.trackers).toEqual([]);
+    expect(imported?.content).toEqual({ topics: [], trackers: null });
     expect(parsed.records?.cursor).toBeNull();
+  });
+
+  it("keeps the sections it only stores as Gong sent them, drifted types and all", () => {
+    const [full] = extensiveCalls.calls;
+    const drifted = {
+      ...full,
+      content: { trackers: [{ id: 56825452554556, name: "Competitors", count: "7" }], topics: "none", brief: null },
+      interaction: { interactionStats: [{ name: "Talk Ratio", value: "0.51" }], questions: [] },
+      context: { system: 42 },
+      collaboration: { publicComments: [{ id: 6843152929075440037, posted: "soon" }] },
+      parties: full?.parties?.map((party) => ({ ...party, context: "n/a" })),
+    };
+    const { valid, rejected } = parseRecords([drifted], extensiveCallSchema, () => undefined);
+    expect(rejected).toEqual([]);
+    expect(valid[0]?.content).toEqual(drifted.content);
+    expect(valid[0]?.interaction).toEqual(drifted.interaction);
+  });
+
+  it.each([
+    ["a numeric speaker id", (call: Raw) => ({ ...call, parties: [call.parties[0], { ...call.parties[1], speakerId: 6432345678555530067 }] }), "parties[1].speakerId", "number"],
+    ["an email that is not text", (call: Raw) => ({ ...call, parties: [{ ...call.parties[0], emailAddress: ["test@test.com"] }] }), "parties[0].emailAddress", "array"],
+    ["neither a start nor a scheduled time", (call: Raw) => ({ ...call, metaData: { ...call.metaData, started: null, scheduled: undefined } }), "metaData.started", "null"],
+    ["parties that are not a list", (call: Raw) => ({ ...call, parties: { id: "1" } }), "parties", "object"],
+  ])("quarantines a call with %s, naming the field and the type found, never the value", (_name, drift, path, valueType) => {
+    const raw = extensiveCalls.calls[0] as Raw;
+    const { valid, rejected } = parseRecords([drift(raw), extensiveCalls.calls[1]], extensiveCallSchema, (call) => (call as Raw).metaData?.id);
+    expect(valid.map((call) => call.metaData.id)).toEqual(["12345678901234567890"]);
+    expect(rejected).toEqual([{ gongId: "7782342274025937895", path, valueType }]);
+  });
+
+  it("quarantines a transcript with a sentence without text, and reads the others", () => {
+    const parsed = callTranscriptsResponseSchema.parse(callTranscripts);
+    const [first, second] = parsed.callTranscripts as Raw[];
+    const odd = { ...first, transcript: [first.transcript[0], { ...first.transcript[1], sentences: [{ start: 1, end: 2, text: null }] }] };
+    const { valid, rejected } = parseRecords([odd, second], callTranscriptSchema, (transcript) => (transcript as Raw).callId);
+    expect(valid.map((transcript) => transcript.callId)).toEqual(["12345678901234567890"]);
+    expect(rejected).toEqual([{ gongId: "7782342274025937895", path: "transcript[1].sentences[0].text", valueType: "null" }]);
+  });
+
+  it("identifies a rejected record by a numeric id only while the number is exact", () => {
+    const raw = extensiveCalls.calls[1] as Raw;
+    const broken = (id: unknown) => ({ ...raw, metaData: { ...raw.metaData, id } });
+    const { rejected } = parseRecords([broken(12345), broken(7782342274025937895), broken(undefined)], extensiveCallSchema, (call) => (call as Raw).metaData?.id);
+    expect(rejected).toEqual([
+      { gongId: "12345", path: "metaData.id", valueType: "number" },
+      { gongId: null, path: "metaData.id", valueType: "number" },
+      { gongId: null, path: "metaData.id", valueType: "missing" },
+    ]);
   });
 
   it("reads transcripts with null speakerId and topic", () => {
     const parsed = callTranscriptsResponseSchema.parse(callTranscripts);
-    const monologue = parsed.callTranscripts[0]?.transcript[1];
+    const { valid } = parseRecords(parsed.callTranscripts, callTranscriptSchema, () => undefined);
+    const monologue = valid[0]?.transcript[1];
     expect(monologue).toMatchObject({ speakerId: null, topic: null });
     expect(monologue?.sentences[0]).toMatchObject({ start: 462500, end: 463100, text: "Sure." });
-    expect(parsed.callTranscripts[1]?.transcript).toEqual([]);
+    expect(valid[1]?.transcript).toEqual([]);
   });
 
   it("reads users with absent lists and fields outside the spec", () => {

@@ -1,12 +1,13 @@
 import type { Kysely } from "kysely";
 import { listPendingTranscriptCallIds, markTranscriptsUnavailable, storeLateTranscripts } from "@/db/queries/late-transcripts";
+import { quarantineGongRecords, releaseQuarantinedRecords } from "@/db/queries/quarantined-gong-records";
 import { recordSyncRunProgress } from "@/db/queries/sync-run-progress";
 import type { Database } from "@/db/schema";
 import type { GongAppConfig } from "@/lib/gong-connection/config";
 import { createGongContext } from "@/lib/gong-connection/create-gong-context";
-import { fetchTranscripts, TRANSCRIPT_SCOPE } from "./fetch-transcripts";
+import { fetchTranscripts, noTranscripts, TRANSCRIPT_SCOPE } from "./fetch-transcripts";
 import { getGongConnectionOrNull } from "./get-gong-connection-or-null";
-import type { SegmentRecord } from "./to-call-records";
+import { toQuarantineEntries } from "./quarantine-entries";
 
 export type LateTranscriptCheck = {
   connectionId: string;
@@ -18,6 +19,8 @@ export type LateTranscriptCheck = {
 /**
  * One transcript request for the calls still pending; returns what arrived and what is still missing. The run
  * that counted the calls as pending counts each one resolved here (arrived, or no longer pending) off again.
+ * A transcript that arrives but fails validation is quarantined and not waited for: asking again within the
+ * hour would get the same answer; the next sync tries it again.
  */
 export async function fetchLateTranscripts(
   db: Kysely<Database>,
@@ -30,17 +33,21 @@ export async function fetchLateTranscripts(
   const pending = await listPendingTranscriptCallIds(db, organizationId, input.callGongIds);
   // The grant was withdrawn since the page was stored: asking would only earn a 401, so nothing is awaited.
   const granted = connection.granted_scopes.includes(TRANSCRIPT_SCOPE);
-  const transcripts = granted && pending.length > 0 ? await fetchTranscripts(await createGongContext(db, config, input.connectionId), pending) : new Map<string, SegmentRecord[]>();
+  const fetched = granted && pending.length > 0 ? await fetchTranscripts(await createGongContext(db, config, input.connectionId), pending) : noTranscripts();
+  const unreadable = new Set(fetched.rejected.map((record) => record.gongId));
   // Status and sentences change together, so nobody sees a "ready" call without its transcript.
   return db.transaction().execute(async (trx) => {
-    const stored = await storeLateTranscripts(trx, organizationId, [...transcripts].map(([callGongId, segments]) => ({ callGongId, segments })));
+    const stored = await storeLateTranscripts(trx, organizationId, [...fetched.transcripts].map(([callGongId, segments]) => ({ callGongId, segments })));
     const arrived = new Set(stored.map((entry) => entry.gongId));
-    const remaining = granted ? pending.filter((gongId) => !arrived.has(gongId)) : [];
+    await releaseQuarantinedRecords(trx, organizationId, "transcript", [...arrived]);
+    await quarantineGongRecords(trx, { organizationId, connectionId: connection.id }, toQuarantineEntries(fetched.rejected, "transcript", connection.id));
+    const remaining = granted ? pending.filter((gongId) => !arrived.has(gongId) && !unreadable.has(gongId)) : [];
     if (!granted) await markTranscriptsUnavailable(trx, organizationId, pending, "scope_missing");
     if (input.progress) {
       await recordSyncRunProgress(trx, input.progress.runId, input.progress.key, {
         transcripts: stored.length,
         transcripts_pending: remaining.length - input.callGongIds.length,
+        quarantined: fetched.rejected.length,
       });
     }
     return { stored: stored.map((entry) => entry.callId), remaining };

@@ -14,6 +14,8 @@ export type SyncRunView = {
   transcriptsPending: number;
   users: number;
   skippedDeleted: number;
+  /** Records that failed validation and were quarantined instead of stored. */
+  quarantined: number;
   error: string | null;
   createdAt: string;
   startedAt: string | null;
@@ -36,6 +38,7 @@ export function toSyncRunView(run: SyncRun): SyncRunView {
     transcriptsPending: run.transcripts_pending,
     users: run.users,
     skippedDeleted: run.skipped_deleted,
+    quarantined: run.quarantined,
     error: run.error,
     createdAt: new Date(run.created_at).toISOString(),
     startedAt: iso(run.started_at),

@@ -36,11 +36,13 @@ export type PartyRecord = {
 
 export type SegmentRecord = { position: number; speaker_id: string | null; topic: string | null; start_ms: number; end_ms: number; text: string };
 
-/** One `calls/extensive` call as our rows. Imported calls have no parties; a party may lack an id. */
+/**
+ * One `calls/extensive` call as our rows. Imported calls have no parties; a party may lack an id. The schema
+ * guarantees a start or a scheduled time; `content` and `interaction` are kept as the JSON Gong sent.
+ */
 export function toCallRecords(call: ExtensiveCall): { call: CallRecord; parties: PartyRecord[] } {
   const meta = call.metaData;
-  const started = meta.started ?? meta.scheduled;
-  if (!started) throw new Error(`Gong call ${meta.id} has neither a start nor a scheduled time`);
+  const started = (meta.started ?? meta.scheduled)!;
   return {
     call: {
       gong_id: meta.id,
@@ -59,8 +61,8 @@ export function toCallRecords(call: ExtensiveCall): { call: CallRecord; parties:
       purpose: meta.purpose,
       meeting_url: meta.meetingUrl,
       is_private: meta.isPrivate ?? false,
-      content: call.content ? JSON.stringify(call.content) : null,
-      interaction: call.interaction ? JSON.stringify(call.interaction) : null,
+      content: call.content === null ? null : JSON.stringify(call.content),
+      interaction: call.interaction === null ? null : JSON.stringify(call.interaction),
       audio_url: call.media?.audioUrl ?? null,
       video_url: call.media?.videoUrl ?? null,
     },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getGongConnection } from "@/db/queries/gong-connections";
 import { createGongContext } from "@/lib/gong-connection/create-gong-context";
 import { getAccessToken } from "@/lib/gong-connection/get-access-token";
-import { listWorkspaces } from "@/lib/gong/client";
+import { GongClientConfigError, GongNotFoundError, GongSchemaError, GongUpstreamError, listWorkspaces } from "@/lib/gong/client";
 import { type GongOAuthFixture, startGongOAuthFixture } from "@/test-support/gong-oauth-fixture";
 import { withGongErrors } from "./with-gong-errors";
 
@@ -50,5 +50,29 @@ describe("a token Gong refuses", () => {
     const stored = await getGongConnection(db, connection.id);
     expect(stored?.status).toBe("needs_reauth");
     expect(stored?.last_token_error).toMatch(/Gong denied access/);
+  });
+});
+
+describe("errors the same request would meet again", () => {
+  it.each([
+    ["a readable answer of the wrong shape", new GongSchemaError("Gong's response did not match the expected shape: calls: expected array")],
+    ["a call Gong does not have", new GongNotFoundError("Gong: Call ID 7782342274025937895 was not found")],
+    ["the app's own credentials refused", new GongClientConfigError("check GONG_CLIENT_ID and GONG_CLIENT_SECRET")],
+  ])("are not retried: %s", async (_name, error) => {
+    const { connection } = await fixture.connect();
+    let attempts = 0;
+    const work = withGongErrors(fixture.database.db, connection.id, async () => {
+      attempts += 1;
+      throw error;
+    });
+    await expect(work).rejects.toBeInstanceOf(NonRetriableError);
+    expect(attempts).toBe(1);
+    expect((await getGongConnection(fixture.database.db, connection.id))?.status).toBe("connected");
+  });
+
+  it("while a temporary one is left to Inngest's retries", async () => {
+    const { connection } = await fixture.connect();
+    const error = new GongUpstreamError("Gong failed: Internal server error occurred");
+    await expect(withGongErrors(fixture.database.db, connection.id, async () => Promise.reject(error))).rejects.toBe(error);
   });
 });

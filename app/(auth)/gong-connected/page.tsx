@@ -12,6 +12,7 @@ const FAILURES: Record<OAuthFailureReason, string> = {
   expired_state: "This connect link expired after 10 minutes. Ask for a new one.",
   wrong_user: "This connect link was started by someone signed in to Callbridge. Sign in as them, or ask for a new link.",
   exchange_failed: "Gong did not accept the authorization, so nothing was stored. Ask for a new connect link and try again.",
+  app_misconfigured: "Gong refused the app's own credentials, so nothing was stored. Tell whoever runs Callbridge; a new link will not help until they fix it.",
 };
 
 type SearchParams = Promise<{ connected?: string; queued?: string; oauth_error?: string }>;

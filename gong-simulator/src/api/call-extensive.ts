@@ -5,6 +5,7 @@ import { findTrackers, listStructure, listTopics, measureInteraction, summarizeC
 import { getTranscript } from "../data/transcript";
 import { createMediaUrl } from "../media/media-url";
 import type { SimulatorState } from "../state";
+import { driftExtensiveCall } from "./apply-drift";
 import { buildCallContext, toCallBasicData, toParty, type Timing } from "./call-metadata";
 import type { ContentSelector } from "./content-selector";
 
@@ -33,7 +34,7 @@ export function toExtensiveCall(state: SimulatorState, core: CallCore, selector:
   if (fields?.media) {
     call.media = { audioUrl: createMediaUrl(state, core.id, nowMs), ...(core.media === "Video" ? { videoUrl: createMediaUrl(state, core.id, nowMs, "video") } : {}) };
   }
-  return call;
+  return driftExtensiveCall(state, core.index, call);
 }
 
 type ContentFlags = NonNullable<NonNullable<NonNullable<ContentSelector>["exposedFields"]>["content"]>;

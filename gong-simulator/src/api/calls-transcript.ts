@@ -2,6 +2,7 @@ import { z } from "zod";
 import { buildCallCore } from "../data/call-core";
 import { getTranscript } from "../data/transcript";
 import { HttpError, readJsonBody } from "../http/respond";
+import { driftTranscript } from "./apply-drift";
 import { requireScope } from "./auth";
 import { callsFilterSchema, selectCalls, NO_CALLS_FOUND } from "./call-filter";
 import { fingerprintInputs, paginate } from "./cursor";
@@ -23,10 +24,10 @@ export const listTranscripts: ApiHandler = async ({ state, request, caller, endp
   const callTranscripts = page.items.map((index) => {
     const core = buildCallCore(state.dataset, index);
     const transcript = getTranscript(state.dataset.seed, core);
-    return {
+    return driftTranscript(state, index, {
       callId: core.id,
       transcript: transcript.monologues.map((monologue) => ({ speakerId: monologue.speakerId, topic: monologue.topic, sentences: monologue.sentences })),
-    };
+    });
   });
   return { body: { records: page.records, callTranscripts } };
 };

@@ -3,6 +3,7 @@ import { countAllCalls } from "../data/dataset";
 import { decodeId } from "../data/ids";
 import { HttpError } from "../http/respond";
 import { requireScope } from "./auth";
+import { driftMetaData } from "./apply-drift";
 import { toCallBasicData } from "./call-metadata";
 import { selectCalls, NO_CALLS_FOUND } from "./call-filter";
 import { fingerprintInputs, paginate } from "./cursor";
@@ -19,7 +20,7 @@ export const listCalls: ApiHandler = ({ state, url, caller, endpoint }) => {
   const selection = selectCalls(state.dataset, filter, { scheduledTimeForConferences: true });
   const page = paginate(state, selection, { endpoint, inputs: fingerprintInputs(filter), cursor: url.searchParams.get("cursor") });
   if (page.items.length === 0) throw new HttpError(404, NO_CALLS_FOUND);
-  return { body: { records: page.records, calls: page.items.map((index) => toCallBasicData(state.origin, buildCallCore(state.dataset, index))) } };
+  return { body: { records: page.records, calls: page.items.map((index) => driftMetaData(state, index, toCallBasicData(state.origin, buildCallCore(state.dataset, index)))) } };
 };
 
 /** GET /v2/calls/{id} */
@@ -28,5 +29,5 @@ export const getCall: ApiHandler = ({ state, params, caller }) => {
   const id = params.id ?? "";
   const index = decodeId("call", state.dataset.seed, id);
   if (index === undefined || index >= countAllCalls(state.dataset)) throw new HttpError(404, `Call ID ${id} was not found`);
-  return { body: { call: toCallBasicData(state.origin, buildCallCore(state.dataset, index)) } };
+  return { body: { call: driftMetaData(state, index, toCallBasicData(state.origin, buildCallCore(state.dataset, index))) } };
 };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Company, CompanyUser } from "../data/company";
 import { formatGongDate, parseGongDate } from "../data/dates";
 import { HttpError, readJsonBody } from "../http/respond";
+import { driftUser } from "./apply-drift";
 import { requireScope } from "./auth";
 import { NO_CALLS_FOUND } from "./call-filter";
 import { fingerprintInputs, paginate } from "./cursor";
@@ -39,7 +40,7 @@ function pageOfUsers(context: Parameters<ApiHandler>[0], users: CompanyUser[], i
   const { state, endpoint } = context;
   const company = state.dataset.company;
   const page = paginate(state, selectFromKeys(users.map((user) => user.index)), { endpoint, inputs: fingerprintInputs(inputs), cursor });
-  return { records: page.records, users: page.items.map((index) => toUserMetadata(company, company.users[index]!)) };
+  return { records: page.records, users: page.items.map((index) => driftUser(state, index, toUserMetadata(company, company.users[index]!))) };
 }
 
 /** GET /v2/users?cursor&includeAvatars (the simulated company has no avatars). */
@@ -80,5 +81,5 @@ export const getUser: ApiHandler = ({ state, params, caller }) => {
   requireScope(caller, "api:users:read");
   const user = state.dataset.company.users.find((candidate) => candidate.id === params.id);
   if (!user) throw new HttpError(404, "User not found");
-  return { body: { user: toUserMetadata(state.dataset.company, user) } };
+  return { body: { user: driftUser(state, user.index, toUserMetadata(state.dataset.company, user)) } };
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { countAllCalls } from "../data/dataset";
+import { DRIFT_KINDS } from "../data/drift";
 import { decodeId } from "../data/ids";
 import { defineRoute } from "../http/router";
 import { HttpError } from "../http/respond";
@@ -25,6 +26,7 @@ const faultsSchema = z.object({
   errorRate: z.number().min(0).max(1).optional(), latencyMs: z.number().int().min(0).max(120_000).optional(),
   rateLimit: z.number().int().positive().optional(), dailyLimit: z.number().int().positive().optional(),
   transcriptDelaySeconds: z.number().min(0).optional(), truncateRate: z.number().min(0).max(1).optional(),
+  driftRate: z.number().min(0).max(1).optional(), driftKinds: z.array(z.enum(DRIFT_KINDS)).min(1).optional(),
 });
 const ruleSchema = z.object({ url: z.string().url(), auth: z.enum(["jwt", "url-key"]), enabled: z.boolean().default(true) });
 const tokenSchema = z.object({ scopes: z.array(z.string()).optional(), clientId: z.string().optional() }).default({});

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { gongDateTimeSchema, gongIdSchema, list, nullable, recordsSchema } from "./common";
+import { gongDateTimeSchema, gongIdSchema, list, nullable, recordsSchema, storedJson } from "./common";
 
 /**
  * Enum-typed fields (direction, scope, media, affiliation, …) are read as plain strings: Gong adds values
@@ -43,19 +43,10 @@ export const getCallResponseSchema = z.looseObject({
 });
 export type GetCallResponse = z.infer<typeof getCallResponseSchema>;
 
-const contextObjectSchema = z.looseObject({
-  objectType: nullable(z.string()),
-  objectId: nullable(z.string()),
-  timing: nullable(z.string()),
-  fields: list(z.looseObject({ name: nullable(z.string()), value: z.unknown() })),
-});
-
-export const contextSchema = z.looseObject({
-  system: nullable(z.string()),
-  objects: list(contextObjectSchema),
-});
-
-/** `speakerId` may be null, and imported calls have no parties at all (Dust's Gong connector). */
+/**
+ * `speakerId` may be null, and imported calls have no parties at all (Dust's Gong connector). Ids and the email
+ * are computed on (speaker names, who may see the call); the CRM `context` is not used.
+ */
 export const partySchema = z.looseObject({
   id: nullable(gongIdSchema),
   emailAddress: nullable(z.string()),
@@ -63,7 +54,7 @@ export const partySchema = z.looseObject({
   title: nullable(z.string()),
   userId: nullable(gongIdSchema),
   speakerId: nullable(gongIdSchema),
-  context: list(contextSchema),
+  context: storedJson,
   affiliation: nullable(z.string()),
   phoneNumber: nullable(z.string()),
   methods: list(z.string()),

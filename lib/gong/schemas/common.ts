@@ -15,6 +15,13 @@ export function list<T extends z.ZodType>(schema: T) {
 }
 
 /**
+ * A section Callbridge only keeps as JSON (content, interaction, CRM context, …) and reads leniently later:
+ * accepted as Gong sent it, whatever its inner types, so a drifted tracker id or a stat sent as text costs
+ * nothing. Absent means null. Fields Callbridge computes on are validated by their own schemas instead.
+ */
+export const storedJson = z.unknown().optional().transform((value): unknown => value ?? null);
+
+/**
  * Gong ids are digit strings of up to 20 digits, beyond Number.MAX_SAFE_INTEGER, so a number here has already
  * lost precision and is rejected rather than silently corrupted.
  */
@@ -70,5 +77,7 @@ export type Records = z.infer<typeof recordsSchema>;
 export const errorResponseSchema = z.looseObject({
   requestId: nullable(z.string()),
   errors: list(z.union([z.string(), z.looseObject({})])),
+  /** Gateways in front of Gong answer `{"message": "…"}`. */
+  message: z.unknown().optional().transform((value) => (typeof value === "string" ? value : null)),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -1,94 +1,35 @@
 import "server-only";
 import { z } from "zod";
-import { callBasicDataSchema, contextSchema, partySchema } from "./calls";
-import { gongDateTimeSchema, gongIdSchema, list, nullable, recordsSchema } from "./common";
+import { callBasicDataSchema, partySchema } from "./calls";
+import { list, nullable, recordsSchema, storedJson } from "./common";
 
-const named = <T extends z.ZodType>(value: T) => z.looseObject({ name: nullable(z.string()), value: nullable(value) });
+/** Media URLs expire 8 hours after the response, so they are never worth storing for long; a non-text URL is none. */
+const mediaUrl = z.unknown().optional().transform((value) => (typeof value === "string" && value !== "" ? value : null));
+export const callMediaSchema = z.looseObject({ audioUrl: mediaUrl, videoUrl: mediaUrl });
 
-const occurrenceSchema = z.looseObject({ startTime: nullable(z.number()), speakerId: nullable(gongIdSchema) });
-
-const trackerSchema = z.looseObject({
-  id: nullable(gongIdSchema),
-  name: nullable(z.string()),
-  count: nullable(z.number()),
-  type: nullable(z.string()),
-  occurrences: list(occurrenceSchema),
-  phrases: list(
-    z.looseObject({ count: nullable(z.number()), phrase: nullable(z.string()), occurrences: list(occurrenceSchema) }),
-  ),
-});
-
-export const callContentSchema = z.looseObject({
-  structure: list(z.looseObject({ name: nullable(z.string()), duration: nullable(z.number()) })),
-  trackers: list(trackerSchema),
-  topics: list(z.looseObject({ name: nullable(z.string()), duration: nullable(z.number()) })),
-  brief: nullable(z.string()),
-  outline: list(
-    z.looseObject({
-      section: nullable(z.string()),
-      startTime: nullable(z.number()),
-      duration: nullable(z.number()),
-      items: list(z.looseObject({ text: nullable(z.string()), startTime: nullable(z.number()) })),
-    }),
-  ),
-  highlights: list(
-    z.looseObject({
-      title: nullable(z.string()),
-      items: list(z.looseObject({ text: nullable(z.string()), startTimes: list(z.number()) })),
-    }),
-  ),
-  callOutcome: nullable(
-    z.looseObject({ id: nullable(z.string()), category: nullable(z.string()), name: nullable(z.string()) }),
-  ),
-  keyPoints: list(z.looseObject({ text: nullable(z.string()) })),
-});
-export type CallContent = z.infer<typeof callContentSchema>;
-
-/** The request says `personInteractionStats`; the response key is `interactionStats`. */
-export const callInteractionSchema = z.looseObject({
-  speakers: list(
-    z.looseObject({ id: nullable(gongIdSchema), userId: nullable(gongIdSchema), talkTime: nullable(z.number()) }),
-  ),
-  interactionStats: list(named(z.number())),
-  video: list(z.looseObject({ name: nullable(z.string()), duration: nullable(z.number()) })),
-  questions: nullable(
-    z.looseObject({ companyCount: nullable(z.number()), nonCompanyCount: nullable(z.number()) }),
-  ),
-});
-export type CallInteraction = z.infer<typeof callInteractionSchema>;
-
-const commentSchema = z.looseObject({
-  id: nullable(gongIdSchema),
-  audioStartTime: nullable(z.number()),
-  audioEndTime: nullable(z.number()),
-  commenterUserId: nullable(gongIdSchema),
-  comment: nullable(z.string()),
-  posted: nullable(gongDateTimeSchema),
-  inReplyTo: nullable(gongIdSchema),
-  duringCall: nullable(z.boolean()),
-});
-
-/** Media URLs expire 8 hours after the response, so they are never worth storing. */
-export const callMediaSchema = z.looseObject({
-  audioUrl: nullable(z.string()),
-  videoUrl: nullable(z.string()),
-});
-
-/** Sections Gong was not asked for (or has no data for) are `null`; imported calls have `parties: null`. */
+/**
+ * One `calls/extensive` call. Strict where Callbridge computes (the call's ids and times, its parties' ids and
+ * emails); tolerant where it only stores: `content` and `interaction` are kept as the JSON Gong sent, CRM
+ * `context` and `collaboration` are not used. Sections Gong was not asked for, has no data for, or leaves out
+ * (imported calls have no `parties`) are `null`.
+ */
 export const extensiveCallSchema = z.looseObject({
-  metaData: callBasicDataSchema,
-  context: list(contextSchema),
+  metaData: callBasicDataSchema.refine((meta) => meta.started !== null || meta.scheduled !== null, {
+    path: ["started"],
+    message: "A call needs a start or a scheduled time",
+  }),
+  context: storedJson,
   parties: nullable(z.array(partySchema)),
-  content: nullable(callContentSchema),
-  interaction: nullable(callInteractionSchema),
-  collaboration: nullable(z.looseObject({ publicComments: list(commentSchema) })),
+  content: storedJson,
+  interaction: storedJson,
+  collaboration: storedJson,
   media: nullable(callMediaSchema),
 });
 export type ExtensiveCall = z.infer<typeof extensiveCallSchema>;
 
+/** The page around the calls; each call is validated on its own (parseRecords), so one odd call costs only itself. */
 export const extensiveCallsResponseSchema = z.looseObject({
   requestId: nullable(z.string()),
   records: nullable(recordsSchema),
-  calls: list(extensiveCallSchema),
+  calls: list(z.unknown()),
 });
-export type ExtensiveCallsResponse = z.infer<typeof extensiveCallsResponseSchema>;

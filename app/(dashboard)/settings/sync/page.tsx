@@ -7,9 +7,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { getGongConnectionByOrganization } from "@/db/queries/gong-connections";
 import { listWorkspacesWithCallCounts } from "@/db/queries/gong-workspaces";
+import { listQuarantinedRecords } from "@/db/queries/quarantined-gong-records";
 import { listSyncRuns } from "@/db/queries/sync-runs";
 import { requireAdminOrForbidden } from "@/lib/auth/session";
 import { toSyncRunView } from "@/lib/sync/sync-run-view";
+import { QuarantinedCalls } from "./quarantined-calls";
 import { SyncRunsTable } from "./sync-runs-table";
 import { WorkspacesCard } from "./workspaces-card";
 
@@ -17,10 +19,11 @@ export const metadata: Metadata = { title: "Sync activity" };
 
 export default async function SyncActivityPage() {
   const admin = await requireAdminOrForbidden();
-  const [connection, runs, workspaces] = await Promise.all([
+  const [connection, runs, workspaces, quarantine] = await Promise.all([
     getGongConnectionByOrganization(db, admin.organizationId),
     listSyncRuns(db, admin.organizationId, 30),
     listWorkspacesWithCallCounts(db, admin.organizationId),
+    listQuarantinedRecords(db, admin.organizationId),
   ]);
   const connected = connection?.status === "connected";
   return (
@@ -30,6 +33,24 @@ export default async function SyncActivityPage() {
         <Card>
           <CardHeader title="Runs" description="Updates live while a sync is running." />
           <SyncRunsTable initial={runs.map(toSyncRunView)} />
+        </Card>
+        <Card>
+          <CardHeader
+            title="Quarantined calls"
+            description="Calls Gong sent in a shape Callbridge cannot store: which field, and what was there (never the call's content). The next sync tries each again."
+          />
+          <QuarantinedCalls
+            canRetry={connected}
+            total={quarantine.total}
+            rows={quarantine.records.map((record) => ({
+              gongId: record.gong_id,
+              source: record.source,
+              fieldPath: record.field_path,
+              valueType: record.value_type,
+              firstSeenAt: new Date(record.first_seen_at).toISOString(),
+              lastSeenAt: new Date(record.last_seen_at).toISOString(),
+            }))}
+          />
         </Card>
         <Card>
           <CardHeader title="Workspaces" description="Choose which Gong workspaces are synced, and sync chosen ones now." />

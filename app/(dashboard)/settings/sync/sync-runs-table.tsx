@@ -94,6 +94,7 @@ function RunProgress({ run }: { run: SyncRunView }) {
         {run.workspacesTotal > 0 ? `${run.workspacesDone}/${run.workspacesTotal} workspaces · ` : ""}
         {formatCount(run.pages)} pages{total > 0 ? ` · ${formatCount(run.calls)} of ${formatCount(total)} calls` : ""}
         {run.skippedDeleted > 0 ? ` · ${formatCount(run.skippedDeleted)} deleted skipped` : ""}
+        {run.quarantined > 0 ? ` · ${formatCount(run.quarantined)} quarantined` : ""}
       </p>
     </div>
   );

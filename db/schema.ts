@@ -198,6 +198,8 @@ export interface CallPartiesTable {
 export interface TranscriptSegmentsTable {
   call_id: string;
   position: number;
+  /** Its call's organization, so the search index is looked up per organization. */
+  organization_id: string;
   speaker_id: string | null;
   topic: string | null;
   start_ms: number;

@@ -165,7 +165,7 @@ describe("transcript search", () => {
     for (const q of ["budget", '"renewal budget"', "nothing-like-this"]) {
       for (const viewer of [viewers.admin!, viewers.ada!]) {
         const scan = await ids(buildVisibleCallsQuery(database.db, viewer, { q }, null, 50, { kind: "scan" }).execute());
-        const callIds = (await findCallsMatchingSearch(database.db, q)) ?? [];
+        const callIds = (await findCallsMatchingSearch(database.db, viewer.organizationId, q)) ?? [];
         expect(await ids(buildVisibleCallsQuery(database.db, viewer, { q }, null, 50, { kind: "ids", callIds }).execute())).toEqual(scan);
         const recent = await ids(buildVisibleCallsQuery(database.db, viewer, { q }, null, 50, { kind: "recent", calls: 2 }).execute());
         expect(scan).toEqual(expect.arrayContaining(recent));

@@ -6,11 +6,11 @@ import { type WebhookDeliveryInput, createWebhookDeliveries } from "@/db/queries
 import type { Database } from "@/db/schema";
 import { gongWebhookCallReceived } from "@/inngest/events";
 import { createBatcher } from "@/lib/batcher";
+import { readBodyWithLimit } from "@/lib/http/read-body-with-limit";
 import { authenticateGongDelivery } from "./authenticate-gong-delivery";
 import type { DeliveryReason } from "./delivery-reasons";
 import { parseGongWebhookPayload } from "./gong-webhook-payload";
 import type { IncomingDelivery } from "./incoming-delivery";
-import { readBodyWithLimit } from "./read-body-with-limit";
 
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 

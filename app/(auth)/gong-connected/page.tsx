@@ -12,6 +12,7 @@ const FAILURES: Record<OAuthFailureReason, string> = {
   expired_state: "This connect link expired after 10 minutes. Ask for a new one.",
   wrong_user: "This connect link was started by someone signed in to Callbridge. Sign in as them, or ask for a new link.",
   exchange_failed: "Gong did not accept the authorization, so nothing was stored. Ask for a new connect link and try again.",
+  untrusted_api_host: "Gong's answer named an API address outside gong.io, so nothing was stored. Ask whoever runs this Callbridge to check its log.",
 };
 
 type SearchParams = Promise<{ connected?: string; queued?: string; oauth_error?: string }>;

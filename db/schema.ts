@@ -174,6 +174,8 @@ export interface CallsTable {
   audio_url: string | null;
   video_url: string | null;
   media_fetched_at: Timestamp | null;
+  /** While in the future, one request is asking Gong for this call's media; others wait for what it stores. */
+  media_fetch_lease_until: Timestamp | null;
   transcript_status: ColumnType<TranscriptStatus, TranscriptStatus | undefined, TranscriptStatus>;
   transcript_segment_count: Generated<number>;
   transcript_unavailable_reason: TranscriptUnavailableReason | null;
@@ -305,6 +307,13 @@ export interface ApiRateLimitsTable {
   requests: Generated<number>;
 }
 
+export interface UserRateLimitsTable {
+  user_id: string;
+  action: string;
+  window_start: Timestamp;
+  requests: Generated<number>;
+}
+
 /** deferred: verified, but the connection needs re-authorization; synced once Gong is connected again. */
 export type WebhookDeliveryOutcome = "accepted" | "test" | "rejected" | "deferred";
 
@@ -347,6 +356,7 @@ export interface Database {
   trackers: TrackersTable;
   api_keys: ApiKeysTable;
   api_rate_limits: ApiRateLimitsTable;
+  user_rate_limits: UserRateLimitsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -11,6 +11,7 @@ import * as extendSyncTables from "./2026_12_01_2110_extend_sync_tables";
 import * as boundWebhookDeliveries from "./2026_12_01_2120_bound_webhook_deliveries";
 import * as addDefaultTrackersSeededAtToOrganizations from "./2026_12_03_1030_add_default_trackers_seeded_at_to_organizations";
 import * as scopeTranscriptSearchToOrganizations from "./2026_12_06_1200_scope_transcript_search_to_organizations";
+import * as addMediaFetchLeaseAndUserRateLimits from "./2026_12_06_1210_add_media_fetch_lease_and_user_rate_limits";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_01_2120_bound_webhook_deliveries": boundWebhookDeliveries,
   "2026_12_03_1030_add_default_trackers_seeded_at_to_organizations": addDefaultTrackersSeededAtToOrganizations,
   "2026_12_06_1200_scope_transcript_search_to_organizations": scopeTranscriptSearchToOrganizations,
+  "2026_12_06_1210_add_media_fetch_lease_and_user_rate_limits": addMediaFetchLeaseAndUserRateLimits,
 };

@@ -234,6 +234,52 @@ describe("receiveGongWebhook: signed JWT header checks", () => {
   });
 });
 
+describe("receiveGongWebhook: a forged delivery", () => {
+  /** A body that counts what the receiver reads of it: 64 MB if it reads it all. */
+  function watchedBody() {
+    const read = { chunks: 0 };
+    async function* chunks() {
+      for (let index = 0; index < 1024; index++) {
+        read.chunks += 1;
+        yield new Uint8Array(64 * 1024);
+      }
+    }
+    return { read, body: chunks() };
+  }
+
+  it("is refused on its credentials before a byte of its body is read", async () => {
+    const jwtOrg = await createJwtOrg();
+    const keyOrg = await createOrg();
+    await setWebhookAuth(database.db, keyOrg, "url-key", encryptionKey);
+    const receive = createReceiver(receiver.url);
+    const body = callBody("9000000000000000030");
+    const now = Math.floor(Date.now() / 1000);
+    const forgeries = [
+      { org: jwtOrg, reason: "bad_token", authorization: null, urlKey: null },
+      { org: jwtOrg, reason: "bad_signature", authorization: await sign(body, { webhook_url: jwtOrg.url, key: (await generateKeyPair("RS256")).privateKey }), urlKey: null },
+      { org: jwtOrg, reason: "expired", authorization: await sign(body, { webhook_url: jwtOrg.url, exp: now - 3600 }), urlKey: null },
+      { org: jwtOrg, reason: "url_mismatch", authorization: await sign(body, { webhook_url: keyOrg.url }), urlKey: null },
+      { org: jwtOrg, reason: "long_lived", authorization: await sign(body, { webhook_url: jwtOrg.url, exp: now + 30 * 24 * 3600 }), urlKey: null },
+      { org: keyOrg, reason: "bad_key", authorization: null, urlKey: "x".repeat(32) },
+    ];
+    for (const { org, reason, authorization, urlKey } of forgeries) {
+      const { read, body: stream } = watchedBody();
+      const result = await receive({ authorization, urlKey, declaredLength: null, body: stream }, org.connectionId);
+      expect({ reason, status: result.status, chunksRead: read.chunks }).toEqual({ reason, status: 401, chunksRead: 0 });
+      expect(await lastDelivery(org.connectionId)).toMatchObject({ outcome: "rejected", reason });
+    }
+  });
+
+  it("that replays a valid one queues the same event id each time, which the executor drops as a repeat for 24 h", async () => {
+    const org = await createJwtOrg();
+    const body = callBody("9000000000000000031");
+    const token = await sign(body, { webhook_url: org.url });
+    const before = sent.length;
+    for (let replay = 0; replay < 3; replay++) expect((await post(org.url, body, token)).status).toBe(200);
+    expect(new Set(sent.slice(before).map((event) => event.id))).toEqual(new Set([`gong-call-${org.connectionId}-9000000000000000031`]));
+  });
+});
+
 describe("receiveGongWebhook: connections", () => {
   it("answers 404 for an unknown connection without storing anything, and 410 for a revoked one", async () => {
     const body = callBody("9000000000000000006");

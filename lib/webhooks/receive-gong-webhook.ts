@@ -7,7 +7,7 @@ import type { Database } from "@/db/schema";
 import { gongWebhookCallReceived } from "@/inngest/events";
 import { createBatcher } from "@/lib/batcher";
 import { readBodyWithLimit } from "@/lib/http/read-body-with-limit";
-import { authenticateGongDelivery } from "./authenticate-gong-delivery";
+import { authenticateGongDelivery, checkDeliveryBody } from "./authenticate-gong-delivery";
 import type { DeliveryReason } from "./delivery-reasons";
 import { parseGongWebhookPayload } from "./gong-webhook-payload";
 import type { IncomingDelivery } from "./incoming-delivery";
@@ -38,6 +38,7 @@ const STATUS: Record<DeliveryReason, number> = {
   bad_signature: 401,
   body_changed: 401,
   expired: 401,
+  long_lived: 401,
   url_mismatch: 401,
   bad_key: 401,
   malformed_payload: 400,
@@ -109,10 +110,13 @@ async function receiveGongWebhook(delivery: IncomingDelivery, connectionId: stri
   };
 
   if (connection.status === "revoked") return reject("revoked_connection");
+  // Credentials first: a forged delivery is refused before a byte of its body is read, let alone hashed.
+  const authenticated = await authenticateGongDelivery({ connection, delivery, appUrl: deps.appUrl, getEncryptionKey: deps.getEncryptionKey });
+  if (!authenticated.ok) return reject(authenticated.reason);
   const body = await readBodyWithLimit(delivery.body, delivery.declaredLength, MAX_WEBHOOK_BODY_BYTES);
   if (!body.ok) return reject("too_large");
-  const failure = await authenticateGongDelivery({ connection, delivery, rawBody: body.bytes, appUrl: deps.appUrl, getEncryptionKey: deps.getEncryptionKey });
-  if (failure) return reject(failure);
+  const changed = checkDeliveryBody(authenticated, body.bytes);
+  if (changed) return reject(changed);
   const payload = parseGongWebhookPayload(body.bytes);
   if (!payload) return reject("malformed_payload");
 

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { SignJWT, exportSPKI, generateKeyPair } from "jose";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { WEBHOOK_DELIVERY_RETENTION } from "../../db/queries/webhook-deliveries";
+import { REJECTED_LOG_RATE, WEBHOOK_DELIVERY_RETENTION } from "../../db/queries/webhook-deliveries";
 import { type RunningSimulator, startSimulator } from "../../gong-simulator/src/index";
 import { type MigratedTestDatabase, createMigratedTestDatabase } from "../../test-support/migrated-database";
 import { serveNodeHandler } from "../../test-support/serve-node-handler";
@@ -325,16 +326,43 @@ describe("receiveGongWebhook: connections", () => {
 });
 
 describe("receiveGongWebhook: the delivery log stays bounded", () => {
+  const rowsOf = (connectionId: string) =>
+    database.db.selectFrom("webhook_deliveries").select(["outcome", "reason", "call_gong_id"]).where("connection_id", "=", connectionId).orderBy("received_at").execute();
+
   it("keeps the newest rejected deliveries per connection, without pushing out verified ones", async () => {
     const org = await createJwtOrg();
     const body = callBody("9000000000000000010");
     expect((await post(org.url, body, await sign(body, { webhook_url: org.url }))).status).toBe(200);
-    for (let attempt = 0; attempt < WEBHOOK_DELIVERY_RETENTION.rejected + 30; attempt++) {
-      expect((await post(org.url, body)).status).toBe(401);
-    }
-    const rows = await database.db.selectFrom("webhook_deliveries").select(["outcome", "call_gong_id"]).where("connection_id", "=", org.connectionId).execute();
+    // Rejections of the past days, more than the log keeps.
+    await sql`
+      insert into webhook_deliveries (organization_id, connection_id, outcome, reason, http_status, received_at)
+      select ${org.organizationId}, ${org.connectionId}, 'rejected', 'bad_token', 401, now() - n * interval '10 minutes'
+      from generate_series(7, ${WEBHOOK_DELIVERY_RETENTION.rejected + 36}) n`.execute(database.db);
+    expect((await post(org.url, body)).status).toBe(401);
+    const rows = await rowsOf(org.connectionId);
     expect(rows.filter((row) => row.outcome === "rejected")).toHaveLength(WEBHOOK_DELIVERY_RETENTION.rejected);
-    expect(rows.filter((row) => row.outcome === "accepted")).toEqual([{ outcome: "accepted", call_gong_id: "9000000000000000010" }]);
+    expect(rows.filter((row) => row.outcome === "accepted")).toEqual([{ outcome: "accepted", reason: null, call_gong_id: "9000000000000000010" }]);
+  });
+
+  it("logs a flood of forged deliveries at 30 an hour, so it can't push out the rejections Gong's own deliveries met", async () => {
+    const org = await createJwtOrg();
+    const body = callBody("9000000000000000011");
+    const stale = await sign(body, { webhook_url: org.url, exp: Math.floor(Date.now() / 1000) - 600 });
+    await expectRejected(org.connectionId, "expired", 401, await post(org.url, body, stale));
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      for (let wave = 0; wave < 6; wave++) {
+        const answers = await Promise.all(Array.from({ length: 50 }, () => post(org.url, body)));
+        expect(answers.every((answer) => answer.status === 401)).toBe(true);
+      }
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^webhook: rejected deliveries not logged/), { connectionId: org.connectionId });
+    } finally {
+      warn.mockRestore();
+    }
+    const rejected = (await rowsOf(org.connectionId)).filter((row) => row.outcome === "rejected");
+    expect(rejected).toHaveLength(REJECTED_LOG_RATE.rows);
+    expect(rejected[0]).toEqual({ outcome: "rejected", reason: "expired", call_gong_id: null });
+    expect(new Set(rejected.slice(1).map((row) => row.reason))).toEqual(new Set(["bad_token"]));
   });
 });
 

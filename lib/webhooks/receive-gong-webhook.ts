@@ -2,7 +2,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import { type GongConnectionForWebhook, getGongConnectionsForWebhook } from "@/db/queries/gong-connection-webhook";
-import { type WebhookDeliveryInput, createWebhookDeliveries } from "@/db/queries/webhook-deliveries";
+import { REJECTED_LOG_RATE, type WebhookDeliveryInput, createWebhookDeliveries } from "@/db/queries/webhook-deliveries";
 import type { Database } from "@/db/schema";
 import { gongWebhookCallReceived } from "@/inngest/events";
 import { createBatcher } from "@/lib/batcher";
@@ -11,6 +11,7 @@ import { authenticateGongDelivery, checkDeliveryBody } from "./authenticate-gong
 import type { DeliveryReason } from "./delivery-reasons";
 import { parseGongWebhookPayload } from "./gong-webhook-payload";
 import type { IncomingDelivery } from "./incoming-delivery";
+import { createThrottledWarning } from "./throttled-warning";
 
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
@@ -71,7 +72,8 @@ export function createGongWebhookReceiver(deps: GongWebhookReceiverDeps): GongWe
       return ids.map((id) => rows.find((row) => row.id === id));
     }, batched),
     recordDelivery: createBatcher(async (deliveries: WebhookDeliveryInput[]) => {
-      await createWebhookDeliveries(deps.db, deliveries);
+      const unlogged = await createWebhookDeliveries(deps.db, deliveries);
+      for (const [connectionId, count] of unlogged) warnUnloggedRejections(count, { connectionId });
       return deliveries.map(() => undefined);
     }, batched),
     sendEvent: createBatcher(async (events: CallSyncEvent[]) => {
@@ -99,7 +101,8 @@ type ReceiveSteps = {
 async function receiveGongWebhook(delivery: IncomingDelivery, connectionId: string, deps: ReceiveSteps): Promise<WebhookResponse> {
   const connection = connectionIdSchema.safeParse(connectionId).success ? await deps.findConnection(connectionId) : undefined;
   if (!connection) {
-    logUnknownConnection(connectionId);
+    // No row (there is no connection to hold it), and a log line only now and then.
+    warnUnknownConnection(1, { connectionId: connectionId.slice(0, 64) });
     return { status: STATUS.unknown_connection, body: { error: PUBLIC_MESSAGE[STATUS.unknown_connection]! } };
   }
   const scope = { organizationId: connection.organization_id, connectionId: connection.id };
@@ -141,17 +144,5 @@ async function receiveGongWebhook(delivery: IncomingDelivery, connectionId: stri
   return { status: 200, body: { received: true } };
 }
 
-const UNKNOWN_LOG_INTERVAL_MS = 60_000;
-const unknownDeliveries = { count: 0, loggedAt: 0 };
-
-/** One line a minute at most, so posts to made-up URLs cost neither a row each nor a log line each. */
-function logUnknownConnection(connectionId: string): void {
-  unknownDeliveries.count += 1;
-  const now = Date.now();
-  if (now - unknownDeliveries.loggedAt < UNKNOWN_LOG_INTERVAL_MS) return;
-  console.warn(`webhook: deliveries to unknown connections answered 404 (${unknownDeliveries.count} since the last such line)`, {
-    connectionId: connectionId.slice(0, 64),
-  });
-  unknownDeliveries.count = 0;
-  unknownDeliveries.loggedAt = now;
-}
+const warnUnknownConnection = createThrottledWarning("webhook: deliveries to unknown connections answered 404");
+const warnUnloggedRejections = createThrottledWarning(`webhook: rejected deliveries not logged, over ${REJECTED_LOG_RATE.rows} a connection an hour`);

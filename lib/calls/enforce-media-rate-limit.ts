@@ -5,8 +5,8 @@ import { rejectOverLimit } from "@/lib/rate-limit";
 
 /**
  * Per signed-in user, shared by every replica. Every recording request counts against `requests` (the player asks
- * again when it seeks, so it is generous); those that must ask Gong also count against `gongFetches`, so one rep can
- * spend at most 30 of the organization's 3 requests/second and 10,000/day an hour (720 a day, 7 %) on recordings.
+ * again when it seeks, so it is generous); those that must ask Gong also count against `gongFetches`, so one rep
+ * spends at most 30 Gong requests an hour on recordings (720 a day, 7 % of the company's 10,000).
  */
 export const MEDIA_RATE_LIMITS = {
   requests: { action: "media", limit: 120, windowSeconds: 60, noun: "recording requests this minute" },

@@ -38,7 +38,7 @@ export async function loadBenchCalls(db: Kysely<Database>, count: number) {
     await seedUserGongLink(db, { userId, organizationId, gongUserId });
     if (rep === 0) repId = userId;
   }
-  await sql`drop index transcript_segments_search_vector_idx`.execute(db);
+  await sql`drop index transcript_segments_organization_id_search_vector_idx`.execute(db);
   for (let from = 0; from < count; from += 20_000) await insertCallBatch(db, organizationId, connectionId, from, Math.min(count, from + 20_000));
   const longCallId = await seedCall(db, {
     organizationId, connectionId, gongId: "999999999", title: "Two-hour platform deep dive", startedAt: new Date(Date.UTC(2026, 5, 1)), durationSeconds: 7200,
@@ -49,7 +49,7 @@ export async function loadBenchCalls(db: Kysely<Database>, count: number) {
     ],
     segments: Array.from({ length: 1500 }, (_, index) => ({ speakerId: `s${(index % 5 === 0 ? 2 : index % 3) + 1}`, startMs: index * 4800, endMs: index * 4800 + 4500, text: index === 700 ? RARE_SENTENCE : PHRASES[index % PHRASES.length]! })),
   });
-  await sql`create index transcript_segments_search_vector_idx on transcript_segments using gin (search_vector)`.execute(db);
+  await sql`create index transcript_segments_organization_id_search_vector_idx on transcript_segments using gin ((array[organization_id]), search_vector)`.execute(db);
   return { longCallId, admin: { id: adminId, organizationId, role: "admin" as const }, rep: { id: repId, organizationId, role: "rep" as const } };
 }
 
@@ -72,8 +72,8 @@ async function insertCallBatch(db: Kysely<Database>, organizationId: string, con
     from calls c cross join generate_series(1, 3) p(n)
     where c.organization_id = ${organizationId} and c.gong_id ~ '^[0-9]+$' and c.gong_id::int >= ${from} and c.gong_id::int < ${to}`.execute(db);
   await sql`
-    insert into transcript_segments (call_id, position, speaker_id, start_ms, end_ms, text)
-    select c.id, s.n, 's' || (1 + (s.n + c.gong_id::int) % 3), s.n * 15000, s.n * 15000 + 14000,
+    insert into transcript_segments (call_id, organization_id, position, speaker_id, start_ms, end_ms, text)
+    select c.id, c.organization_id, s.n, 's' || (1 + (s.n + c.gong_id::int) % 3), s.n * 15000, s.n * 15000 + 14000,
       (${sql.val(PHRASES)}::text[])[1 + (s.n * 7 + c.gong_id::int * 13) % ${PHRASES.length}]
     from calls c cross join generate_series(0, ${SEGMENTS_PER_CALL - 1}) s(n)
     where c.organization_id = ${organizationId} and c.transcript_status = 'ready'

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { getCallViewer } from "../db/queries/call-access.js";
 import { getCallConnectionFacts, getVisibleCall, listCallPageParties, listTranscriptSentences } from "../db/queries/call-page.js";
 import { listVisibleCalls } from "../db/queries/calls-list.js";
-import { buildVisibleCallsQuery, type CallListFilters, findCallsMatchingSearch } from "../db/queries/calls-list-query.js";
+import { buildCallsMatchingSearchQuery, buildVisibleCallsQuery, type CallListFilters, findCallsMatchingSearch } from "../db/queries/calls-list-query.js";
 import { getCallsListContext } from "../db/queries/calls-list-context.js";
 import { migrateToLatest } from "../db/migrate.js";
 import type { Database } from "../db/schema.js";
@@ -126,12 +126,17 @@ async function explainListQueries(seeded: { admin: SessionLike; rep: SessionLike
   for (const [role, user] of [["admin", seeded.admin], ["rep", seeded.rep]] as const) {
     const viewer = await getCallViewer(db, user);
     for (const [name, filters] of cases) {
-      const matching = filters.q ? await findCallsMatchingSearch(db, filters.q) : null;
+      const matching = filters.q ? await findCallsMatchingSearch(db, viewer.organizationId, filters.q) : null;
       const search = filters.q ? { kind: "recent" as const, calls: 500 } : undefined;
       const compiled = buildVisibleCallsQuery(db, viewer, filters, null, 50, search).compile();
       const { rows } = await db.executeQuery<{ "QUERY PLAN": string }>({ ...compiled, sql: `explain (analyze, costs off) ${compiled.sql}` });
       console.error(`\n--- ${role} ${name}${matching ? ` (recent-calls plan; the index lists ${matching.length} matching calls)` : ""}\n${rows.map((row) => row["QUERY PLAN"]).join("\n")}`);
     }
+  }
+  for (const q of [COMMON_QUERY, RARE_QUERY]) {
+    const compiled = buildCallsMatchingSearchQuery(seeded.admin.organizationId, q).compile(db);
+    const { rows } = await db.executeQuery<{ "QUERY PLAN": string }>({ ...compiled, sql: `explain (analyze, buffers, costs off) ${compiled.sql}` });
+    console.error(`\n--- the organization's index lookup for ${q}\n${rows.map((row) => row["QUERY PLAN"]).join("\n")}`);
   }
 }
 

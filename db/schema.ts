@@ -177,6 +177,8 @@ export interface CallsTable {
   audio_url: string | null;
   video_url: string | null;
   media_fetched_at: Timestamp | null;
+  /** While in the future, one request is asking Gong for this call's media; others wait for what it stores. */
+  media_fetch_lease_until: Timestamp | null;
   transcript_status: ColumnType<TranscriptStatus, TranscriptStatus | undefined, TranscriptStatus>;
   transcript_segment_count: Generated<number>;
   transcript_unavailable_reason: TranscriptUnavailableReason | null;
@@ -201,6 +203,8 @@ export interface CallPartiesTable {
 export interface TranscriptSegmentsTable {
   call_id: string;
   position: number;
+  /** Its call's organization, so the search index is looked up per organization. */
+  organization_id: string;
   speaker_id: string | null;
   topic: string | null;
   start_ms: number;
@@ -327,6 +331,13 @@ export interface ApiRateLimitsTable {
   requests: Generated<number>;
 }
 
+export interface UserRateLimitsTable {
+  user_id: string;
+  action: string;
+  window_start: Timestamp;
+  requests: Generated<number>;
+}
+
 /** deferred: verified, but the connection needs re-authorization; synced once Gong is connected again. */
 export type WebhookDeliveryOutcome = "accepted" | "test" | "rejected" | "deferred";
 
@@ -370,6 +381,7 @@ export interface Database {
   trackers: TrackersTable;
   api_keys: ApiKeysTable;
   api_rate_limits: ApiRateLimitsTable;
+  user_rate_limits: UserRateLimitsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

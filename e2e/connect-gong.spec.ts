@@ -1,5 +1,6 @@
 import { type Page, expect, test } from "@playwright/test";
 import { e2eDb } from "./fixtures/db";
+import { openGongConsent } from "./fixtures/gong-connection";
 import { simulatorRequestCount } from "./fixtures/gong-simulator";
 import { STORAGE_STATE, appAlert } from "./fixtures/users";
 
@@ -35,7 +36,7 @@ test.describe("connecting Gong", () => {
 
   test("denying consent shows why and stores nothing", async ({ page }) => {
     const before = await storedConnection();
-    await page.goto("/api/gong/oauth/start");
+    await openGongConsent(page);
     await consent(page, "Deny");
     await expect(appAlert(page)).toHaveText("Gong access was not granted, so nothing was connected.");
     expect(await storedConnection()).toEqual(before);
@@ -62,7 +63,7 @@ test.describe("connecting Gong", () => {
   test("reconnecting with two scopes unticked shows them missing", async ({ page }) => {
     await page.goto("/settings/gong");
     await page.getByRole("button", { name: "Disconnect" }).waitFor();
-    await page.goto("/api/gong/oauth/start");
+    await openGongConsent(page);
     await consent(page, "Approve", ["api:calls:read:media-url", "api:library:read"]);
     await expect(page.getByRole("row", { name: "api:calls:read:media-url missing" })).toBeVisible();
     await expect(page.getByRole("row", { name: "api:library:read missing" })).toBeVisible();
@@ -110,7 +111,7 @@ test.describe("a rep", () => {
 
   test("cannot reach the connection page or start OAuth", async ({ page }) => {
     expect((await page.goto("/settings/gong"))?.status()).toBe(403);
-    const start = await page.request.get("/api/gong/oauth/start", { maxRedirects: 0 });
+    const start = await page.request.post("/api/gong/oauth/start", { maxRedirects: 0 });
     expect(start.status()).toBe(403);
   });
 });

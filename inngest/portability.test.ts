@@ -19,6 +19,7 @@ vi.mock("@/db/queries/late-transcripts", async (original) => ({ ...(await origin
 vi.mock("@/db/queries/deleted-calls", async (original) => ({ ...(await original()), ...(await fakes()).fakeDeletedCalls }));
 vi.mock("@/db/queries/purge-synced-data", async (original) => ({ ...(await original()), ...(await fakes()).fakePurgeSyncedData }));
 vi.mock("@/db/queries/call-insights", async (original) => ({ ...(await original()), ...(await fakes()).fakeCallInsights }));
+vi.mock("@/db/queries/quarantined-gong-records", async (original) => ({ ...(await original()), ...(await fakes()).fakeQuarantinedGongRecords }));
 vi.mock("@/lib/calls/refresh-call-insights", async (original) => ({ ...(await original()), ...(await fakes()).fakeRefreshCallInsights }));
 vi.mock("@/lib/calls/summarize-call-with-llm", async (original) => ({ ...(await original()), ...(await fakes()).fakeSummarizeCallWithLlm }));
 vi.mock("@/lib/sync/sync-call-page", async (original) => ({ ...(await original()), ...(await fakes()).fakeSyncCallPage }));

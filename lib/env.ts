@@ -14,6 +14,12 @@ const envSchema = z.object({
   GONG_CLIENT_ID: z.string().optional(),
   GONG_CLIENT_SECRET: z.string().optional(),
   GONG_OAUTH_BASE_URL: z.url().default("https://app.gong.io"),
+  // API hosts a token response may name besides https://*.gong.io: comma-separated `scheme://host[:port]`, `*.` allowed.
+  GONG_ALLOWED_API_BASE_URLS: z
+    .string()
+    .default("")
+    .transform((text) => text.split(",").map((entry) => entry.trim().replace(/\/+$/, "")).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i, "each entry is scheme://host[:port], e.g. http://localhost:4010"))),
   INNGEST_BASE_URL: optionalUrl,
   INNGEST_SIGNING_KEY: z.string().optional(),
   INNGEST_EVENT_KEY: z.string().optional(),

@@ -109,7 +109,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ? { INNGEST_BASE_URL: executorUrl, INNGEST_SIGNING_KEY: options.secrets.INNGEST_SIGNING_KEY, INNGEST_EVENT_KEY: options.secrets.INNGEST_EVENT_KEY }
       : {};
     const gongEnv = simulatorUrl
-      ? { GONG_CLIENT_ID: "callbridge-demo", GONG_CLIENT_SECRET: "callbridge-demo-secret", GONG_OAUTH_BASE_URL: simulatorUrl }
+      ? { GONG_CLIENT_ID: "callbridge-demo", GONG_CLIENT_SECRET: "callbridge-demo-secret", GONG_OAUTH_BASE_URL: simulatorUrl, GONG_ALLOWED_API_BASE_URLS: simulatorUrl }
       : {};
     const appEnv = {
       AUTH_SECRET: options.secrets.AUTH_SECRET,

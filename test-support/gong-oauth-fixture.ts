@@ -32,6 +32,7 @@ export function createSimulatorAppConfig(simulatorUrl: string): GongAppConfig {
     oauthBaseUrl: simulatorUrl,
     redirectUri: "http://localhost:3999/api/gong/oauth/callback",
     encryptionKey: parseEncryptionKey(randomBytes(32).toString("base64url")),
+    allowedApiBaseUrls: [simulatorUrl],
   };
 }
 

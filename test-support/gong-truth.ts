@@ -7,7 +7,7 @@ export type GongTruth = { callIds: string[]; parties: number; sentences: number 
 
 /** What Gong (the simulator) holds, read independently of the sync with a token of its own. */
 export async function readGongTruth(simulatorUrl: string): Promise<GongTruth> {
-  const credentials = { oauthBaseUrl: simulatorUrl, clientId: "callbridge-demo", clientSecret: "callbridge-demo-secret" };
+  const credentials = { oauthBaseUrl: simulatorUrl, clientId: "callbridge-demo", clientSecret: "callbridge-demo-secret", allowedApiBaseUrls: [simulatorUrl] };
   const redirectUri = "http://localhost:3999/api/gong/oauth/callback";
   const callback = await answerGongConsent(
     buildAuthorizeUrl({ ...credentials, redirectUri, scopes: REQUIRED_GONG_SCOPE_NAMES, state: "truth" }),

@@ -159,6 +159,7 @@ export async function seedCall(db: Kysely<Database>, call: SeedCall): Promise<st
       .values(
         segments.slice(start, start + 1000).map((segment, offset) => ({
           call_id: row.id,
+          organization_id: call.organizationId,
           position: start + offset,
           speaker_id: segment.speakerId,
           topic: segment.topic ?? null,

@@ -67,6 +67,7 @@ export async function startSyncStack(
     GONG_CLIENT_ID: "callbridge-demo",
     GONG_CLIENT_SECRET: "callbridge-demo-secret",
     GONG_OAUTH_BASE_URL: simulator.url,
+    GONG_ALLOWED_API_BASE_URLS: simulator.url,
     APP_URL: "http://localhost:3999",
     INNGEST_BASE_URL: `http://127.0.0.1:${executorPort}`,
     INNGEST_SIGNING_KEY: signingKey,

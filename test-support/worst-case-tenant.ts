@@ -137,7 +137,7 @@ export const fakeSyncCallPage = {
     const later = input.transcripts === "later";
     if (input.filter.callIds) {
       const gongIds = input.filter.callIds;
-      return { nextCursor: null, callIds: gongIds.map((_, index) => uuidOf(2, index)), pendingGongIds: later ? gongIds : [], calls: gongIds.length, cursorExpired: false };
+      return { nextCursor: null, callIds: gongIds.map((_, index) => uuidOf(2, index)), pendingGongIds: later ? gongIds : [], calls: gongIds.length, quarantined: 0, cursorExpired: false };
     }
     const workspaces = tenant.workspaceIds();
     const position = Math.max(0, workspaces.indexOf(input.filter.workspaceId ?? ""));
@@ -152,6 +152,7 @@ export const fakeSyncCallPage = {
       callIds: indexes.map((index) => uuidOf(1, index)),
       pendingGongIds: later ? indexes.map(gongIdOf) : [],
       calls: count,
+      quarantined: 0,
       cursorExpired: false,
     };
   },
@@ -161,6 +162,12 @@ export const fakeFetchLateTranscripts = {
   fetchLateTranscripts: async (_db, _config, input) =>
     tenant.shape.transcriptsArrive ? { stored: input.callGongIds.map((_, index) => uuidOf(3, index)), remaining: [] } : { stored: [], remaining: input.callGongIds },
 } satisfies Partial<typeof import("@/lib/sync/fetch-late-transcripts")>;
+
+/** A full batch of quarantined calls waits for every sync (the most a run retries). */
+export const fakeQuarantinedGongRecords = {
+  listQuarantinedCallIdsToRetry: async (_db, _connectionId, _before, limit) => range(0, limit).map(gongIdOf),
+  forgetQuarantinedRecords: async () => undefined,
+} satisfies Partial<typeof import("@/db/queries/quarantined-gong-records")>;
 
 export const fakeDiscoverWorkspaces = {
   discoverWorkspaces: async () => ({ targets: tenant.workspaceIds(), added: [] }),
@@ -190,7 +197,7 @@ export const fakeGongClient = {
     const offset = offsetOf(input.cursor);
     const count = Math.min(PAGE, tenant.shape.gongUsers - offset);
     const nextCursor = offset + count < tenant.shape.gongUsers ? cursorOf(offset + count) : null;
-    return { items: range(offset, count).map(userOf), records: null, nextCursor };
+    return { items: range(offset, count).map(userOf), rejected: [], records: null, nextCursor };
   },
 } satisfies Partial<typeof import("@/lib/gong/client")>;
 

@@ -12,6 +12,8 @@ import * as boundWebhookDeliveries from "./2026_12_01_2120_bound_webhook_deliver
 import * as addDefaultTrackersSeededAtToOrganizations from "./2026_12_03_1030_add_default_trackers_seeded_at_to_organizations";
 import * as replaceSignInFailuresWithAttempts from "./2026_12_06_1100_replace_sign_in_failures_with_attempts";
 import * as addSessionVersionToUsers from "./2026_12_06_1110_add_session_version_to_users";
+import * as scopeTranscriptSearchToOrganizations from "./2026_12_06_1200_scope_transcript_search_to_organizations";
+import * as addMediaFetchLeaseAndUserRateLimits from "./2026_12_06_1210_add_media_fetch_lease_and_user_rate_limits";
 import * as createQuarantinedGongRecords from "./2026_12_06_1300_create_quarantined_gong_records";
 import * as addWorkflowRunIdToSyncRuns from "./2026_12_06_1600_add_workflow_run_id_to_sync_runs";
 
@@ -30,6 +32,8 @@ export const migrations: Record<string, Migration> = {
   "2026_12_03_1030_add_default_trackers_seeded_at_to_organizations": addDefaultTrackersSeededAtToOrganizations,
   "2026_12_06_1100_replace_sign_in_failures_with_attempts": replaceSignInFailuresWithAttempts,
   "2026_12_06_1110_add_session_version_to_users": addSessionVersionToUsers,
+  "2026_12_06_1200_scope_transcript_search_to_organizations": scopeTranscriptSearchToOrganizations,
+  "2026_12_06_1210_add_media_fetch_lease_and_user_rate_limits": addMediaFetchLeaseAndUserRateLimits,
   "2026_12_06_1300_create_quarantined_gong_records": createQuarantinedGongRecords,
   "2026_12_06_1600_add_workflow_run_id_to_sync_runs": addWorkflowRunIdToSyncRuns,
 };

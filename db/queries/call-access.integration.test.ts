@@ -139,15 +139,15 @@ describe("call visibility", () => {
     expect(await getVisibleCall(database.db, viewers.ada!, ids.boCall!)).toBeUndefined();
     expect(await getVisibleCall(database.db, viewers.ada!, "not-a-uuid")).toBeUndefined();
     const fetchMedia = async () => ({ audioUrl: "https://gong.test/fresh.wav", videoUrl: null });
-    await expect(getCallMedia(database.db, viewers.ada!, ids.boCall!, fetchMedia)).rejects.toMatchObject({ code: "not_found" });
-    await expect(getCallMedia(database.db, viewers.otherAdmin!, ids.adaCall!, fetchMedia)).rejects.toBeInstanceOf(AppError);
-    expect(await getCallMedia(database.db, viewers.ada!, ids.adaCall!, fetchMedia)).toEqual({ audioUrl: "https://media.test/ada.wav", videoUrl: null });
+    await expect(getCallMedia(database.db, viewers.ada!, ids.boCall!, { fetchMedia })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getCallMedia(database.db, viewers.otherAdmin!, ids.adaCall!, { fetchMedia })).rejects.toBeInstanceOf(AppError);
+    expect(await getCallMedia(database.db, viewers.ada!, ids.adaCall!, { fetchMedia })).toEqual({ audioUrl: "https://media.test/ada.wav", videoUrl: null });
   });
 
   it("fetches media again when the stored URL is older than 7 hours", async () => {
     const later = new Date(Date.now() + 8 * 3600_000);
     const fetchMedia = async () => ({ audioUrl: "https://gong.test/fresh.wav", videoUrl: null });
-    expect(await getCallMedia(database.db, viewers.ada!, ids.adaCall!, fetchMedia, later)).toEqual({ audioUrl: "https://gong.test/fresh.wav", videoUrl: null });
+    expect(await getCallMedia(database.db, viewers.ada!, ids.adaCall!, { fetchMedia }, later)).toEqual({ audioUrl: "https://gong.test/fresh.wav", videoUrl: null });
     const stored = await database.db.selectFrom("calls").select("audio_url").where("id", "=", ids.adaCall!).executeTakeFirstOrThrow();
     expect(stored.audio_url).toBe("https://gong.test/fresh.wav");
   });
@@ -179,7 +179,7 @@ describe("transcript search", () => {
     for (const q of ["budget", '"renewal budget"', "nothing-like-this"]) {
       for (const viewer of [viewers.admin!, viewers.ada!]) {
         const scan = await ids(buildVisibleCallsQuery(database.db, viewer, { q }, null, 50, { kind: "scan" }).execute());
-        const callIds = (await findCallsMatchingSearch(database.db, q)) ?? [];
+        const callIds = (await findCallsMatchingSearch(database.db, viewer.organizationId, q)) ?? [];
         expect(await ids(buildVisibleCallsQuery(database.db, viewer, { q }, null, 50, { kind: "ids", callIds }).execute())).toEqual(scan);
         const recent = await ids(buildVisibleCallsQuery(database.db, viewer, { q }, null, 50, { kind: "recent", calls: 2 }).execute());
         expect(scan).toEqual(expect.arrayContaining(recent));

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Call, Database } from "@/db/schema";
 import type { TranscriptSentence } from "@/lib/calls/group-turns";
 import { type CallViewer, whereVisibleTo } from "./call-access";
@@ -61,16 +61,4 @@ export async function getCallConnectionFacts(db: Kysely<Database>, connectionId:
     .where("id", "=", connectionId)
     .executeTakeFirst();
   return row && { id: row.id, includeSpeakerLabels: row.include_speaker_labels, grantedScopes: row.granted_scopes, status: row.status };
-}
-
-export async function storeCallMedia(
-  db: Kysely<Database>,
-  callId: string,
-  media: { audioUrl: string | null; videoUrl: string | null; fetchedAt: Date },
-): Promise<void> {
-  await db
-    .updateTable("calls")
-    .set({ audio_url: media.audioUrl, video_url: media.videoUrl, media_fetched_at: media.fetchedAt, updated_at: sql`now()` })
-    .where("id", "=", callId)
-    .execute();
 }

@@ -149,10 +149,11 @@ export async function replaceTranscripts(db: Kysely<Database>, transcripts: { ca
     // Only sentences inserted or altered come back, so the same transcript stored again keeps its insights.
     await sql`
       with written as (
-        insert into transcript_segments (call_id, position, speaker_id, topic, start_ms, end_ms, text)
-        select * from unnest(
+        insert into transcript_segments (call_id, position, speaker_id, topic, start_ms, end_ms, text, organization_id)
+        select u.*, calls.organization_id from unnest(
           ${column("call_id")}::uuid[], ${column("position")}::int[], ${column("speaker_id")}::text[], ${column("topic")}::text[],
-          ${column("start_ms")}::int[], ${column("end_ms")}::int[], ${column("text")}::text[])
+          ${column("start_ms")}::int[], ${column("end_ms")}::int[], ${column("text")}::text[]) as u(call_id)
+        join calls on calls.id = u.call_id
         on conflict (call_id, position) do update set
           speaker_id = excluded.speaker_id, topic = excluded.topic, start_ms = excluded.start_ms,
           end_ms = excluded.end_ms, text = excluded.text

@@ -142,7 +142,7 @@ describe("filters with search and pages", () => {
 
   it("pages the same calls with every search strategy", async () => {
     const expected = tiedIds((call) => call.renewal && call.workspace === "sales");
-    const callIds = (await findCallsMatchingSearch(database.db, query.q)) ?? [];
+    const callIds = (await findCallsMatchingSearch(database.db, admin.organizationId, query.q)) ?? [];
     for (const limit of [1, 3]) {
       expect(await pageWith(admin, query, limit, { kind: "scan" })).toEqual(expected);
       expect(await pageWith(admin, query, limit, { kind: "ids", callIds })).toEqual(expected);

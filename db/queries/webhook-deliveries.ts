@@ -1,5 +1,8 @@
 import { type Kysely, sql } from "kysely";
 import type { Database, WebhookDeliveryOutcome } from "@/db/schema";
+import { type LoggedDelivery, REJECTED_LOG_RATE, insertWebhookDeliveries } from "./insert-webhook-deliveries";
+
+export { REJECTED_LOG_RATE };
 
 export type WebhookDeliveryInput = {
   organizationId: string;
@@ -27,26 +30,15 @@ const verifiedSincePrune = new Map<string, number>();
 const MAX_COUNTED_CONNECTIONS = 10_000;
 let verifiedPrunes: Promise<void> = Promise.resolve();
 
-/** One statement for many deliveries (the receiver batches concurrent ones), then the pruning each connection is due. */
-export async function createWebhookDeliveries(db: Kysely<Database>, deliveries: readonly WebhookDeliveryInput[]): Promise<void> {
-  if (deliveries.length === 0) return;
-  await db
-    .insertInto("webhook_deliveries")
-    .values(
-      deliveries.map((delivery) => ({
-        organization_id: delivery.organizationId,
-        connection_id: delivery.connectionId,
-        outcome: delivery.outcome,
-        reason: delivery.reason,
-        http_status: delivery.httpStatus,
-        call_gong_id: delivery.callGongId,
-        is_test: delivery.isTest,
-        event_id: delivery.eventId,
-      })),
-    )
-    .execute();
+/**
+ * One statement for many deliveries (the receiver batches concurrent ones), then the pruning each connection is due.
+ * Returns how many rejected deliveries were not logged, per connection, for being over REJECTED_LOG_RATE.
+ */
+export async function createWebhookDeliveries(db: Kysely<Database>, deliveries: readonly WebhookDeliveryInput[]): Promise<Map<string, number>> {
+  if (deliveries.length === 0) return new Map();
+  const logged = await insertWebhookDeliveries(db, deliveries);
   const due = new Map<string, { rejected: boolean; verified: boolean }>();
-  for (const { connectionId, outcome } of deliveries) {
+  for (const { connectionId, outcome } of logged) {
     const entry = due.get(connectionId) ?? { rejected: false, verified: false };
     if (outcome === "rejected") entry.rejected = true;
     else {
@@ -64,6 +56,15 @@ export async function createWebhookDeliveries(db: Kysely<Database>, deliveries: 
       .then(() => pruneWebhookDeliveries(db, connectionId, false))
       .catch((error: unknown) => console.error("webhook: could not prune the delivery log", { connectionId, error }));
   }
+  return countUnloggedRejections(deliveries, logged);
+}
+
+function countUnloggedRejections(deliveries: readonly LoggedDelivery[], logged: readonly LoggedDelivery[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (connectionId: string, step: number) => counts.set(connectionId, (counts.get(connectionId) ?? 0) + step);
+  for (const delivery of deliveries) if (delivery.outcome === "rejected") add(delivery.connectionId, 1);
+  for (const delivery of logged) if (delivery.outcome === "rejected") add(delivery.connectionId, -1);
+  return new Map([...counts].filter(([, count]) => count > 0));
 }
 
 /**

@@ -21,6 +21,7 @@ beforeAll(async () => {
     GONG_CLIENT_ID: fixture.config.clientId,
     GONG_CLIENT_SECRET: fixture.config.clientSecret,
     GONG_OAUTH_BASE_URL: fixture.simulator.url,
+    GONG_ALLOWED_API_BASE_URLS: fixture.simulator.url,
   });
   connectionId = (await fixture.connect()).connection.id;
   const { db } = fixture.database;

@@ -54,6 +54,7 @@ function describeOperation(endpoint: ApiEndpoint) {
     "404": errorResponse("An id or customer_id that is not this organization's."),
     "429": { ...errorResponse("Too many requests for this key this minute."), headers: { "Retry-After": { description: "Seconds until the next window.", schema: { type: "integer" } } } },
   };
+  if (endpoint.method === "POST") responses["413"] = errorResponse("The request body is larger than 64 KB.");
   if (endpoint.access === "platform") responses["403"] = errorResponse("An organization key was used; this endpoint needs a platform key.");
   if (endpoint.path.startsWith("/integrations") || ["/resync_file", "/delete_files"].includes(endpoint.path)) {
     responses["409"] = errorResponse("Gong is not connected (or needs reconnecting) for this organization.");

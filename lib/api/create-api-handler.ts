@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError, toErrorResponse } from "@/lib/errors";
+import { readRequestBodyWithLimit } from "@/lib/http/read-body-with-limit";
 import type { ApiDeps, ApiEndpoint } from "./api-endpoint";
 import { authenticateApiKey } from "./authenticate-api-key";
 import { enforceApiRateLimit } from "./enforce-api-rate-limit";
@@ -42,17 +43,22 @@ export function createApiHandler(endpoint: ApiEndpoint, getDeps: () => ApiDeps) 
   };
 }
 
+/** Far more than the largest valid request (100 ids and a few fields); anything bigger is refused unread. */
+export const MAX_API_BODY_BYTES = 64 * 1024;
+
 async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text();
+  const body = await readRequestBodyWithLimit(request, MAX_API_BODY_BYTES);
+  if (!body.ok) throw new AppError("payload_too_large", `The request body is larger than ${MAX_API_BODY_BYTES / 1024} KB.`);
+  const text = new TextDecoder().decode(body.bytes);
   if (text.trim() === "") return {};
-  let body: unknown;
+  let json: unknown;
   try {
-    body = JSON.parse(text);
+    json = JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON.");
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
     throw new AppError("bad_request", "The request body must be a JSON object.");
   }
-  return body as Record<string, unknown>;
+  return json as Record<string, unknown>;
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { countApiRequest, deleteOldApiRateLimitWindows } from "@/db/queries/api-rate-limits";
 import type { Database } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { rejectOverLimit } from "@/lib/rate-limit";
 
 const WINDOW_SECONDS = 60;
 
@@ -9,9 +9,5 @@ const WINDOW_SECONDS = 60;
 export async function enforceApiRateLimit(db: Kysely<Database>, apiKeyId: string, limitPerMinute: number): Promise<void> {
   const window = await countApiRequest(db, apiKeyId, WINDOW_SECONDS);
   if (window.requests === 1) await deleteOldApiRateLimitWindows(db, apiKeyId, WINDOW_SECONDS);
-  if (window.requests <= limitPerMinute) return;
-  const retryAfter = Math.max(1, Math.ceil((window.windowEndsAt.getTime() - Date.now()) / 1000));
-  throw new AppError("rate_limited", `This API key made more than ${limitPerMinute} requests this minute. Retry in ${retryAfter} s.`, {
-    headers: { "retry-after": String(retryAfter) },
-  });
+  rejectOverLimit(window, limitPerMinute, (retryAfter) => `This API key made more than ${limitPerMinute} requests this minute. Retry in ${retryAfter} s.`);
 }

@@ -4,13 +4,21 @@ import { upsertConnectedGongConnection } from "@/db/queries/gong-connections";
 import { consumeOAuthState } from "@/db/queries/gong-oauth-states";
 import type { Database, GongConnection } from "@/db/schema";
 import { encryptSecret } from "@/lib/crypto/encryption";
+import { GongUntrustedApiHostError } from "@/lib/gong/api-base-url";
 import { GongClientConfigError, GongError } from "@/lib/gong/errors";
 import { exchangeAuthorizationCode } from "@/lib/gong/oauth";
 import type { GongAppConfig } from "./config";
 import { hashOAuthState } from "./start-gong-oauth";
 
 export type OAuthFailureReason =
-  | "denied" | "missing_state" | "invalid_state" | "expired_state" | "wrong_user" | "exchange_failed" | "app_misconfigured";
+  | "denied"
+  | "missing_state"
+  | "invalid_state"
+  | "expired_state"
+  | "wrong_user"
+  | "exchange_failed"
+  | "app_misconfigured"
+  | "untrusted_api_host";
 
 /** What the connection page tells the admin for each way a connection attempt can fail. */
 export const OAUTH_FAILURE_MESSAGES: Record<OAuthFailureReason, string> = {
@@ -22,6 +30,8 @@ export const OAUTH_FAILURE_MESSAGES: Record<OAuthFailureReason, string> = {
   exchange_failed: "Gong did not accept the authorization, so nothing was stored. Try connecting again.",
   app_misconfigured:
     "Gong refused Callbridge's own app credentials, so nothing was stored. Check GONG_CLIENT_ID and GONG_CLIENT_SECRET in Callbridge's configuration; connecting again will not help until they are right.",
+  untrusted_api_host:
+    "Gong's answer named an API address outside gong.io, so Callbridge refused its tokens and stored nothing. The server log names the address; if it really is your Gong's, the server's operator can allow it with GONG_ALLOWED_API_BASE_URLS.",
 };
 
 export class OAuthCallbackError extends Error {
@@ -51,6 +61,7 @@ export async function completeGongOAuth(db: Kysely<Database>, config: GongAppCon
     tokens = await exchangeAuthorizationCode({ ...config, code: input.code, redirectUri: config.redirectUri });
   } catch (error) {
     if (error instanceof GongClientConfigError) throw new OAuthCallbackError("app_misconfigured", error.message);
+    if (error instanceof GongUntrustedApiHostError) throw new OAuthCallbackError("untrusted_api_host", error.apiBaseUrl);
     throw new OAuthCallbackError("exchange_failed", error instanceof GongError ? error.message : "Gong could not be reached");
   }
 

@@ -9,6 +9,8 @@ export type GongAppConfig = {
   oauthBaseUrl: string;
   redirectUri: string;
   encryptionKey: Uint8Array;
+  /** API hosts a token response may name besides `https://*.gong.io`. */
+  allowedApiBaseUrls: readonly string[];
   fetch?: typeof fetch;
 };
 
@@ -29,5 +31,6 @@ export function getGongAppConfig(): GongAppConfig {
     oauthBaseUrl: env.GONG_OAUTH_BASE_URL,
     redirectUri: new URL("/api/gong/oauth/callback", env.APP_URL).toString(),
     encryptionKey: parseEncryptionKey(env.TOKEN_ENCRYPTION_KEY!),
+    allowedApiBaseUrls: env.GONG_ALLOWED_API_BASE_URLS,
   };
 }

@@ -14,7 +14,7 @@ import { getAccessToken } from "./get-access-token";
  */
 export const GONG_REQUEST_SPACING_MS = 350;
 
-/** Waiting longer than this inside one request is worse than letting the job retry later. */
+/** Waiting longer than this inside one request is worse than letting the job retry later (nothing is reserved then). */
 export const MAX_PACING_WAIT_MS = 20_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,7 +31,7 @@ export async function createGongContext(
   db: Kysely<Database>,
   config: GongAppConfig,
   connectionId: string,
-  options: { spacingMs?: number } = {},
+  options: { spacingMs?: number; maxWaitMs?: number } = {},
 ): Promise<GongContext> {
   const { connection, accessToken, apiBaseUrl } = await getAccessToken(db, config, connectionId);
   return {
@@ -39,14 +39,14 @@ export async function createGongContext(
     accessToken,
     fetch: config.fetch,
     beforeRequest: async (endpoint) => {
-      const wait = await reserveGongRequestSlot(db, connectionId, options.spacingMs ?? GONG_REQUEST_SPACING_MS);
-      if (wait === null) throw notConnected(endpoint);
-      if (wait > MAX_PACING_WAIT_MS) {
-        const seconds = Math.ceil(wait / 1000);
+      const slot = await reserveGongRequestSlot(db, connectionId, options.spacingMs ?? GONG_REQUEST_SPACING_MS, options.maxWaitMs ?? MAX_PACING_WAIT_MS);
+      if (slot === null) throw notConnected(endpoint);
+      if (!slot.booked) {
+        const seconds = Math.max(1, Math.ceil(slot.waitMs / 1000));
         throw new GongRateLimitedError(seconds, `Gong's rate limit for this connection is booked for the next ${seconds} s`, { endpoint });
       }
-      if (wait === 0) return;
-      await sleep(wait);
+      if (slot.waitMs === 0) return;
+      await sleep(slot.waitMs);
       // An admin may have disconnected meanwhile: Gong hears nothing more once the page says "Disconnected".
       if ((await getGongConnection(db, connectionId))?.status !== "connected") throw notConnected(endpoint);
     },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { RunningSimulator } from "@/gong-simulator/src/index";
 import { getTodaysApiUsage } from "@/db/queries/api-usage";
 import { getGongConnection } from "@/db/queries/gong-connections";
-import { reserveGongRequestSlot } from "@/db/queries/gong-request-slots";
+import { pauseGongRequests, reserveGongRequestSlot } from "@/db/queries/gong-request-slots";
 import { GongAuthRevokedError, GongRateLimitedError, GongScopeMissingError, listLibraryFolders, listWorkspaces } from "@/lib/gong/client";
 import { REQUIRED_GONG_SCOPE_NAMES } from "@/lib/gong/scopes";
 import { answerGongConsent } from "@/test-support/gong-consent";
@@ -157,8 +157,22 @@ describe("requests through the connection context", () => {
     const impatient = await createGongContext(database.db, config, connection.id, { spacingMs: 50 });
     const outcomes = await Promise.allSettled([listWorkspaces(impatient), listWorkspaces(impatient), listWorkspaces(impatient)]);
     expect(outcomes.some((outcome) => outcome.status === "rejected" && outcome.reason instanceof GongRateLimitedError)).toBe(true);
-    expect(await reserveGongRequestSlot(database.db, connection.id, 50)).toBeGreaterThan(800);
+    expect((await reserveGongRequestSlot(database.db, connection.id, 50, 60_000))?.waitMs).toBeGreaterThan(800);
     await setSimulatorFaults({ rateLimit: 1000 });
+  });
+
+  it("reserves no slot for a request that would give up rather than wait for it", async () => {
+    const { connection } = await connect();
+    await pauseGongRequests(database.db, connection.id, 10);
+    const bookedUntil = async () =>
+      (await database.db.selectFrom("gong_request_slots").select("next_slot_at").where("connection_id", "=", connection.id).executeTakeFirstOrThrow()).next_slot_at;
+    const before = await bookedUntil();
+    const impatient = await createGongContext(database.db, config, connection.id, { maxWaitMs: 1_000 });
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => listWorkspaces(impatient)));
+    expect(outcomes.every((outcome) => outcome.status === "rejected" && outcome.reason instanceof GongRateLimitedError)).toBe(true);
+    expect(await bookedUntil()).toEqual(before);
+    expect(await reserveGongRequestSlot(database.db, connection.id, 50, 1_000)).toMatchObject({ booked: false, waitMs: expect.any(Number) });
+    await sql`delete from gong_request_slots where connection_id = ${connection.id}`.execute(database.db);
   });
 
   it("sends nothing more once the connection is disconnected, even a request already waiting for its slot", async () => {
@@ -173,7 +187,7 @@ describe("requests through the connection context", () => {
     await sql`update gong_connections set status = 'revoked', access_token_encrypted = null, refresh_token_encrypted = null where id = ${connection.id}`.execute(database.db);
     await expect(waiting).rejects.toBeInstanceOf(GongAuthRevokedError);
     await expect(listWorkspaces(context)).rejects.toBeInstanceOf(GongAuthRevokedError);
-    expect(await reserveGongRequestSlot(database.db, connection.id, 50)).toBeNull();
+    expect(await reserveGongRequestSlot(database.db, connection.id, 50, 60_000)).toBeNull();
     expect(await statsOf()).toBe(before);
   });
 });

@@ -43,7 +43,7 @@ async function setRateLimit(perSecond: number) {
 
 async function connect(scopes: readonly string[]) {
   const code = await consentAndGetCode(scopes);
-  const credentials = { oauthBaseUrl: simulator.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
+  const credentials = { oauthBaseUrl: simulator.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, allowedApiBaseUrls: [simulator.url] };
   const tokens = await exchangeAuthorizationCode({ ...credentials, code, redirectUri: REDIRECT_URI });
   const ctx: GongContext = { baseUrl: tokens.apiBaseUrl, accessToken: tokens.accessToken };
   return { tokens, ctx, credentials };

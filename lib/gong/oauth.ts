@@ -1,4 +1,5 @@
 import "server-only";
+import { requireAllowedGongApiBaseUrl } from "./api-base-url";
 import {
   GongAuthRevokedError,
   GongClientConfigError,
@@ -22,6 +23,8 @@ type ClientCredentials = {
   clientSecret: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** API hosts trusted besides `https://*.gong.io` (GONG_ALLOWED_API_BASE_URLS; the simulator's in development). */
+  allowedApiBaseUrls?: readonly string[];
 };
 
 export type GongTokens = {
@@ -99,12 +102,14 @@ async function requestTokens(input: ClientCredentials, params: Record<string, st
   }
   const body = parsed.data;
   const expiresIn = body.expires_in ?? FALLBACK_EXPIRES_IN_SECONDS;
+  const apiBaseUrl = body.api_base_url_for_customer?.trim() ? trimSlash(body.api_base_url_for_customer.trim()) : null;
+  requireAllowedGongApiBaseUrl(apiBaseUrl, input.allowedApiBaseUrls);
   return {
     accessToken: body.access_token,
     refreshToken: body.refresh_token,
     grantedScopes: (body.scope ?? "").split(/[\s,]+/).filter(Boolean),
     expiresAt: new Date(startedAt + expiresIn * 1000),
-    apiBaseUrl: body.api_base_url_for_customer?.trim() ? trimSlash(body.api_base_url_for_customer.trim()) : null,
+    apiBaseUrl,
     tokenType: body.token_type,
   };
 }

@@ -72,6 +72,12 @@ describe("verifyGongWebhook", () => {
     await expect(verify(await sign({ exp: nowSeconds - 59 }))).resolves.toBeTruthy();
   });
 
+  it("refuses a token valid for more than 24 hours, which could be replayed after its call's sync stops being a duplicate", async () => {
+    expect(await reasonOf(verify(await sign({ exp: nowSeconds + 24 * 3600 + 1 })))).toBe("long_lived");
+    expect(await reasonOf(verify(await sign({ exp: nowSeconds + 365 * 24 * 3600 })))).toBe("long_lived");
+    await expect(verify(await sign({ exp: nowSeconds + 24 * 3600 }))).resolves.toBeTruthy();
+  });
+
   it("rejects a token signed by another key or with another algorithm", async () => {
     expect(await reasonOf(verify(await sign({}, otherKeys.privateKey)))).toBe("bad_signature");
     const hs256 = await sign({}, new Uint8Array(32), "HS256");

@@ -6,7 +6,7 @@ import { type WebhookClaims, webhookClaimsSchema } from "./schemas/webhook";
 
 export { parsePublicKey } from "./public-key";
 
-export type WebhookFailureReason = "bad_signature" | "body_changed" | "expired" | "url_mismatch" | "malformed";
+export type WebhookFailureReason = "bad_signature" | "body_changed" | "expired" | "long_lived" | "url_mismatch" | "malformed";
 
 export class WebhookVerificationError extends Error {
   constructor(
@@ -20,20 +20,36 @@ export class WebhookVerificationError extends Error {
 
 /** Gong's delivery and our clock may disagree a little; never more than this. */
 const CLOCK_TOLERANCE_SECONDS = 60;
+/**
+ * A token valid for longer is refused: a captured delivery could be replayed for as long as its token is valid, and
+ * the sync its call id starts is dropped as a duplicate for 24 hours (Inngest's event-id window), not longer.
+ */
+export const MAX_WEBHOOK_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 const MAX_CACHED_KEYS = 256;
 const keyCache = new Map<string, KeyObject>();
+
+type TokenInput = {
+  publicKeyBase64: string;
+  authorization: string | null | undefined;
+  expectedUrl: string;
+  now?: Date;
+};
 
 /**
  * Verifies Gong's "Signed JWT header" webhook authentication (API.md §4.2): RS256 signature with the rule's
  * public key, `exp`, `body_sha256` over the raw body bytes, and `webhook_url` equal to the configured URL.
  */
-export async function verifyGongWebhook(input: {
-  publicKeyBase64: string;
-  authorization: string | null | undefined;
-  rawBody: Uint8Array | string;
-  expectedUrl: string;
-  now?: Date;
-}): Promise<WebhookClaims> {
+export async function verifyGongWebhook(input: TokenInput & { rawBody: Uint8Array | string }): Promise<WebhookClaims> {
+  const claims = await verifyGongWebhookToken(input);
+  verifyGongWebhookBody(claims, input.rawBody);
+  return claims;
+}
+
+/**
+ * Everything but the body: signature, `exp` (and a lifetime of at most 24 hours), `webhook_url`. Checked before the
+ * body is read, so a forged delivery costs one signature check, never reading or hashing what it sends.
+ */
+export async function verifyGongWebhookToken(input: TokenInput): Promise<WebhookClaims> {
   // Gong sends the bare JWT; some receivers see a `Bearer ` prefix, so accept both.
   const token = (input.authorization ?? "").trim().replace(/^Bearer\s+/i, "");
   if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) throw new WebhookVerificationError("malformed", "No JWT in Authorization");
@@ -41,14 +57,21 @@ export async function verifyGongWebhook(input: {
   const payload = await verifyToken(token, key, input.now);
   const claims = webhookClaimsSchema.safeParse(payload);
   if (!claims.success) throw new WebhookVerificationError("malformed", "JWT lacks webhook_url, body_sha256 or exp");
-
-  if (!isSameDigest(sha256Hex(input.rawBody), claims.data.body_sha256)) {
-    throw new WebhookVerificationError("body_changed", "Body does not match body_sha256");
+  const nowSeconds = (input.now ?? new Date()).getTime() / 1000;
+  if (claims.data.exp - nowSeconds > MAX_WEBHOOK_TOKEN_LIFETIME_SECONDS) {
+    throw new WebhookVerificationError("long_lived", "JWT is valid for more than 24 hours");
   }
   if (normaliseWebhookUrl(claims.data.webhook_url) !== normaliseWebhookUrl(input.expectedUrl)) {
     throw new WebhookVerificationError("url_mismatch", "webhook_url is not this endpoint's URL");
   }
   return claims.data;
+}
+
+/** The body is the one the token signed: its SHA-256 is the token's `body_sha256`. */
+export function verifyGongWebhookBody(claims: Pick<WebhookClaims, "body_sha256">, rawBody: Uint8Array | string): void {
+  if (!isSameDigest(sha256Hex(rawBody), claims.body_sha256)) {
+    throw new WebhookVerificationError("body_changed", "Body does not match body_sha256");
+  }
 }
 
 async function verifyToken(token: string, key: KeyObject, now: Date | undefined) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { decryptSecret } from "@/lib/crypto/encryption";
-import { WebhookVerificationError, compareSecret, verifyGongWebhook } from "@/lib/gong/webhook";
+import { WebhookVerificationError, compareSecret, verifyGongWebhookBody, verifyGongWebhookToken } from "@/lib/gong/webhook";
 import type { DeliveryReason } from "./delivery-reasons";
 import type { IncomingDelivery } from "./incoming-delivery";
 import { buildGongWebhookUrl } from "./webhook-url";
@@ -15,34 +15,54 @@ export type WebhookCredentials = {
 type Input = {
   connection: WebhookCredentials;
   delivery: Pick<IncomingDelivery, "authorization" | "urlKey">;
-  rawBody: Uint8Array;
   appUrl: string;
   getEncryptionKey: () => Uint8Array;
 };
 
-/** `null` when the delivery proves it came from the connection's Gong rule, else why it does not. */
-export async function authenticateGongDelivery(input: Input): Promise<DeliveryReason | null> {
+/** Proven by its credentials; `bodySha256` (signed JWT rules) is what the body must hash to, checked once it is read. */
+export type AuthenticatedDelivery = { ok: true; bodySha256: string | null } | { ok: false; reason: DeliveryReason };
+
+/**
+ * Whether the delivery's credentials prove it came from the connection's Gong rule: the signed JWT (signature,
+ * `exp`, lifetime, `webhook_url`) or the URL key. Nothing here reads the body, so a forged delivery is refused
+ * before any of it is read.
+ */
+export async function authenticateGongDelivery(input: Input): Promise<AuthenticatedDelivery> {
   const { connection } = input;
   if (connection.webhook_auth === "url-key") return checkUrlKey(input);
-  if (!connection.webhook_public_key) return "missing_key";
+  if (!connection.webhook_public_key) return { ok: false, reason: "missing_key" };
   try {
-    await verifyGongWebhook({
+    const claims = await verifyGongWebhookToken({
       publicKeyBase64: connection.webhook_public_key,
       authorization: input.delivery.authorization,
-      rawBody: input.rawBody,
       // The URL we told the admin to configure, never the Host header the request claims.
       expectedUrl: buildGongWebhookUrl(input.appUrl, connection.id),
     });
-    return null;
+    return { ok: true, bodySha256: claims.body_sha256 };
   } catch (error) {
-    if (!(error instanceof WebhookVerificationError)) throw error;
-    return error.reason === "malformed" ? "bad_token" : error.reason;
+    return { ok: false, reason: toDeliveryReason(error) };
   }
 }
 
-async function checkUrlKey({ connection, delivery, getEncryptionKey }: Input): Promise<DeliveryReason | null> {
-  if (!connection.webhook_url_key_encrypted) return "missing_key";
+/** The body read after authenticating is the one Gong signed; null when it is, else why not. */
+export function checkDeliveryBody(delivery: { bodySha256: string | null }, rawBody: Uint8Array): DeliveryReason | null {
+  if (delivery.bodySha256 === null) return null;
+  try {
+    verifyGongWebhookBody({ body_sha256: delivery.bodySha256 }, rawBody);
+    return null;
+  } catch (error) {
+    return toDeliveryReason(error);
+  }
+}
+
+function toDeliveryReason(error: unknown): DeliveryReason {
+  if (!(error instanceof WebhookVerificationError)) throw error;
+  return error.reason === "malformed" ? "bad_token" : error.reason;
+}
+
+async function checkUrlKey({ connection, delivery, getEncryptionKey }: Input): Promise<AuthenticatedDelivery> {
+  if (!connection.webhook_url_key_encrypted) return { ok: false, reason: "missing_key" };
   const expected = await decryptSecret(connection.webhook_url_key_encrypted, getEncryptionKey());
   const given = delivery.urlKey ?? "";
-  return compareSecret(given, expected) ? null : "bad_key";
+  return compareSecret(given, expected) ? { ok: true, bodySha256: null } : { ok: false, reason: "bad_key" };
 }

@@ -8,6 +8,7 @@ export const DELIVERY_REASONS = {
   bad_signature: "Signature doesn't match the saved public key",
   body_changed: "Body differs from what Gong signed",
   expired: "Signed token had expired",
+  long_lived: "Signed token valid for more than 24 hours",
   url_mismatch: "Signed for a different destination URL",
   bad_key: "Wrong or missing key in the URL",
   malformed_payload: "Not a Gong call payload",

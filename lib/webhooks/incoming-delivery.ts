@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { chunksOf, parseContentLength } from "@/lib/http/read-body-with-limit";
 
 /**
  * What the receiver needs from an HTTP request, whichever server read it: the credentials and the raw body as it
@@ -18,7 +19,7 @@ export function deliveryFromRequest(request: Request): IncomingDelivery {
   return {
     authorization: request.headers.get("authorization"),
     urlKey: new URL(request.url).searchParams.get("key"),
-    declaredLength: parseLength(request.headers.get("content-length")),
+    declaredLength: parseContentLength(request.headers.get("content-length")),
     body: request.body ? chunksOf(request.body) : null,
   };
 }
@@ -28,28 +29,7 @@ export function deliveryFromNodeRequest(request: IncomingMessage): IncomingDeliv
   return {
     authorization: request.headers.authorization ?? null,
     urlKey: query < 0 ? null : new URLSearchParams(request.url!.slice(query + 1)).get("key"),
-    declaredLength: parseLength(request.headers["content-length"] ?? null),
+    declaredLength: parseContentLength(request.headers["content-length"] ?? null),
     body: request,
   };
-}
-
-/** A web stream as an async iterable; leaving the loop early cancels the stream. */
-async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  let finished = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      yield value;
-    }
-    finished = true;
-  } finally {
-    if (!finished) await reader.cancel().catch(() => undefined);
-  }
-}
-
-function parseLength(text: string | null): number | null {
-  if (text === null || !/^\d+$/.test(text.trim())) return null;
-  return Number(text);
 }

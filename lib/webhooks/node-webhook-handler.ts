@@ -35,6 +35,8 @@ export async function answerGongWebhook(receive: GongWebhookReceiver, request: I
     body = await answer.json();
   }
   if (response.headersSent || response.destroyed) return;
-  response.writeHead(status, { ...SECURITY_HEADERS, "Content-Type": "application/json" });
+  // A body refused unread (forged credentials) would otherwise be drained to keep the connection alive: close it.
+  const unread = request.complete ? {} : { Connection: "close" };
+  response.writeHead(status, { ...SECURITY_HEADERS, "Content-Type": "application/json", ...unread });
   response.end(JSON.stringify(body));
 }

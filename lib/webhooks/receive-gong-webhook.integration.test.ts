@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { SignJWT, exportSPKI, generateKeyPair } from "jose";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { WEBHOOK_DELIVERY_RETENTION } from "../../db/queries/webhook-deliveries";
+import { REJECTED_LOG_RATE, WEBHOOK_DELIVERY_RETENTION } from "../../db/queries/webhook-deliveries";
 import { type RunningSimulator, startSimulator } from "../../gong-simulator/src/index";
 import { type MigratedTestDatabase, createMigratedTestDatabase } from "../../test-support/migrated-database";
 import { serveNodeHandler } from "../../test-support/serve-node-handler";
@@ -234,6 +235,52 @@ describe("receiveGongWebhook: signed JWT header checks", () => {
   });
 });
 
+describe("receiveGongWebhook: a forged delivery", () => {
+  /** A body that counts what the receiver reads of it: 64 MB if it reads it all. */
+  function watchedBody() {
+    const read = { chunks: 0 };
+    async function* chunks() {
+      for (let index = 0; index < 1024; index++) {
+        read.chunks += 1;
+        yield new Uint8Array(64 * 1024);
+      }
+    }
+    return { read, body: chunks() };
+  }
+
+  it("is refused on its credentials before a byte of its body is read", async () => {
+    const jwtOrg = await createJwtOrg();
+    const keyOrg = await createOrg();
+    await setWebhookAuth(database.db, keyOrg, "url-key", encryptionKey);
+    const receive = createReceiver(receiver.url);
+    const body = callBody("9000000000000000030");
+    const now = Math.floor(Date.now() / 1000);
+    const forgeries = [
+      { org: jwtOrg, reason: "bad_token", authorization: null, urlKey: null },
+      { org: jwtOrg, reason: "bad_signature", authorization: await sign(body, { webhook_url: jwtOrg.url, key: (await generateKeyPair("RS256")).privateKey }), urlKey: null },
+      { org: jwtOrg, reason: "expired", authorization: await sign(body, { webhook_url: jwtOrg.url, exp: now - 3600 }), urlKey: null },
+      { org: jwtOrg, reason: "url_mismatch", authorization: await sign(body, { webhook_url: keyOrg.url }), urlKey: null },
+      { org: jwtOrg, reason: "long_lived", authorization: await sign(body, { webhook_url: jwtOrg.url, exp: now + 30 * 24 * 3600 }), urlKey: null },
+      { org: keyOrg, reason: "bad_key", authorization: null, urlKey: "x".repeat(32) },
+    ];
+    for (const { org, reason, authorization, urlKey } of forgeries) {
+      const { read, body: stream } = watchedBody();
+      const result = await receive({ authorization, urlKey, declaredLength: null, body: stream }, org.connectionId);
+      expect({ reason, status: result.status, chunksRead: read.chunks }).toEqual({ reason, status: 401, chunksRead: 0 });
+      expect(await lastDelivery(org.connectionId)).toMatchObject({ outcome: "rejected", reason });
+    }
+  });
+
+  it("that replays a valid one queues the same event id each time, which the executor drops as a repeat for 24 h", async () => {
+    const org = await createJwtOrg();
+    const body = callBody("9000000000000000031");
+    const token = await sign(body, { webhook_url: org.url });
+    const before = sent.length;
+    for (let replay = 0; replay < 3; replay++) expect((await post(org.url, body, token)).status).toBe(200);
+    expect(new Set(sent.slice(before).map((event) => event.id))).toEqual(new Set([`gong-call-${org.connectionId}-9000000000000000031`]));
+  });
+});
+
 describe("receiveGongWebhook: connections", () => {
   it("answers 404 for an unknown connection without storing anything, and 410 for a revoked one", async () => {
     const body = callBody("9000000000000000006");
@@ -279,16 +326,43 @@ describe("receiveGongWebhook: connections", () => {
 });
 
 describe("receiveGongWebhook: the delivery log stays bounded", () => {
+  const rowsOf = (connectionId: string) =>
+    database.db.selectFrom("webhook_deliveries").select(["outcome", "reason", "call_gong_id"]).where("connection_id", "=", connectionId).orderBy("received_at").execute();
+
   it("keeps the newest rejected deliveries per connection, without pushing out verified ones", async () => {
     const org = await createJwtOrg();
     const body = callBody("9000000000000000010");
     expect((await post(org.url, body, await sign(body, { webhook_url: org.url }))).status).toBe(200);
-    for (let attempt = 0; attempt < WEBHOOK_DELIVERY_RETENTION.rejected + 30; attempt++) {
-      expect((await post(org.url, body)).status).toBe(401);
-    }
-    const rows = await database.db.selectFrom("webhook_deliveries").select(["outcome", "call_gong_id"]).where("connection_id", "=", org.connectionId).execute();
+    // Rejections of the past days, more than the log keeps.
+    await sql`
+      insert into webhook_deliveries (organization_id, connection_id, outcome, reason, http_status, received_at)
+      select ${org.organizationId}, ${org.connectionId}, 'rejected', 'bad_token', 401, now() - n * interval '10 minutes'
+      from generate_series(7, ${WEBHOOK_DELIVERY_RETENTION.rejected + 36}) n`.execute(database.db);
+    expect((await post(org.url, body)).status).toBe(401);
+    const rows = await rowsOf(org.connectionId);
     expect(rows.filter((row) => row.outcome === "rejected")).toHaveLength(WEBHOOK_DELIVERY_RETENTION.rejected);
-    expect(rows.filter((row) => row.outcome === "accepted")).toEqual([{ outcome: "accepted", call_gong_id: "9000000000000000010" }]);
+    expect(rows.filter((row) => row.outcome === "accepted")).toEqual([{ outcome: "accepted", reason: null, call_gong_id: "9000000000000000010" }]);
+  });
+
+  it("logs a flood of forged deliveries at 30 an hour, so it can't push out the rejections Gong's own deliveries met", async () => {
+    const org = await createJwtOrg();
+    const body = callBody("9000000000000000011");
+    const stale = await sign(body, { webhook_url: org.url, exp: Math.floor(Date.now() / 1000) - 600 });
+    await expectRejected(org.connectionId, "expired", 401, await post(org.url, body, stale));
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      for (let wave = 0; wave < 6; wave++) {
+        const answers = await Promise.all(Array.from({ length: 50 }, () => post(org.url, body)));
+        expect(answers.every((answer) => answer.status === 401)).toBe(true);
+      }
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^webhook: rejected deliveries not logged/), { connectionId: org.connectionId });
+    } finally {
+      warn.mockRestore();
+    }
+    const rejected = (await rowsOf(org.connectionId)).filter((row) => row.outcome === "rejected");
+    expect(rejected).toHaveLength(REJECTED_LOG_RATE.rows);
+    expect(rejected[0]).toEqual({ outcome: "rejected", reason: "expired", call_gong_id: null });
+    expect(new Set(rejected.slice(1).map((row) => row.reason))).toEqual(new Set(["bad_token"]));
   });
 });
 

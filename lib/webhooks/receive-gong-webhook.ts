@@ -2,15 +2,16 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import { type GongConnectionForWebhook, getGongConnectionsForWebhook } from "@/db/queries/gong-connection-webhook";
-import { type WebhookDeliveryInput, createWebhookDeliveries } from "@/db/queries/webhook-deliveries";
+import { REJECTED_LOG_RATE, type WebhookDeliveryInput, createWebhookDeliveries } from "@/db/queries/webhook-deliveries";
 import type { Database } from "@/db/schema";
 import { gongWebhookCallReceived } from "@/inngest/events";
 import { createBatcher } from "@/lib/batcher";
-import { authenticateGongDelivery } from "./authenticate-gong-delivery";
+import { readBodyWithLimit } from "@/lib/http/read-body-with-limit";
+import { authenticateGongDelivery, checkDeliveryBody } from "./authenticate-gong-delivery";
 import type { DeliveryReason } from "./delivery-reasons";
 import { parseGongWebhookPayload } from "./gong-webhook-payload";
 import type { IncomingDelivery } from "./incoming-delivery";
-import { readBodyWithLimit } from "./read-body-with-limit";
+import { createThrottledWarning } from "./throttled-warning";
 
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
@@ -38,6 +39,7 @@ const STATUS: Record<DeliveryReason, number> = {
   bad_signature: 401,
   body_changed: 401,
   expired: 401,
+  long_lived: 401,
   url_mismatch: 401,
   bad_key: 401,
   malformed_payload: 400,
@@ -70,7 +72,8 @@ export function createGongWebhookReceiver(deps: GongWebhookReceiverDeps): GongWe
       return ids.map((id) => rows.find((row) => row.id === id));
     }, batched),
     recordDelivery: createBatcher(async (deliveries: WebhookDeliveryInput[]) => {
-      await createWebhookDeliveries(deps.db, deliveries);
+      const unlogged = await createWebhookDeliveries(deps.db, deliveries);
+      for (const [connectionId, count] of unlogged) warnUnloggedRejections(count, { connectionId });
       return deliveries.map(() => undefined);
     }, batched),
     sendEvent: createBatcher(async (events: CallSyncEvent[]) => {
@@ -98,7 +101,8 @@ type ReceiveSteps = {
 async function receiveGongWebhook(delivery: IncomingDelivery, connectionId: string, deps: ReceiveSteps): Promise<WebhookResponse> {
   const connection = connectionIdSchema.safeParse(connectionId).success ? await deps.findConnection(connectionId) : undefined;
   if (!connection) {
-    logUnknownConnection(connectionId);
+    // No row (there is no connection to hold it), and a log line only now and then.
+    warnUnknownConnection(1, { connectionId: connectionId.slice(0, 64) });
     return { status: STATUS.unknown_connection, body: { error: PUBLIC_MESSAGE[STATUS.unknown_connection]! } };
   }
   const scope = { organizationId: connection.organization_id, connectionId: connection.id };
@@ -109,10 +113,13 @@ async function receiveGongWebhook(delivery: IncomingDelivery, connectionId: stri
   };
 
   if (connection.status === "revoked") return reject("revoked_connection");
+  // Credentials first: a forged delivery is refused before a byte of its body is read, let alone hashed.
+  const authenticated = await authenticateGongDelivery({ connection, delivery, appUrl: deps.appUrl, getEncryptionKey: deps.getEncryptionKey });
+  if (!authenticated.ok) return reject(authenticated.reason);
   const body = await readBodyWithLimit(delivery.body, delivery.declaredLength, MAX_WEBHOOK_BODY_BYTES);
   if (!body.ok) return reject("too_large");
-  const failure = await authenticateGongDelivery({ connection, delivery, rawBody: body.bytes, appUrl: deps.appUrl, getEncryptionKey: deps.getEncryptionKey });
-  if (failure) return reject(failure);
+  const changed = checkDeliveryBody(authenticated, body.bytes);
+  if (changed) return reject(changed);
   const payload = parseGongWebhookPayload(body.bytes);
   if (!payload) return reject("malformed_payload");
 
@@ -137,17 +144,5 @@ async function receiveGongWebhook(delivery: IncomingDelivery, connectionId: stri
   return { status: 200, body: { received: true } };
 }
 
-const UNKNOWN_LOG_INTERVAL_MS = 60_000;
-const unknownDeliveries = { count: 0, loggedAt: 0 };
-
-/** One line a minute at most, so posts to made-up URLs cost neither a row each nor a log line each. */
-function logUnknownConnection(connectionId: string): void {
-  unknownDeliveries.count += 1;
-  const now = Date.now();
-  if (now - unknownDeliveries.loggedAt < UNKNOWN_LOG_INTERVAL_MS) return;
-  console.warn(`webhook: deliveries to unknown connections answered 404 (${unknownDeliveries.count} since the last such line)`, {
-    connectionId: connectionId.slice(0, 64),
-  });
-  unknownDeliveries.count = 0;
-  unknownDeliveries.loggedAt = now;
-}
+const warnUnknownConnection = createThrottledWarning("webhook: deliveries to unknown connections answered 404");
+const warnUnloggedRejections = createThrottledWarning(`webhook: rejected deliveries not logged, over ${REJECTED_LOG_RATE.rows} a connection an hour`);

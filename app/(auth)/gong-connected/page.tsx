@@ -13,6 +13,7 @@ const FAILURES: Record<OAuthFailureReason, string> = {
   wrong_user: "This connect link was started by someone signed in to Callbridge. Sign in as them, or ask for a new link.",
   exchange_failed: "Gong did not accept the authorization, so nothing was stored. Ask for a new connect link and try again.",
   app_misconfigured: "Gong refused the app's own credentials, so nothing was stored. Tell whoever runs Callbridge; a new link will not help until they fix it.",
+  untrusted_api_host: "Gong's answer named an API address outside gong.io, so nothing was stored. Ask whoever runs this Callbridge to check its log.",
 };
 
 type SearchParams = Promise<{ connected?: string; queued?: string; oauth_error?: string }>;

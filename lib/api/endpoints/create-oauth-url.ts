@@ -8,7 +8,7 @@ export const createOAuthUrlEndpoint = defineApiEndpoint({
   operationId: "createOAuthUrl",
   summary: "Get a Gong connect URL",
   description:
-    "Returns Gong's authorize URL for the organization. Send a Gong technical administrator to it: once they approve, the organization is connected, the settings given here are applied, and the first sync starts when sync_files_on_connection is true. The URL works once, for 10 minutes.",
+    "Returns Gong's authorize URL for the organization. Send a Gong technical administrator to it: once they approve, the organization is connected, the settings given here are applied, and the first sync starts when sync_files_on_connection is true. The URL is a bearer link: whoever opens it first, within 10 minutes, connects this organization to the Gong account they approve with, without signing in to Callbridge; it works once. Send it only to the Gong administrator, over a private channel, and keep it out of logs.",
   access: "organization",
   input: z.strictObject({
     gong_account_email: z.email().max(254).describe("The Gong account that will approve; shown on the connection page."),
@@ -19,7 +19,7 @@ export const createOAuthUrlEndpoint = defineApiEndpoint({
       })
       .optional(),
   }),
-  response: z.object({ oauth_url: z.url().describe("Gong's authorize URL, carrying a single-use state.") }),
+  response: z.object({ oauth_url: z.url().describe("Gong's authorize URL, carrying a single-use state: a bearer link, valid 10 minutes.") }),
   run: async (ctx, input) => {
     const settings: { sync_on_connect?: boolean; include_speaker_labels?: boolean } = {};
     if (input.sync_files_on_connection !== undefined) settings.sync_on_connect = input.sync_files_on_connection;

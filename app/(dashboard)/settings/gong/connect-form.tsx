@@ -2,10 +2,10 @@ import { PlugZap } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 
-/** A plain GET form: works before any JavaScript loads, and the route handler does the rest. */
+/** A plain POST form: works before any JavaScript loads; the route handler checks it came from this site. */
 export function ConnectForm({ label, defaultEmail }: { label: string; defaultEmail?: string | null }) {
   return (
-    <form action="/api/gong/oauth/start" method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+    <form action="/api/gong/oauth/start" method="post" className="flex flex-col gap-3 sm:flex-row sm:items-end">
       <div className="space-y-1.5 sm:w-80">
         <Label htmlFor="gong-email">
           Gong account email <span className="font-normal text-muted-foreground">(optional)</span>

@@ -1,9 +1,11 @@
 // GET /api/calls/:id/media – 302 to the call's recording (audio, or ?kind=video); ?format=json answers
-// {audioUrl, videoUrl}. 404 when the call is not visible to the signed-in user; 409 without the media scope.
+// {audioUrl, videoUrl}. 404 when the call is not visible to the signed-in user; 409 without the media scope;
+// 429 past the signed-in user's limits (lib/calls/enforce-media-rate-limit.ts).
 import { z } from "zod";
 import { db } from "@/db";
 import { getCallViewer } from "@/db/queries/call-access";
 import { requireUserOrThrow } from "@/lib/auth/session";
+import { enforceMediaRateLimit } from "@/lib/calls/enforce-media-rate-limit";
 import { fetchGongCallMedia } from "@/lib/calls/fetch-gong-call-media";
 import { getCallMedia } from "@/lib/calls/get-call-media";
 import { AppError, toErrorResponse } from "@/lib/errors";
@@ -15,8 +17,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const user = await requireUserOrThrow();
     const { id } = await params;
     const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    await enforceMediaRateLimit(db, user.id, "requests");
     const viewer = await getCallViewer(db, user);
-    const media = await getCallMedia(db, viewer, id, fetchGongCallMedia);
+    const media = await getCallMedia(db, viewer, id, {
+      fetchMedia: fetchGongCallMedia,
+      beforeGongFetch: () => enforceMediaRateLimit(db, user.id, "gongFetches"),
+    });
     const headers = { "Cache-Control": "private, no-store" };
     if (query.format === "json") return Response.json(media, { headers });
     const url = query.kind === "video" ? media.videoUrl : media.audioUrl;

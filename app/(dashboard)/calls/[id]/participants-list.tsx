@@ -3,8 +3,16 @@ import type { CallPageParty } from "@/db/queries/call-page";
 
 const AFFILIATION = { Internal: { label: "Internal", tone: "accent" }, External: { label: "External", tone: "success" } } as const;
 
-export function ParticipantsList({ parties }: { parties: CallPageParty[] }) {
-  if (parties.length === 0) return <p className="px-5 py-4 text-sm text-muted-foreground">Gong listed no participants.</p>;
+/** The call's parties; Gong lists none for an imported call, whose host (the call's owner) is shown instead. */
+export function ParticipantsList({ parties, hostName }: { parties: CallPageParty[]; hostName: string | null }) {
+  if (parties.length === 0) {
+    return (
+      <p className="px-5 py-4 text-sm text-muted-foreground">
+        {hostName ? <><span className="font-medium text-foreground">{hostName}</span> (host). </> : null}
+        Gong lists no participants for this call, as for calls imported from a dialer.
+      </p>
+    );
+  }
   return (
     <ul className="divide-y divide-border">
       {parties.map((party) => {

@@ -16,10 +16,13 @@ export function isInBand(element: Element): boolean {
   return rect.top >= bandTop() && rect.bottom <= window.innerHeight;
 }
 
-/** Scrolls the window so the element sits `fraction` of the way down the band below the toolbar. */
+/**
+ * Scrolls the window so the element sits `fraction` of the way down the band below the toolbar. `smooth` glides
+ * only over less than a screen: a longer way (a seek) jumps, so no long animation fights the reader's own scroll.
+ */
 export function scrollIntoBand(element: Element, { fraction = 0.3, smooth = false } = {}) {
   const top = bandTop();
-  const target = window.scrollY + element.getBoundingClientRect().top - top - (window.innerHeight - top) * fraction;
-  const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  window.scrollTo({ top: Math.max(0, target), behavior: smooth && !reduceMotion ? "smooth" : "instant" });
+  const distance = element.getBoundingClientRect().top - top - (window.innerHeight - top) * fraction;
+  const animate = smooth && Math.abs(distance) < window.innerHeight && !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  window.scrollTo({ top: Math.max(0, window.scrollY + distance), behavior: animate ? "smooth" : "instant" });
 }

@@ -90,7 +90,7 @@ export function CallLayout({ media, player, find, transcript, summary, stats, in
         <div
           id={CALL_TOOLBAR_ID}
           ref={toolbar}
-          className="sticky top-14 z-20 -mx-4 mb-4 space-y-2 border-b border-border bg-background/95 px-4 py-2 backdrop-blur md:-mx-10 md:top-0 md:px-10 lg:mx-0 lg:rounded-lg lg:border lg:bg-card/95 lg:px-3"
+          className="sticky top-14 z-20 -mx-4 mb-4 space-y-1.5 border-b border-border bg-background/95 px-4 py-1.5 backdrop-blur md:-mx-10 md:top-0 md:px-10 lg:mx-0 lg:rounded-lg lg:border lg:bg-card/95 lg:px-3"
         >
           {player}
           <div role="tablist" aria-label="Call" className="flex gap-1 lg:hidden" onKeyDown={onTabKey}>
@@ -106,7 +106,7 @@ export function CallLayout({ media, player, find, transcript, summary, stats, in
                 tabIndex={tab === entry.id ? 0 : -1}
                 onClick={() => setTab(entry.id)}
                 className={cn(
-                  "flex-1 rounded-md px-3 py-1.5 text-sm font-medium",
+                  "flex-1 rounded-md px-3 py-1 text-sm font-medium",
                   tab === entry.id ? "bg-muted text-foreground" : "text-muted-foreground hover:bg-muted/60 hover:text-foreground",
                 )}
               >

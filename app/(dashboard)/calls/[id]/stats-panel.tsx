@@ -1,7 +1,7 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { SpeakerLabel } from "@/lib/calls/speaker-labels";
 import { formatDuration } from "@/lib/format";
-import { type CallInsights, type InteractionStatRow, listInteractionStats } from "@/lib/insights";
+import { type CallInsights, type InteractionStatRow, hasSidedTalk, listInteractionStats } from "@/lib/insights";
 import { MomentLink } from "./moment-link";
 import { TalkTimeCard } from "./talk-time-card";
 import { TrackersCard } from "./trackers-card";
@@ -9,6 +9,7 @@ import { TrackersCard } from "./trackers-card";
 type Props = { insights: CallInsights | null; labels: Map<string | null, SpeakerLabel>; canPlay: boolean };
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+const questionCount = ({ questions }: CallInsights) => questions.internal.count + questions.external.count + questions.unknown.count;
 
 /** Our measurements of the call beside Gong's; cards with nothing to say (no hits, no filler words) are left out. */
 export function StatsPanel({ insights, labels, canPlay }: Props) {
@@ -40,8 +41,14 @@ export function StatsPanel({ insights, labels, canPlay }: Props) {
         <CardHeader title="Interaction" description={rows.some((row) => row.gong !== null) ? "Ours beside Gong's" : undefined} />
         <InteractionTable rows={rows} />
         <CardBody className="space-y-1 border-t border-border text-sm">
-          <Fact label="Questions asked by us" value={insights.questions.internal.count} testId="questions-internal" />
-          <Fact label="Questions asked by them" value={insights.questions.external.count} testId="questions-external" />
+          {hasSidedTalk(insights) ? (
+            <>
+              <Fact label="Questions asked by us" value={insights.questions.internal.count} testId="questions-internal" />
+              <Fact label="Questions asked by them" value={insights.questions.external.count} testId="questions-external" />
+            </>
+          ) : (
+            <Fact label="Questions asked" value={questionCount(insights)} testId="questions-all" />
+          )}
           {turn("Longest monologue", insights.longestMonologue)}
           {turn("Longest customer story", insights.longestCustomerStory)}
         </CardBody>

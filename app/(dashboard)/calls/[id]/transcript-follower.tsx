@@ -66,7 +66,10 @@ export function TranscriptFollower() {
     const sentences = [...list.querySelectorAll<HTMLElement>("[data-sentence]")];
     const starts = sentences.map((sentence) => Number(sentence.dataset.ms));
     const update = () => {
-      const sentence = sentences[findLastAtOrBefore(starts.length, (index) => starts[index]!, media.currentTime * 1000)] ?? null;
+      // Before anything was played the first sentence is not "being played".
+      const started = media.currentTime > 0 || !media.paused;
+      const index = started ? findLastAtOrBefore(starts.length, (at) => starts[at]!, media.currentTime * 1000) : -1;
+      const sentence = sentences[index] ?? null;
       if (sentence === current.current) return;
       current.current = sentence;
       markOnly("data-current", sentence);
@@ -86,12 +89,14 @@ export function TranscriptFollower() {
     update();
     media.addEventListener("timeupdate", update);
     media.addEventListener("seeked", update);
+    media.addEventListener("play", update);
     window.addEventListener("wheel", stopFollowing, { passive: true });
     window.addEventListener("touchmove", stopFollowing, { passive: true });
     window.addEventListener("keydown", onKey);
     return () => {
       media.removeEventListener("timeupdate", update);
       media.removeEventListener("seeked", update);
+      media.removeEventListener("play", update);
       window.removeEventListener("wheel", stopFollowing);
       window.removeEventListener("touchmove", stopFollowing);
       window.removeEventListener("keydown", onKey);

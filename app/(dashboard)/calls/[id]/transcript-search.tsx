@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ChevronDown, ChevronUp, Search } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
+import { isTypingTarget } from "./call-player-context";
 import { scrollIntoBand } from "./scroll-into-band";
 
 type Match = { element: HTMLElement; range: Range };
@@ -77,8 +78,7 @@ export function TranscriptSearch({ initialQuery = "" }: { initialQuery?: string 
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName);
-      if (event.key === "/" && !typing) {
+      if (event.key === "/" && !isTypingTarget(event.target)) {
         event.preventDefault();
         input.current?.focus();
       }
@@ -114,7 +114,8 @@ export function TranscriptSearch({ initialQuery = "" }: { initialQuery?: string 
           id="transcript-search"
           type="search"
           value={query}
-          placeholder="Find in transcript  ( / )"
+          placeholder="Find in transcript"
+          aria-keyshortcuts="/"
           className="pl-9"
           onChange={(event) => {
             carried.current = false;

@@ -8,7 +8,7 @@ const labels = new Map<string | null, SpeakerLabel>([
 ]);
 
 describe("renderTranscriptHtml", () => {
-  it("writes one item per speaker turn with its seek button, label, side, colour and timed sentence ids; one tab stop", () => {
+  it("writes one item per speaker turn with its seek button, label, side, colour and timed sentence ids", () => {
     const html = renderTranscriptHtml(
       [
         { position: 0, speakerId: "1", startMs: 0, endMs: 900, text: "Hello there." },
@@ -19,12 +19,12 @@ describe("renderTranscriptHtml", () => {
       labels,
     );
     expect(html).toBe(
-      '<li data-side="Internal" data-speaker="0"><button type="button" tabindex="0" data-seek-ms="0" aria-label="Play from 0:00">0:00</button>' +
+      '<li data-side="Internal" data-speaker="0"><button type="button" data-seek-ms="0" aria-label="Play from 0:00">0:00</button>' +
         '<div><p>Ada Rep<span>· us</span></p><p><span id="s-0" data-sentence="true" data-ms="0">Hello there. </span>' +
         '<span id="s-1" data-sentence="true" data-ms="1000">Shall we start? </span></p></div></li>' +
-        '<li data-side="External" data-speaker="1"><button type="button" tabindex="-1" data-seek-ms="73500" aria-label="Play from 1:13">1:13</button>' +
+        '<li data-side="External" data-speaker="1"><button type="button" data-seek-ms="73500" aria-label="Play from 1:13">1:13</button>' +
         '<div><p>Bob &quot;&lt;b&gt;&quot; O&#39;Brien<span>· them</span></p><p><span id="s-2" data-sentence="true" data-ms="73500">Yes. </span></p></div></li>' +
-        '<li data-side="Unknown" data-speaker="0"><button type="button" tabindex="-1" data-seek-ms="3725000" aria-label="Play from 1:02:05">1:02:05</button>' +
+        '<li data-side="Unknown" data-speaker="0"><button type="button" data-seek-ms="3725000" aria-label="Play from 1:02:05">1:02:05</button>' +
         '<div><p>Unknown speaker</p><p><span id="s-3" data-sentence="true" data-ms="3725000">Who am I? </span></p></div></li>',
     );
   });

@@ -12,14 +12,12 @@ export function escapeHtml(value: string): string {
 /**
  * The transcript's list items as one HTML string: the speaker-labelled turns, each with its seek button, and
  * every sentence as `span#s-<position>[data-sentence][data-ms]` (the search, the player and the insights' links
- * find them so). Only the first seek button is in the tab order: the transcript is one tab stop, and the arrow
- * keys move between turns (transcript-keyboard.ts). A two-hour call has ~1,500 turns; as React elements they
+ * find them so). A two-hour call has ~1,500 turns; as React elements they
  * cost the call page most of its server time (rendered twice, to HTML and to React's payload), as one string
  * they cost a few milliseconds.
  */
 export function renderTranscriptHtml(sentences: TranscriptSentence[], labels: Map<string | null, SpeakerLabel>): string {
   const parts: string[] = [];
-  let tabIndex = 0;
   for (const turn of groupTurns(sentences)) {
     const label = labels.get(turn.speakerId);
     const side = label?.side ?? "Unknown";
@@ -27,10 +25,9 @@ export function renderTranscriptHtml(sentences: TranscriptSentence[], labels: Ma
     const sideWord = side === "Unknown" ? "" : `<span>· ${SIDE_WORDS[side]}</span>`;
     parts.push(
       `<li data-side="${side}" data-speaker="${label?.color ?? 0}">`,
-      `<button type="button" tabindex="${tabIndex}" data-seek-ms="${Math.round(turn.startMs)}" aria-label="Play from ${offset}">${offset}</button>`,
+      `<button type="button" data-seek-ms="${Math.round(turn.startMs)}" aria-label="Play from ${offset}">${offset}</button>`,
       `<div><p>${escapeHtml(label?.label ?? "Unknown speaker")}${sideWord}</p><p>`,
     );
-    tabIndex = -1;
     for (const sentence of turn.sentences) {
       parts.push(`<span id="s-${Math.trunc(sentence.position)}" data-sentence="true" data-ms="${Math.round(sentence.startMs)}">${escapeHtml(sentence.text)} </span>`);
     }

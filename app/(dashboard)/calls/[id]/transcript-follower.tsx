@@ -8,9 +8,9 @@ import { attachTranscriptKeyboard, setTranscriptTabStop } from "./transcript-key
 
 const SENTENCE_HASH = /^#s-(\d+)$/;
 
-function markOnly(attribute: string, element: Element | null) {
-  for (const marked of document.querySelectorAll(`#transcript [${attribute}]`)) if (marked !== element) marked.removeAttribute(attribute);
-  element?.setAttribute(attribute, "true");
+function markLanded(sentence: Element) {
+  for (const marked of document.querySelectorAll("#transcript [data-landed]")) marked.removeAttribute("data-landed");
+  sentence.setAttribute("data-landed", "true");
 }
 
 /** The sentence a link (a search result, an insight) pointed at: marked, and scrolled below the toolbar. */
@@ -20,7 +20,7 @@ export function revealLandedSentence(hash: string) {
   requestAnimationFrame(() => {
     const sentence = document.getElementById(hash.slice(1));
     if (!sentence?.closest("#transcript")) return;
-    markOnly("data-landed", sentence);
+    markLanded(sentence);
     scrollIntoBand(sentence);
   });
 }
@@ -71,10 +71,14 @@ export function TranscriptFollower() {
       const index = started ? findLastAtOrBefore(starts.length, (at) => starts[at]!, media.currentTime * 1000) : -1;
       const sentence = sentences[index] ?? null;
       if (sentence === current.current) return;
-      current.current = sentence;
-      markOnly("data-current", sentence);
       const turn = sentence?.closest("li") ?? null;
-      markOnly("data-current-turn", turn);
+      const previous = current.current;
+      const previousTurn = previous?.closest("li");
+      previous?.removeAttribute("data-current");
+      if (previousTurn !== turn) previousTurn?.removeAttribute("data-current-turn");
+      sentence?.setAttribute("data-current", "true");
+      turn?.setAttribute("data-current-turn", "true");
+      current.current = sentence;
       const button = turn?.querySelector<HTMLElement>(":scope > button");
       if (button && !list.contains(document.activeElement)) setTranscriptTabStop(list, button);
       if (sentence && followRef.current && !media.paused && !isInBand(sentence)) scrollIntoBand(sentence, { smooth: true });

@@ -10,12 +10,14 @@ export function setTranscriptTabStop(list: HTMLElement, button: HTMLElement) {
 }
 
 /**
- * The transcript is one tab stop; inside it the arrow keys move between turns (Page Up/Down by ten, Home/End to
+ * Makes the transcript one tab stop; inside it the arrow keys move between turns (Page Up/Down by ten, Home/End to
  * the ends) and Enter or Space plays from the focused turn. Returns the detach function.
  */
 export function attachTranscriptKeyboard(list: HTMLElement): () => void {
   const buttons = [...list.querySelectorAll<HTMLButtonElement>(":scope > li > button")];
   const indexOf = new Map(buttons.map((button, index) => [button, index]));
+  // Set here rather than in the server's markup: ~1,500 attributes fewer in the page, and twice as many in its payload.
+  buttons.forEach((button, index) => (button.tabIndex = index === 0 ? 0 : -1));
   const onKeyDown = (event: KeyboardEvent) => {
     const from = event.target instanceof HTMLButtonElement ? indexOf.get(event.target) : undefined;
     if (from === undefined || event.altKey || event.ctrlKey || event.metaKey) return;

@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect, test } from "@playwright/test";
 import { hashPassword } from "../lib/auth/password";
 import { discoveryCall } from "../lib/insights/__fixtures__/discovery-call";
 import { seedCall, seedConnection, seedGongUser, seedOrganization, seedUser, seedUserGongLink } from "../test-support/seed-calls";
+import { listSeriousViolations } from "./fixtures/axe";
 import { e2eDb } from "./fixtures/db";
 import { DEMO_PASSWORD, signIn } from "./fixtures/users";
 import { startWavServer } from "./fixtures/wav-server";
@@ -77,12 +77,6 @@ const currentTime = (page: Page) => media(page).evaluate((element: HTMLMediaElem
 
 async function hasSidewaysScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
-
-async function listSeriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  return serious.map((violation) => `${page.url()} ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
 
 test("the player stays pinned and the transcript follows the recording, until the reader scrolls away", async ({ page }) => {
@@ -266,7 +260,7 @@ test("the call page and the calls list have no serious accessibility violations 
       for (const path of ["/calls", `/calls/${ids.discovery}`, `/calls/${ids.unmatched}`]) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-        violations.push(...(await listSeriousViolations(page)));
+        violations.push(...(await listSeriousViolations(page)).map((violation) => `${colorScheme} ${viewport.width}px ${violation}`));
         if (viewport === PHONE) expect(await hasSidewaysScroll(page), `${path} scrolls sideways at 390 px`).toBe(false);
       }
     }

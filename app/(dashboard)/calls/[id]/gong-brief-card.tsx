@@ -41,14 +41,7 @@ export function GongBriefCard({ brief, positionAt, canPlay }: Props) {
         ) : null}
         {brief.highlights.map((section, index) => (
           <Section key={index} title={section.title}>
-            <ul className="space-y-1.5">
-              {section.items.map((item, itemIndex) => (
-                <li key={itemIndex}>
-                  {moment(item)}
-                  {item.text}
-                </li>
-              ))}
-            </ul>
+            <Moments items={section.items} moment={moment} className="space-y-1.5" />
           </Section>
         ))}
         {brief.outline.length > 0 ? (
@@ -64,16 +57,7 @@ export function GongBriefCard({ brief, positionAt, canPlay }: Props) {
                     {section.section}
                     {section.durationSeconds ? <span className="font-normal text-muted-foreground"> · {formatDuration(section.durationSeconds)}</span> : null}
                   </p>
-                  {section.items.length > 0 ? (
-                    <ul className="mt-1 space-y-1 pl-4 text-muted-foreground">
-                      {section.items.map((item, itemIndex) => (
-                        <li key={itemIndex}>
-                          {moment(item)}
-                          {item.text}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  {section.items.length > 0 ? <Moments items={section.items} moment={moment} className="mt-1 space-y-1 pl-4 text-muted-foreground" /> : null}
                 </li>
               ))}
             </ol>
@@ -81,6 +65,19 @@ export function GongBriefCard({ brief, positionAt, canPlay }: Props) {
         ) : null}
       </CardBody>
     </Card>
+  );
+}
+
+function Moments({ items, moment, className }: { items: GongBriefMoment[]; moment: (item: GongBriefMoment) => React.ReactNode; className: string }) {
+  return (
+    <ul className={className}>
+      {items.map((item, index) => (
+        <li key={index}>
+          {moment(item)}
+          {item.text}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -90,7 +90,11 @@ export function CallLayout({ media, player, find, transcript, summary, stats, in
         <div
           id={CALL_TOOLBAR_ID}
           ref={toolbar}
-          className="sticky top-14 z-20 -mx-4 mb-4 space-y-1.5 border-b border-border bg-background/95 px-4 py-1.5 backdrop-blur md:-mx-10 md:top-0 md:px-10 lg:mx-0 lg:rounded-lg lg:border lg:bg-card/95 lg:px-3"
+          className={cn(
+            "sticky top-14 z-20 -mx-4 mb-4 space-y-1.5 border-b border-border bg-background/95 px-4 py-1.5 backdrop-blur md:-mx-10 md:top-0 md:px-10 lg:mx-0 lg:rounded-lg lg:border lg:bg-card/95 lg:px-3",
+            // Wide screens have no tabs: without a player or a transcript to find in, there is nothing to pin.
+            !player && !find && "lg:hidden",
+          )}
         >
           {player}
           <div role="tablist" aria-label="Call" className="flex gap-1 lg:hidden" onKeyDown={onTabKey}>

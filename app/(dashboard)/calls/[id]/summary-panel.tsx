@@ -29,12 +29,17 @@ export function SummaryPanel({ brief, parties, hostName, insights, llmSummary, l
   const gongHasNextSteps = brief?.highlights.some((section) => /next step|action item/i.test(section.title)) ?? false;
   const nextSteps = gongHasNextSteps ? [] : (insights?.nextSteps ?? []);
   const summary = brief ? [] : (insights?.summary ?? []);
+  // With speaker labels off (side null) the transcript doesn't say who is who, so neither may the colours here.
+  const colorOf = (speakerId: string | null) => {
+    const label = labels.get(speakerId);
+    return label && label.side !== null ? label.color : undefined;
+  };
   return (
     <>
       {brief ? <GongBriefCard brief={brief} positionAt={positionAt} canPlay={canPlay} /> : null}
       <Card>
         <CardHeader title="Participants" />
-        <ParticipantsList parties={parties} hostName={hostName} />
+        <ParticipantsList parties={parties} hostName={hostName} colorOf={colorOf} />
       </Card>
       {nextSteps.length > 0 ? (
         <Card data-testid="next-steps">

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { findLastAtOrBefore } from "@/lib/calls/find-sentence-at";
-import { useCallPlayer } from "./call-player-context";
+import { isTypingTarget, useCallPlayer } from "./call-player-context";
 import { isInBand, scrollIntoBand } from "./scroll-into-band";
 import { attachTranscriptKeyboard, setTranscriptTabStop } from "./transcript-keyboard";
 
@@ -83,12 +83,17 @@ export function TranscriptFollower() {
       if (button && !list.contains(document.activeElement)) setTranscriptTabStop(list, button);
       if (sentence && followRef.current && !media.paused && !isInBand(sentence)) scrollIntoBand(sentence, { smooth: true });
     };
-    // Wheel, touch and scrolling keys are the user's own scrolling; ours (scrollTo) fires none of them.
+    // Wheel, touch, the scrollbar and scrolling keys are the user's own scrolling; ours (scrollTo) fires none of them.
     const stopFollowing = () => {
       if (followRef.current && !media.paused) setFollow(false);
     };
     const onKey = (event: KeyboardEvent) => {
-      if (["PageUp", "PageDown", "Home", "End"].includes(event.key) && !list.contains(event.target as Node)) stopFollowing();
+      const onPage = event.target === document.body || event.target === document.documentElement;
+      const pageKey = ["PageUp", "PageDown", "Home", "End"].includes(event.key) && !isTypingTarget(event.target) && !list.contains(event.target as Node);
+      if (pageKey || (onPage && [" ", "ArrowUp", "ArrowDown"].includes(event.key))) stopFollowing();
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.clientX >= document.documentElement.clientWidth) stopFollowing();
     };
     update();
     media.addEventListener("timeupdate", update);
@@ -97,6 +102,7 @@ export function TranscriptFollower() {
     window.addEventListener("wheel", stopFollowing, { passive: true });
     window.addEventListener("touchmove", stopFollowing, { passive: true });
     window.addEventListener("keydown", onKey);
+    window.addEventListener("pointerdown", onPointerDown);
     return () => {
       media.removeEventListener("timeupdate", update);
       media.removeEventListener("seeked", update);
@@ -104,6 +110,7 @@ export function TranscriptFollower() {
       window.removeEventListener("wheel", stopFollowing);
       window.removeEventListener("touchmove", stopFollowing);
       window.removeEventListener("keydown", onKey);
+      window.removeEventListener("pointerdown", onPointerDown);
     };
   }, [media, setFollow]);
 

@@ -33,7 +33,7 @@ export function togglePlayback(media: HTMLMediaElement) {
   else media.pause();
 }
 
-const SKIP_SECONDS = 5;
+export const SKIP_SECONDS = 5;
 const TEXT_INPUT_TYPES = new Set(["text", "search", "email", "password", "number", "url", "tel", "date", "time", "datetime-local", "month", "week"]);
 
 /** True while the user types: shortcut letters then belong to the field. */
@@ -80,5 +80,3 @@ export function CallPlayerProvider({ children }: { children: React.ReactNode }) 
   const value = useMemo(() => ({ media, attach, follow, setFollow }), [media, follow]);
   return <CallPlayerContext.Provider value={value}>{children}</CallPlayerContext.Provider>;
 }
-
-export { SKIP_SECONDS };

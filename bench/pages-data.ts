@@ -48,9 +48,25 @@ export async function loadBenchCalls(db: Kysely<Database>, count: number) {
       { gongId: "l3", speakerId: "s3", name: "Sam Finance", email: "sam@customer.test", affiliation: "External" },
     ],
     segments: Array.from({ length: 1500 }, (_, index) => ({ speakerId: `s${(index % 5 === 0 ? 2 : index % 3) + 1}`, startMs: index * 4800, endMs: index * 4800 + 4500, text: index === 700 ? RARE_SENTENCE : PHRASES[index % PHRASES.length]! })),
+    content: gongBrief(),
   });
   await sql`create index transcript_segments_organization_id_search_vector_idx on transcript_segments using gin ((array[organization_id]), search_vector)`.execute(db);
   return { longCallId, admin: { id: adminId, organizationId, role: "admin" as const }, rep: { id: repId, organizationId, role: "rep" as const } };
+}
+
+/** Gong's brief of the two-hour call as the sync stores it, about as much as Gong writes for one. */
+function gongBrief() {
+  const moments = (section: number) => PHRASES.slice(section, section + 3).map((text, item) => ({ text, startTime: section * 1000 + item * 60 }));
+  return {
+    brief: PHRASES.slice(0, 3).join(" "),
+    callOutcome: { id: "NEXT_STEPS", category: "Answered", name: "Next steps set" },
+    keyPoints: PHRASES.slice(3, 8).map((text) => ({ text })),
+    highlights: ["Next steps", "Pricing", "Objections"].map((title, section) => ({
+      title,
+      items: moments(section).map((item) => ({ text: item.text, startTimes: [item.startTime] })),
+    })),
+    outline: Array.from({ length: 7 }, (_, section) => ({ section: `Part ${section + 1}`, startTime: section * 1000, duration: 1000, items: moments(section) })),
+  };
 }
 
 async function insertCallBatch(db: Kysely<Database>, organizationId: string, connectionId: string, from: number, to: number) {

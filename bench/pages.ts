@@ -11,6 +11,7 @@ import { z } from "zod";
 import { getCallViewer } from "../db/queries/call-access.js";
 import { getCallConnectionFacts, getVisibleCall, listCallPageParties, listTranscriptSentences } from "../db/queries/call-page.js";
 import { listVisibleCalls } from "../db/queries/calls-list.js";
+import { listGongUserNames } from "../db/queries/gong-user-names.js";
 import { buildCallsMatchingSearchQuery, buildVisibleCallsQuery, type CallListFilters, findCallsMatchingSearch } from "../db/queries/calls-list-query.js";
 import { getCallsListContext } from "../db/queries/calls-list-context.js";
 import { migrateToLatest } from "../db/migrate.js";
@@ -50,6 +51,7 @@ try {
       listTranscriptSentences(db, call.id),
       getCallConnectionFacts(db, call.connection_id),
       getFreshCallInsights(db, call),
+      listGongUserNames(db, call.organization_id, call.primary_user_gong_id ? [call.primary_user_gong_id] : []),
     ]);
     labelSpeakers(parties, sentences.map((sentence) => sentence.speakerId), connection?.includeSpeakerLabels ?? true);
   };

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -18,4 +19,16 @@ export function isBuildStale(root: string): boolean {
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
   return SOURCE_ROOTS.some((entry) => newestModification(path.join(root, entry)) > builtAt);
+}
+
+/** Builds the app (`next build`) when there is no build or a source changed after it; false when the build failed. */
+export function buildIfStale(root: string): boolean {
+  if (!isBuildStale(root)) return true;
+  console.log("Building Callbridge (first run or sources changed)…");
+  const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  return build.status === 0;
 }

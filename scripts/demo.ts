@@ -1,8 +1,7 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { isBuildStale } from "./build-state";
+import { buildIfStale } from "./build-state";
 import { chooseDemoListenHost } from "./listen-host";
 import { loadOrCreateSecrets } from "./local-secrets";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed-demo";
@@ -39,15 +38,7 @@ const envSchema = z.object({
 
 async function main() {
   const env = envSchema.parse(process.env);
-  if (isBuildStale(root)) {
-    console.log("Building Callbridge (first run or sources changed)…");
-    const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
+  if (!buildIfStale(root)) process.exit(1);
 
   let stopRunning: (() => Promise<void>) | null = null;
   let shuttingDown = false;

@@ -103,6 +103,7 @@ export type SeedCall = {
   audioUrl?: string | null;
   videoUrl?: string | null;
   mediaType?: "Video" | "Audio" | null;
+  system?: string | null;
   mediaFetchedAt?: Date | null;
   transcriptStatus?: TranscriptStatus;
   content?: unknown;
@@ -129,6 +130,7 @@ export async function seedCall(db: Kysely<Database>, call: SeedCall): Promise<st
       audio_url: call.audioUrl ?? null,
       video_url: call.videoUrl ?? null,
       media_type: call.mediaType ?? null,
+      system: call.system ?? null,
       media_fetched_at: call.mediaFetchedAt ?? null,
       transcript_status: call.transcriptStatus ?? (segments.length > 0 ? "ready" : "pending"),
       transcript_segment_count: segments.length,

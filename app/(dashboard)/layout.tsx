@@ -7,8 +7,14 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const user = await requireUserOrRedirect({ allowPendingPasswordChange: true });
   return (
     <div className="md:flex">
+      <a
+        href="#main-content"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:shadow-md"
+      >
+        Skip to main content
+      </a>
       <Sidebar user={{ name: user.name, email: user.email, role: user.role }} signOut={<SignOutButton />} />
-      <main className="min-w-0 flex-1 px-4 py-6 md:px-10 md:py-8">
+      <main id="main-content" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none md:px-10 md:py-8">
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
     </div>

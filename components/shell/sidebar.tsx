@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Activity, Braces, Link2, Menu, Phone, PlugZap, Tags, Users, Webhook, X } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { ADMIN_NAV, MAIN_NAV, type NavItem } from "./nav-items";
@@ -14,11 +14,25 @@ type SidebarProps = { user: { name: string; email: string; role: "admin" | "rep"
 export function Sidebar({ user, signOut }: SidebarProps) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  // The phone menu closes on Escape, giving focus back to its button.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      toggle.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
   return (
     <>
       <div className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-border bg-background/90 px-4 backdrop-blur md:hidden">
         <Brand />
         <button
+          ref={toggle}
           type="button"
           className="rounded-md p-2 hover:bg-muted"
           aria-label={open ? "Close menu" : "Open menu"}
@@ -33,7 +47,8 @@ export function Sidebar({ user, signOut }: SidebarProps) {
         id="sidebar"
         className={cn(
           "fixed inset-y-0 left-0 z-40 flex w-64 flex-col border-r border-border bg-card transition-transform md:sticky md:top-0 md:h-dvh md:translate-x-0",
-          open ? "translate-x-0" : "-translate-x-full",
+          // Closed, the phone menu is out of the tab order too, not just off screen.
+          open ? "translate-x-0" : "-translate-x-full max-md:invisible",
         )}
       >
         <div className="hidden h-14 items-center px-5 md:flex">

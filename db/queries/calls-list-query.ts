@@ -63,7 +63,7 @@ export function buildVisibleCallsQuery(
   let query = applyListFilters(
     db
       .selectFrom("calls")
-      .select(["calls.id", "calls.title", "calls.started_at", "calls.duration_seconds", "calls.transcript_status", "calls.is_private"])
+      .select(["calls.id", "calls.title", "calls.started_at", "calls.duration_seconds", "calls.transcript_status", "calls.is_private", "calls.primary_user_gong_id", "calls.system"])
       .select(sql<string>`calls.started_at::text`.as("started_at_text")),
     viewer,
     filters,

@@ -3,12 +3,16 @@ import type { Database, TranscriptStatus } from "@/db/schema";
 import type { CallCursor } from "@/lib/calls/call-cursor";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/calls/highlight-snippet";
 import type { CallViewer } from "./call-access";
+import { listGongUserNames } from "./gong-user-names";
 import { type CallListFilters, selectVisibleCallRows, tsQuery } from "./calls-list-query";
 
 export type { CallListFilters };
 
 export type CallListParty = { name: string | null; email: string | null; affiliation: string };
 export type CallListSnippet = { headline: string; position: number; startMs: number };
+
+/** Who Gong says owns a call: shown for imported calls, for which Gong lists no parties. */
+export type CallListHost = { name: string; system: string | null };
 
 export type CallListRow = {
   id: string;
@@ -18,6 +22,8 @@ export type CallListRow = {
   transcriptStatus: TranscriptStatus;
   isPrivate: boolean;
   parties: CallListParty[];
+  /** Only for a call without parties. */
+  host: CallListHost | null;
   snippet: CallListSnippet | null;
 };
 
@@ -35,6 +41,12 @@ export async function listVisibleCalls(
   const page = rows.slice(0, limit);
   const ids = page.map((row) => row.id);
   const [parties, snippets] = await Promise.all([listPartiesOf(db, ids), filters.q ? listSnippetsOf(db, ids, filters.q) : new Map()]);
+  const hostIds = page.flatMap((row) => (!parties.has(row.id) && row.primary_user_gong_id ? [row.primary_user_gong_id] : []));
+  const hosts = await listGongUserNames(db, viewer.organizationId, hostIds);
+  const hostOf = (row: (typeof page)[number]): CallListHost | null => {
+    const name = parties.has(row.id) || !row.primary_user_gong_id ? undefined : hosts.get(row.primary_user_gong_id);
+    return name ? { name, system: row.system } : null;
+  };
   const last = page.at(-1);
   return {
     rows: page.map((row) => ({
@@ -45,6 +57,7 @@ export async function listVisibleCalls(
       transcriptStatus: row.transcript_status,
       isPrivate: row.is_private,
       parties: parties.get(row.id) ?? [],
+      host: hostOf(row),
       snippet: snippets.get(row.id) ?? null,
     })),
     nextCursor: rows.length > limit && last ? { startedAt: last.started_at_text, id: last.id } : null,

@@ -14,10 +14,13 @@ function tamperSignature(url: string): string {
 describe("recording URLs", () => {
   let sim: RunningSimulator;
   let audioUrl: string;
+  let callDurationSeconds: number;
   beforeAll(async () => {
     sim = await startTestSimulator({ calls: 40 });
     const answer = await callApi(sim, "POST", "/v2/calls/extensive", { body: { filter: {}, contentSelector: { exposedFields: { media: true } } } });
-    audioUrl = (answer.body.calls as Array<{ media: { audioUrl: string } }>)[0]!.media.audioUrl;
+    const [call] = answer.body.calls as Array<{ metaData: { duration: number }; media: { audioUrl: string } }>;
+    audioUrl = call!.media.audioUrl;
+    callDurationSeconds = call!.metaData.duration;
   });
   afterAll(() => sim.close());
 
@@ -30,7 +33,7 @@ describe("recording URLs", () => {
     expect(denied.body.errors).toEqual(["You don't have permission to use 'api:calls:read:media-url' in your app."]);
   });
 
-  it("serve a small WAV with Range support", async () => {
+  it("serve a WAV as long as the call with Range support", async () => {
     expect(audioUrl).toMatch(new RegExp(`^${sim.url}/media/\\d+\\.wav\\?expires=\\d+&sig=[0-9a-f]+$`));
     const full = await fetch(audioUrl);
     expect(full.status).toBe(200);
@@ -38,10 +41,15 @@ describe("recording URLs", () => {
     const bytes = Buffer.from(await full.arrayBuffer());
     expect(bytes.subarray(0, 4).toString("ascii")).toBe("RIFF");
     expect(bytes.subarray(8, 12).toString("ascii")).toBe("WAVE");
+    // 8,000 one-byte samples a second for the call's whole duration, as the header says.
+    expect(bytes.length).toBe(44 + 8000 * callDurationSeconds);
+    expect(bytes.readUInt32LE(40)).toBe(8000 * callDurationSeconds);
     const part = await fetch(audioUrl, { headers: { Range: "bytes=0-99" } });
     expect(part.status).toBe(206);
     expect(part.headers.get("content-range")).toBe(`bytes 0-99/${bytes.length}`);
     expect((await part.arrayBuffer()).byteLength).toBe(100);
+    const late = await fetch(audioUrl, { headers: { Range: `bytes=${bytes.length - 10}-` } });
+    expect(Buffer.from(await late.arrayBuffer())).toEqual(bytes.subarray(bytes.length - 10));
     expect((await fetch(audioUrl, { headers: { Range: `bytes=${bytes.length + 10}-` } })).status).toBe(416);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HIGHLIGHT_START as S, HIGHLIGHT_STOP as E, splitHighlightedSnippet, splitTextMatches } from "./highlight-snippet";
+import { HIGHLIGHT_START as S, HIGHLIGHT_STOP as E, chooseFindTerm, splitHighlightedSnippet, splitTextMatches } from "./highlight-snippet";
 
 describe("splitHighlightedSnippet", () => {
   it("splits a ts_headline result into plain and matched parts", () => {
@@ -27,5 +27,19 @@ describe("splitTextMatches", () => {
       { text: ".", match: false },
     ]);
     expect(splitTextMatches("abc", "  ")).toEqual([{ text: "abc", match: false }]);
+  });
+});
+
+describe("chooseFindTerm", () => {
+  it("carries the query as typed when the sentence holds it, without the search syntax", () => {
+    expect(chooseFindTerm('"security questionnaire"', `send the ${S}security${E} ${S}questionnaire${E} first`)).toBe("security questionnaire");
+    expect(chooseFindTerm("Pricing -discount", `${S}pricing${E} starts at forty`)).toBe("Pricing");
+  });
+
+  it("falls back to the sentence's first run of matched words when the words were stemmed or apart", () => {
+    expect(chooseFindTerm("pricing", `it is ${S}priced${E} per seat, ${S}priced${E} yearly`)).toBe("priced");
+    expect(chooseFindTerm("renewal budget", `the ${S}budget${E} for the ${S}renewal${E}`)).toBe("budget");
+    expect(chooseFindTerm("security review", `a ${S}security${E} - ${S}reviews${E} done`)).toBe("security - reviews");
+    expect(chooseFindTerm("nothing", "no marks at all")).toBe("nothing");
   });
 });

@@ -41,3 +41,35 @@ export function splitTextMatches(text: string, needle: string): SnippetPart[] {
   if (from < text.length) parts.push({ text: text.slice(from), match: false });
   return parts;
 }
+
+/** A web-search query's words as typed, without its syntax: quotes, `or`, and the words it excludes (`-word`). */
+function stripSearchSyntax(q: string): string {
+  return q
+    .replace(/(^|\s)-("[^"]*"|\S+)/g, " ")
+    .replace(/"/g, " ")
+    .split(/\s+/)
+    .filter((word) => word && word.toLowerCase() !== "or")
+    .join(" ");
+}
+
+/**
+ * What "Find in transcript" should look for when a search result opens a call: the query as typed when the
+ * matched sentence holds it literally, else the sentence's own first run of matched words (the full-text search
+ * matched "priced" for "pricing"), so the find box always finds the sentence the reader landed on.
+ */
+export function chooseFindTerm(q: string, headline: string): string {
+  const typed = stripSearchSyntax(q);
+  const parts = splitHighlightedSnippet(headline);
+  const text = parts.map((part) => part.text).join("").toLowerCase();
+  if (typed && text.includes(typed.toLowerCase())) return typed;
+  const first = parts.findIndex((part) => part.match);
+  if (first === -1) return typed;
+  let run = parts[first]!.text;
+  for (let index = first + 1; index + 1 < parts.length; index += 2) {
+    const gap = parts[index]!;
+    const next = parts[index + 1]!;
+    if (gap.match || !next.match || !/^[\s-]+$/.test(gap.text)) break;
+    run += gap.text + next.text;
+  }
+  return run;
+}

@@ -11,9 +11,10 @@ export function escapeHtml(value: string): string {
 
 /**
  * The transcript's list items as one HTML string: the speaker-labelled turns, each with its seek button, and
- * every sentence as `span#s-<position>[data-sentence]` (the search, the player and the insights' links find them
- * so). A two-hour call has ~1,500 turns; as React elements they cost the call page most of its server time
- * (rendered twice, to HTML and to React's payload), as one string they cost a few milliseconds.
+ * every sentence as `span#s-<position>[data-sentence][data-ms]` (the search, the player and the insights' links
+ * find them so). A two-hour call has ~1,500 turns; as React elements they
+ * cost the call page most of its server time (rendered twice, to HTML and to React's payload), as one string
+ * they cost a few milliseconds.
  */
 export function renderTranscriptHtml(sentences: TranscriptSentence[], labels: Map<string | null, SpeakerLabel>): string {
   const parts: string[] = [];
@@ -23,11 +24,12 @@ export function renderTranscriptHtml(sentences: TranscriptSentence[], labels: Ma
     const offset = formatOffset(turn.startMs);
     const sideWord = side === "Unknown" ? "" : `<span>· ${SIDE_WORDS[side]}</span>`;
     parts.push(
-      `<li data-side="${side}"><button type="button" data-seek-ms="${Math.round(turn.startMs)}" aria-label="Play from ${offset}">${offset}</button>`,
+      `<li data-side="${side}" data-speaker="${label?.color ?? 0}">`,
+      `<button type="button" data-seek-ms="${Math.round(turn.startMs)}" aria-label="Play from ${offset}">${offset}</button>`,
       `<div><p>${escapeHtml(label?.label ?? "Unknown speaker")}${sideWord}</p><p>`,
     );
     for (const sentence of turn.sentences) {
-      parts.push(`<span id="s-${Math.trunc(sentence.position)}" data-sentence="true">${escapeHtml(sentence.text)} </span>`);
+      parts.push(`<span id="s-${Math.trunc(sentence.position)}" data-sentence="true" data-ms="${Math.round(sentence.startMs)}">${escapeHtml(sentence.text)} </span>`);
     }
     parts.push("</p></div></li>");
   }

@@ -23,6 +23,17 @@ describe("buildExtractiveSummary", () => {
     expect(summary[0]).toMatchObject({ speakerId: expect.any(String), startMs: expect.any(Number), text: expect.any(String) });
   });
 
+  it("never picks meeting logistics, however often their words recur", () => {
+    const { sentences } = buildSentences([
+      ["rep", 0, 5, "Let me share my screen so you can see the invoicing dashboard."],
+      ["buyer", 5, 10, "Our invoicing process relies on manual spreadsheets every month."],
+      ["rep", 10, 15, "Can you all see my screen with the invoicing dashboard now?"],
+      ["buyer", 15, 20, "The finance team spends three days on invoicing spreadsheets."],
+      ["rep", 20, 25, "Automated invoicing would save your finance team those days."],
+    ]);
+    expect(buildExtractiveSummary(sentences).map((sentence) => sentence.segmentIndex)).toEqual([1, 3, 4]);
+  });
+
   it("skips near-duplicates and balances speakers", () => {
     const lines: Line[] = [
       ["rep", 0, 5, "Our platform automates invoicing approvals for finance teams."],

@@ -1,3 +1,4 @@
+import { isMeetingLogistics } from "./meeting-logistics";
 import { toSpeakerKey } from "./speaker-key";
 import { isContentWord } from "./stop-words";
 import type { Sentence, SummarySentence } from "./types";
@@ -40,7 +41,7 @@ function scoreCandidates(sentences: Sentence[]): Candidate[] {
     ((termCount.get(word) ?? 1) - 1) * Math.log(1 + total / (sentenceCount.get(word) ?? 1));
   return sentences.flatMap((sentence, position) => {
     const words = wordSets[position] ?? new Set<string>();
-    if (sentence.words < MIN_WORDS || words.size === 0) return [];
+    if (sentence.words < MIN_WORDS || words.size === 0 || isMeetingLogistics(sentence.text)) return [];
     let score = 0;
     for (const word of words) score += weight(word);
     score /= Math.sqrt(sentence.words);

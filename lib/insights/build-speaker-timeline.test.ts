@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSentences } from "./__fixtures__/build-sentences";
-import { buildSpeakerTimeline, chooseBucketSeconds } from "./build-speaker-timeline";
+import { buildSpeakerTimeline, buildTopicTimeline, chooseBucketSeconds } from "./build-speaker-timeline";
 
 const REP_REF = { speakerId: "rep", name: "Riley Rep", side: "internal" as const };
 const BUYER_REF = { speakerId: "buyer", name: "Bea Buyer", side: "external" as const };
@@ -38,5 +38,25 @@ describe("buildSpeakerTimeline", () => {
     const { sentences } = buildSentences([["rep", 0, 500, "long"]]);
     // 500 s / 300 = 1.67 → 2 s buckets
     expect(buildSpeakerTimeline(sentences, [REP_REF], 0)).toMatchObject({ durationSeconds: 500, bucketSeconds: 2 });
+  });
+});
+
+describe("buildTopicTimeline", () => {
+  it("draws each topic where its sentences are, merged on the grid, and drops topics never placed", () => {
+    const { sentences } = buildSentences([
+      ["rep", 0, 4, "pricing a"], // 0
+      ["buyer", 4, 9, "pricing b"], // 1 touches 0
+      ["rep", 20, 22, "security"], // 2
+      ["buyer", 30, 31.5, "pricing c"], // 3
+    ]);
+    const topics = [
+      { name: "Pricing", durationSeconds: null, mentions: 3, segmentIndices: [3, 0, 1] },
+      { name: "Security", durationSeconds: 2, mentions: 1, segmentIndices: [2] },
+      { name: "Elsewhere", durationSeconds: 10, mentions: 0, segmentIndices: [] },
+    ];
+    expect(buildTopicTimeline(sentences, topics, 5)).toEqual([
+      { name: "Pricing", intervals: [[0, 10], [30, 35]] },
+      { name: "Security", intervals: [[20, 25]] },
+    ]);
   });
 });

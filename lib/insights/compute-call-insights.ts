@@ -1,5 +1,5 @@
 import { buildExtractiveSummary } from "./build-extractive-summary";
-import { buildSpeakerTimeline } from "./build-speaker-timeline";
+import { buildSpeakerTimeline, buildTopicTimeline } from "./build-speaker-timeline";
 import { buildTopics } from "./build-topics";
 import { buildTurns } from "./build-turns";
 import { computeInteractivity } from "./compute-interactivity";
@@ -16,7 +16,7 @@ import { summarizeFillerWords } from "./summarize-filler-words";
 import type { CallInsights, GongPassthrough, GongSignals, InsightInput } from "./types";
 
 /** Bump whenever an algorithm's output changes, so stored insights can be found and recomputed. */
-export const CALL_INSIGHTS_VERSION = 1;
+export const CALL_INSIGHTS_VERSION = 2;
 
 function passThroughGong(gong: GongSignals | null | undefined): GongPassthrough | null {
   if (!gong) return null;
@@ -38,6 +38,8 @@ export function computeCallInsights(input: InsightInput): CallInsights {
   // Gong's duration covers the whole recording; without it the transcript's end is the best we know.
   const durationSeconds = input.durationSeconds && input.durationSeconds > 0 ? input.durationSeconds : lastEndMs / 1000;
 
+  const topics = buildTopics(sentences, input.gong?.topics);
+  const timeline = buildSpeakerTimeline(sentences, speakers, durationSeconds);
   return {
     version: CALL_INSIGHTS_VERSION,
     durationSeconds: roundTo(durationSeconds, 2),
@@ -49,11 +51,12 @@ export function computeCallInsights(input: InsightInput): CallInsights {
     patience: computePatience(turns),
     questions: findQuestions(sentences),
     fillerWords: summarizeFillerWords(sentences, speakers, sumTalkMsBySpeaker(sentences)),
-    topics: buildTopics(sentences, input.gong?.topics),
+    topics,
     trackers: findTrackerHits(sentences, input.trackers),
     nextSteps: findNextSteps(sentences),
     summary: buildExtractiveSummary(sentences),
-    timeline: buildSpeakerTimeline(sentences, speakers, durationSeconds),
+    timeline,
+    topicTimeline: buildTopicTimeline(sentences, topics.items, timeline.bucketSeconds),
     gong: passThroughGong(input.gong),
   };
 }

@@ -37,6 +37,18 @@ describe("findNextSteps", () => {
     expect(findNextSteps(sentences)).toEqual([]);
   });
 
+  it("leaves out meeting logistics and lists a sentence said twice once", () => {
+    const { sentences } = buildSentences([
+      ["rep", 0, 3, "Great, let's get started then."], // an opener, not a plan
+      ["rep", 3, 6, "Let me share my screen."], // screen sharing, not a commitment
+      ["rep", 6, 9, "I'll send the pricing sheet tomorrow."], // 2
+      ["rep", 9, 12, "Let me share my screen."],
+      ["buyer", 12, 15, "Can you all hear me okay? Let's schedule the pilot."],
+      ["rep", 15, 18, "I'll send the pricing sheet tomorrow!"], // the same words again
+    ]);
+    expect(findNextSteps(sentences).map((step) => step.segmentIndex)).toEqual([2]);
+  });
+
   it("leaves the owner unknown for requests by unattributed speakers", () => {
     const { sentences } = buildSentences([[null, 0, 2, "Can you send the recording?"]]);
     expect(findNextSteps(sentences)[0]).toMatchObject({ kind: "action-item", ownerSide: "unknown", speakerId: null });

@@ -1,3 +1,4 @@
+import { isMeetingLogistics } from "./meeting-logistics";
 import { COMMITMENT_CUES, FUTURE_MARKER, PLAN_CUES, REQUEST_CUES, TIME_CUES } from "./next-step-cues";
 import type { NextStep, Sentence, Side } from "./types";
 
@@ -14,7 +15,7 @@ function collectCues(text: string, patterns: RegExp[]): string[] {
 /** Classifies one sentence, or returns undefined when it commits to nothing. */
 export function classifyNextStep(sentence: Sentence): NextStep | undefined {
   const text = sentence.text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
-  if (!ANY_CUE.test(text)) return undefined;
+  if (!ANY_CUE.test(text) || isMeetingLogistics(text)) return undefined;
   const commitments = collectCues(text, COMMITMENT_CUES);
   const requests = collectCues(text, REQUEST_CUES);
   const plans = collectCues(text, PLAN_CUES);
@@ -34,7 +35,14 @@ export function classifyNextStep(sentence: Sentence): NextStep | undefined {
   };
 }
 
-/** Sentences that commit someone to something, in transcript order. */
+/** Sentences that commit someone to something, in transcript order; a sentence said again is listed once. */
 export function findNextSteps(sentences: Sentence[]): NextStep[] {
-  return sentences.flatMap((sentence) => classifyNextStep(sentence) ?? []);
+  const seen = new Set<string>();
+  return sentences.flatMap((sentence) => {
+    const step = classifyNextStep(sentence);
+    const key = sentence.tokens.join(" ");
+    if (!step || seen.has(key)) return [];
+    seen.add(key);
+    return [step];
+  });
 }

@@ -15,6 +15,13 @@ describe("listInteractionStats", () => {
     ]);
   });
 
+  it("leaves our talk ratio empty when no speaker is matched to a side, rather than say 0 %", () => {
+    const segments = discoveryCall.segments.map((segment) => ({ ...segment, speakerId: `unmatched-${segment.speakerId}` }));
+    const gong = { interactionStats: [{ name: "Talk Ratio", value: 0.51 }] };
+    const [talkRatio] = listInteractionStats(computeCallInsights({ ...discoveryCall, segments, gong }));
+    expect(talkRatio).toEqual({ name: "Talk Ratio", unit: "ratio", ours: null, gong: 0.51 });
+  });
+
   it("leaves our side empty for a call without speech", () => {
     const rows = listInteractionStats(computeCallInsights({ durationSeconds: 60, parties: [], segments: [], trackers: [] }));
     expect(rows.map((row) => [row.ours, row.gong])).toEqual([[null, null], [null, null], [null, null], [null, null], [null, null]]);

@@ -8,6 +8,11 @@ export type InteractionStatRow = {
   gong: number | null;
 };
 
+/** False when no speech is attributed to either side (no speaker matched a party), so our talk ratio means nothing. */
+export function hasSidedTalk(insights: CallInsights): boolean {
+  return insights.talk.sides.internal.talkSeconds + insights.talk.sides.external.talkSeconds > 0;
+}
+
 /**
  * Our interaction figures beside Gong's, row by row. Gong reports the same units: talk ratio as the
  * company side's share (0.51), monologue, story and patience in seconds, interactivity on 0–10.
@@ -15,7 +20,7 @@ export type InteractionStatRow = {
 export function listInteractionStats(insights: CallInsights): InteractionStatRow[] {
   const gongValue = (name: string) => insights.gong?.interactionStats.find((stat) => stat.name === name)?.value ?? null;
   const rows: Omit<InteractionStatRow, "gong">[] = [
-    { name: "Talk Ratio", unit: "ratio", ours: insights.talk.totalTalkSeconds > 0 ? insights.talk.sides.internal.talkRatio : null },
+    { name: "Talk Ratio", unit: "ratio", ours: hasSidedTalk(insights) ? insights.talk.sides.internal.talkRatio : null },
     { name: "Longest Monologue", unit: "seconds", ours: insights.longestMonologue?.durationSeconds ?? null },
     { name: "Longest Customer Story", unit: "seconds", ours: insights.longestCustomerStory?.durationSeconds ?? null },
     { name: "Interactivity", unit: "score", ours: insights.sentenceCount > 0 ? insights.interactivity.score : null },

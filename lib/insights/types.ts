@@ -123,6 +123,9 @@ export type TimelineTrack = SpeakerRef & { intervals: [number, number][] };
 
 export type Timeline = { durationSeconds: number; bucketSeconds: number; tracks: TimelineTrack[] };
 
+/** When a topic was discussed, on the speaker timeline's grid. */
+export type TopicTrack = { name: string; intervals: [number, number][] };
+
 export type GongPassthrough = {
   interactionStats: { name: string; value: number }[];
   trackers: { name: string; count: number }[];
@@ -145,5 +148,6 @@ export type CallInsights = {
   nextSteps: NextStep[];
   summary: SummarySentence[];
   timeline: Timeline;
+  topicTimeline: TopicTrack[];
   gong: GongPassthrough | null;
 };

@@ -4,11 +4,17 @@ import { HighlightedText } from "@/components/calls/highlighted-text";
 import { TranscriptStatusBadge } from "@/components/calls/transcript-status-badge";
 import { RelativeTime } from "@/components/relative-time";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { CallListParty, CallListRow } from "@/db/queries/calls-list";
-import { splitHighlightedSnippet } from "@/lib/calls/highlight-snippet";
+import type { CallListHost, CallListParty, CallListRow } from "@/db/queries/calls-list";
+import { chooseFindTerm, splitHighlightedSnippet } from "@/lib/calls/highlight-snippet";
 import { formatDuration } from "@/lib/format";
 
-export function CallsTable({ rows }: { rows: CallListRow[] }) {
+/** A search result opens the call on its matched sentence, with the term carried into "Find in transcript". */
+function callHref(row: CallListRow, q: string | undefined): string {
+  if (!row.snippet || !q) return `/calls/${row.id}`;
+  return `/calls/${row.id}?${new URLSearchParams({ find: chooseFindTerm(q, row.snippet.headline) })}#s-${row.snippet.position}`;
+}
+
+export function CallsTable({ rows, q }: { rows: CallListRow[]; q?: string }) {
   return (
     <Table>
       <thead>
@@ -24,7 +30,7 @@ export function CallsTable({ rows }: { rows: CallListRow[] }) {
           <tr key={row.id} className="hover:bg-muted/50">
             <Td className="max-w-md">
               <div className="flex flex-wrap items-center gap-2">
-                <Link href={row.snippet ? `/calls/${row.id}#s-${row.snippet.position}` : `/calls/${row.id}`} className="font-medium hover:underline">
+                <Link href={callHref(row, q)} className="font-medium hover:underline">
                   {row.title || "Untitled call"}
                 </Link>
                 {row.isPrivate ? <Lock className="size-3.5 text-muted-foreground" aria-label="Private call" /> : null}
@@ -35,10 +41,10 @@ export function CallsTable({ rows }: { rows: CallListRow[] }) {
                   <HighlightedText parts={splitHighlightedSnippet(row.snippet.headline)} />
                 </p>
               ) : null}
-              <Participants parties={row.parties} className="mt-1 md:hidden" />
+              <Participants parties={row.parties} host={row.host} className="mt-1 md:hidden" />
             </Td>
             <Td className="hidden md:table-cell">
-              <Participants parties={row.parties} />
+              <Participants parties={row.parties} host={row.host} />
             </Td>
             <Td className="whitespace-nowrap text-muted-foreground">
               <RelativeTime date={row.startedAt} />
@@ -53,11 +59,20 @@ export function CallsTable({ rows }: { rows: CallListRow[] }) {
   );
 }
 
-function Participants({ parties, className }: { parties: CallListParty[]; className?: string }) {
+function Participants({ parties, host, className }: { parties: CallListParty[]; host: CallListHost | null; className?: string }) {
   const name = (party: CallListParty) => party.name ?? party.email ?? "Unknown";
   const internal = parties.filter((party) => party.affiliation === "Internal").map(name);
   const external = parties.filter((party) => party.affiliation !== "Internal").map(name);
   const list = (names: string[]) => (names.length > 3 ? `${names.slice(0, 3).join(", ")} +${names.length - 3}` : names.join(", "));
+  if (parties.length === 0) {
+    // Gong lists no parties for calls imported from dialers; the call's owner is still known.
+    return (
+      <div className={`text-xs text-muted-foreground ${className ?? ""}`}>
+        {host ? <p><span className="font-medium text-foreground">Host:</span> {host.name}</p> : null}
+        <p>{host?.system ? `${host.system} call · ` : ""}No participants listed by Gong</p>
+      </div>
+    );
+  }
   return (
     <div className={`text-xs text-muted-foreground ${className ?? ""}`}>
       {internal.length ? <p><span className="font-medium text-foreground">Us:</span> {list(internal)}</p> : null}

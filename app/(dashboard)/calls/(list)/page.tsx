@@ -37,7 +37,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
         </Card>
         <Card>
           {page.rows.length > 0 ? (
-            <CallsTable rows={page.rows} />
+            <CallsTable rows={page.rows} q={params.q} />
           ) : (
             <CallsEmptyState role={user.role} hasConnection={context.hasConnection} linked={viewer.gongUserId !== null} filtered={filtered} paged={!!cursor} />
           )}

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ChevronDown, ChevronUp, Search } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
+import { isTypingTarget } from "./call-player-context";
+import { scrollIntoBand } from "./scroll-into-band";
 
 type Match = { element: HTMLElement; range: Range };
 
@@ -36,17 +38,29 @@ function findMatches(query: string): Match[] {
   return matches;
 }
 
-export function TranscriptSearch() {
-  const [query, setQuery] = useState("");
+/** The first match in or after the sentence a link landed on (#s-N), so carrying the term in keeps the reader there. */
+function firstMatchFromLanding(matches: Match[]): number {
+  const landed = /^#s-(\d+)$/.exec(window.location.hash);
+  if (!landed) return 0;
+  const index = matches.findIndex((match) => Number(match.element.id.slice(2)) >= Number(landed[1]));
+  return Math.max(0, index);
+}
+
+/** Find in transcript; `initialQuery` is the term a transcript search on the calls list opened the call with. */
+export function TranscriptSearch({ initialQuery = "" }: { initialQuery?: string }) {
+  const [query, setQuery] = useState(initialQuery);
   const [matches, setMatches] = useState<Match[]>([]);
   const [current, setCurrent] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  const carried = useRef(initialQuery !== "");
 
   useEffect(() => {
     const handle = setTimeout(() => {
       const found = findMatches(query);
+      // Only a carried term with a landing (#s-N) keeps the reader at the landing; otherwise go to the first match.
+      carried.current &&= /^#s-\d+$/.test(window.location.hash);
       setMatches(found);
-      setCurrent(0);
+      setCurrent(carried.current ? firstMatchFromLanding(found) : 0);
     }, 120);
     return () => clearTimeout(handle);
   }, [query]);
@@ -55,16 +69,16 @@ export function TranscriptSearch() {
     paintHighlights(matches, current);
     document.querySelectorAll("[data-match-current]").forEach((element) => element.removeAttribute("data-match-current"));
     const active = matches[current];
-    if (active) {
-      active.element.setAttribute("data-match-current", "true");
-      active.element.scrollIntoView({ block: "center" });
-    }
+    if (!active) return;
+    active.element.setAttribute("data-match-current", "true");
+    // The carried term's first match is the landed sentence, already in view: leave the scroll to the landing.
+    if (carried.current) carried.current = false;
+    else scrollIntoBand(active.element, { fraction: 0.4 });
   }, [matches, current]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName);
-      if (event.key === "/" && !typing) {
+      if (event.key === "/" && !isTypingTarget(event.target)) {
         event.preventDefault();
         input.current?.focus();
       }
@@ -77,6 +91,7 @@ export function TranscriptSearch() {
   useEffect(() => {
     const onHash = () => {
       if (!window.location.hash.startsWith("#find=")) return;
+      carried.current = false;
       setQuery(decodeURIComponent(window.location.hash.slice("#find=".length)));
       input.current?.focus({ preventScroll: true });
     };
@@ -99,9 +114,13 @@ export function TranscriptSearch() {
           id="transcript-search"
           type="search"
           value={query}
-          placeholder="Find in transcript  ( / )"
+          placeholder="Find in transcript"
+          aria-keyshortcuts="/"
           className="pl-9"
-          onChange={(event) => setQuery(event.target.value)}
+          onChange={(event) => {
+            carried.current = false;
+            setQuery(event.target.value);
+          }}
           onKeyDown={(event) => {
             if (event.key === "Enter") {
               event.preventDefault();

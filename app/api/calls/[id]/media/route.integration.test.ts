@@ -61,7 +61,7 @@ async function connect(scopes?: readonly string[]): Promise<string> {
 async function renderCallPage(rep: keyof typeof reps): Promise<string> {
   session.userId = reps[rep];
   const { default: CallPage } = await import("@/app/(dashboard)/calls/[id]/page");
-  return renderToStaticMarkup(await CallPage({ params: Promise.resolve({ id: callId }) }));
+  return renderToStaticMarkup(await CallPage({ params: Promise.resolve({ id: callId }), searchParams: Promise.resolve({}) }));
 }
 
 beforeAll(async () => {

@@ -7,7 +7,8 @@ process.env.E2E_SIMULATOR_URL = `http://localhost:${Number(process.env.E2E_PORT)
 
 export default defineConfig({
   testDir: "e2e",
-  globalSetup: "./e2e/global-setup.ts",
+  // Without DATABASE_URL, an embedded PostgreSQL for the run first; the product's stack then starts on it.
+  globalSetup: ["./test-support/database-server-setup.ts", "./e2e/global-setup.ts"],
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   // One worker: the specs share one organization, and several connect or disconnect its Gong.

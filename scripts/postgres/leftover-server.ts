@@ -1,0 +1,51 @@
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { commandOf } from "../process-table";
+
+/**
+ * Makes way for a start on `pgdata` by someone holding its folder's lock: a server a killed run left serving it is
+ * stopped; a postmaster.pid whose server is gone (its PID now free, or another program's) is removed, which
+ * PostgreSQL itself would refuse to do when that PID is alive.
+ */
+export async function clearLeftoverServer(pgdata: string, log: (line: string) => void): Promise<void> {
+  const pidFile = path.join(pgdata, "postmaster.pid");
+  let lines: string[];
+  try {
+    lines = readFileSync(pidFile, "utf8").split("\n");
+  } catch {
+    return;
+  }
+  const pid = Number(lines[0]);
+  const command = commandOf(pid);
+  if (command?.includes("postgres") && lines[1] && command.includes(lines[1])) {
+    log(`Stopping the embedded PostgreSQL (PID ${pid}) that a killed run left running on ${pgdata}…`);
+    await stopServerProcess(pid);
+  }
+  rmSync(pidFile, { force: true });
+}
+
+/**
+ * Stops a postmaster: a fast shutdown (SIGINT: sessions end, everything committed is kept), then after 30 s an
+ * immediate one (SIGQUIT, recovered from the WAL at the next start). Resolves once it is gone.
+ */
+export async function stopServerProcess(pid: number, exited: () => boolean = () => !isAlive(pid)): Promise<void> {
+  for (const [signal, waitMs] of [["SIGINT", 30_000], ["SIGQUIT", 10_000], ["SIGKILL", 5_000]] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return; // already gone
+    }
+    for (const deadline = Date.now() + waitMs; Date.now() < deadline; await sleep(50)) if (exited()) return;
+  }
+  throw new Error(`The embedded PostgreSQL (PID ${pid}) did not stop; stop it yourself (kill ${pid}) and start again.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

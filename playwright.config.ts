@@ -1,9 +1,12 @@
 import { defineConfig } from "@playwright/test";
+import { findChromium } from "./test-support/chromium";
 
 // Chosen once in the main process; workers inherit it through the environment.
 process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
 const baseURL = `http://localhost:${process.env.E2E_PORT}`;
 process.env.E2E_SIMULATOR_URL = `http://localhost:${Number(process.env.E2E_PORT) + 1}`;
+// A system Chromium or Chrome when there is one, else Playwright's own (`npm test` says how to get one if neither).
+const browser = findChromium();
 
 export default defineConfig({
   testDir: "e2e",
@@ -22,7 +25,7 @@ export default defineConfig({
     browserName: "chromium",
     headless: true,
     launchOptions: {
-      executablePath: "/usr/bin/chromium",
+      executablePath: browser.found ? browser.executablePath : undefined,
       args: [
         "--no-sandbox",
         "--disable-gpu",

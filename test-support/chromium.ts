@@ -1,0 +1,30 @@
+import { existsSync } from "node:fs";
+import { chromium } from "@playwright/test";
+
+/** The Chromium the end-to-end tests run in (undefined: Playwright's own), or why there is none. */
+export type ChromiumChoice = { found: true; executablePath: string | undefined } | { found: false; problem: string };
+
+const INSTALL = "install one with `npx playwright install chromium`, or set CHROMIUM_PATH to a Chromium or Chrome";
+
+/** Where Debian, Ubuntu, Fedora and macOS put Chromium and Chrome. */
+const SYSTEM_BROWSERS = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+];
+
+/** The one named by CHROMIUM_PATH or PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH, else the system's, else Playwright's own. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumChoice {
+  const variable = env.CHROMIUM_PATH ? "CHROMIUM_PATH" : env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ? "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH" : null;
+  if (variable) {
+    const chosen = env[variable]!;
+    return existsSync(chosen) ? { found: true, executablePath: chosen } : { found: false, problem: `${variable} is ${chosen}, which does not exist: ${INSTALL}.` };
+  }
+  const system = SYSTEM_BROWSERS.find((candidate) => existsSync(candidate));
+  if (system) return { found: true, executablePath: system };
+  if (existsSync(chromium.executablePath())) return { found: true, executablePath: undefined };
+  return { found: false, problem: `No Chromium for the end-to-end tests: ${INSTALL}.` };
+}

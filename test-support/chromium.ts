@@ -4,8 +4,6 @@ import { chromium } from "@playwright/test";
 /** The Chromium the end-to-end tests run in (undefined: Playwright's own), or why there is none. */
 export type ChromiumChoice = { found: true; executablePath: string | undefined } | { found: false; problem: string };
 
-const INSTALL = "install one with `npx playwright install chromium`, or set CHROMIUM_PATH to a Chromium or Chrome";
-
 /** Where Debian, Ubuntu, Fedora and macOS put Chromium and Chrome. */
 const SYSTEM_BROWSERS = [
   "/usr/bin/chromium",
@@ -21,10 +19,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumChoi
   const variable = env.CHROMIUM_PATH ? "CHROMIUM_PATH" : env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ? "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH" : null;
   if (variable) {
     const chosen = env[variable]!;
-    return existsSync(chosen) ? { found: true, executablePath: chosen } : { found: false, problem: `${variable} is ${chosen}, which does not exist: ${INSTALL}.` };
+    if (existsSync(chosen)) return { found: true, executablePath: chosen };
+    return { found: false, problem: `${variable} is ${chosen}, which does not exist: point it at a Chromium or Chrome, or unset it and run \`npx playwright install chromium\`.` };
   }
   const system = SYSTEM_BROWSERS.find((candidate) => existsSync(candidate));
   if (system) return { found: true, executablePath: system };
   if (existsSync(chromium.executablePath())) return { found: true, executablePath: undefined };
-  return { found: false, problem: `No Chromium for the end-to-end tests: ${INSTALL}.` };
+  return { found: false, problem: "No Chromium for the end-to-end tests: install one with `npx playwright install chromium`, or set CHROMIUM_PATH to a Chromium or Chrome." };
 }

@@ -15,7 +15,7 @@ const SYSTEM_BROWSERS = [
 ];
 
 /** The one named by CHROMIUM_PATH or PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH, else the system's, else Playwright's own. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumChoice {
+export function findChromium(env: Record<string, string | undefined> = process.env): ChromiumChoice {
   const variable = env.CHROMIUM_PATH ? "CHROMIUM_PATH" : env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ? "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH" : null;
   if (variable) {
     const chosen = env[variable]!;

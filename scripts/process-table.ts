@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 
-/** What the scripts need to know of a running process: its parent and its resident memory. */
-export type ProcessEntry = { pid: number; ppid: number; rssKb: number };
+/** What the scripts need to know of a running process: its parent and its resident memory (shared memory apart, where known). */
+export type ProcessEntry = { pid: number; ppid: number; rssKb: number; sharedKb: number };
 
 const onLinux = process.platform === "linux";
 
@@ -25,14 +25,15 @@ export function listProcesses(): ProcessEntry[] {
       .trim()
       .split("\n")
       .map((line) => line.trim().split(/\s+/).map(Number))
-      .map(([pid = 0, ppid = 0, rssKb = 0]) => ({ pid, ppid, rssKb }));
+      .map(([pid = 0, ppid = 0, rssKb = 0]) => ({ pid, ppid, rssKb, sharedKb: 0 }));
   }
   const entries: ProcessEntry[] = [];
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const status = readFileSync(`/proc/${name}/status`, "utf8");
-      entries.push({ pid: Number(name), ppid: Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0), rssKb: Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) });
+      const field = (label: string) => Number(new RegExp(`^${label}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
+      entries.push({ pid: Number(name), ppid: field("PPid"), rssKb: field("VmRSS"), sharedKb: field("RssShmem") });
     } catch {
       // The process ended while the table was read.
     }
@@ -40,7 +41,10 @@ export function listProcesses(): ProcessEntry[] {
   return entries;
 }
 
-/** Resident memory of a process and all its descendants, in MB (shared pages count once per process). */
+/**
+ * Resident memory of a process and all its descendants, in MB: the sum of their RSS, with the shared memory they
+ * all map (PostgreSQL's shared buffers) counted once where the system says how much it is (Linux), else in each.
+ */
 export function treeRssMb(rootPid: number): number {
   const processes = listProcesses();
   const tree = new Set([rootPid]);
@@ -53,6 +57,7 @@ export function treeRssMb(rootPid: number): number {
       }
     }
   }
-  const kb = processes.filter((entry) => tree.has(entry.pid)).reduce((sum, entry) => sum + entry.rssKb, 0);
-  return kb / 1024;
+  const members = processes.filter((entry) => tree.has(entry.pid));
+  const ownKb = members.reduce((sum, entry) => sum + entry.rssKb - entry.sharedKb, 0);
+  return (ownKb + Math.max(0, ...members.map((entry) => entry.sharedKb))) / 1024;
 }

@@ -161,6 +161,20 @@ describe("the embedded PostgreSQL of a data folder", () => {
     running = undefined;
   }, 60_000);
 
+  it("says in one line why a server did not start, and where its log is", async () => {
+    const { pgdata, dir, log } = embeddedDatabaseFiles(dataDir);
+    const autoConf = path.join(pgdata, "postgresql.auto.conf");
+    const settings = readFileSync(autoConf, "utf8");
+    writeFileSync(autoConf, `${settings}max_connections = 'plenty'\n`);
+    try {
+      await expect(startEmbeddedDatabase({ dataDir, port: 0, log: () => undefined })).rejects.toThrow(
+        new Error(`The embedded PostgreSQL did not start: configuration file "${autoConf}" contains errors (its log: ${log}; to start afresh, delete ${dir}).`),
+      );
+    } finally {
+      writeFileSync(autoConf, settings);
+    }
+  }, 60_000);
+
   it("says in one line that the folder holds PGlite-era data, and starts", async () => {
     mkdirSync(path.join(dataDir, "pglite"));
     const lines: string[] = [];

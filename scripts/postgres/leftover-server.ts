@@ -33,8 +33,9 @@ export async function stopServerProcess(pid: number, exited: () => boolean = () 
   for (const [signal, waitMs] of [["SIGINT", 30_000], ["SIGQUIT", 10_000], ["SIGKILL", 5_000]] as const) {
     try {
       process.kill(pid, signal);
-    } catch {
-      return; // already gone
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ESRCH") return; // already gone
+      throw new Error(`Cannot stop the embedded PostgreSQL (PID ${pid}) that another user started; stop it as that user, or run as them.`);
     }
     for (const deadline = Date.now() + waitMs; Date.now() < deadline; await sleep(50)) if (exited()) return;
   }

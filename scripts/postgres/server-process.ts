@@ -48,7 +48,11 @@ export async function startServerProcess(options: {
   const child = spawn(options.postgres, options.args, { ...spawnOptions(options.user), detached: true, stdio: ["ignore", "ignore", "pipe"] });
   const output: string[] = [];
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  // A process that never started (a spawn error) has no exit to wait for.
+  const exit = new Promise<void>((resolve) => {
+    child.on("exit", () => resolve());
+    child.on("error", () => child.pid === undefined && resolve());
+  });
   void exit.then(() => (exited = true));
   const stopOnExit = () => child.kill("SIGINT");
   process.on("exit", stopOnExit);
@@ -86,7 +90,8 @@ function untilReady(child: ChildProcess, output: string[], log: NodeJS.WritableS
       if (tail.includes("database system is ready to accept connections")) resolve();
     });
     child.on("error", reject);
-    child.on("exit", (code, exitSignal) => reject(new Error(reasonIn(output) ?? `it exited (${code ?? exitSignal})`)));
+    // "close", not "exit": its last words (the reason) may still be in the pipe when it exits.
+    child.on("close", (code, exitSignal) => reject(new Error(reasonIn(output) ?? `it exited (${code ?? exitSignal})`)));
   }).finally(() => {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);

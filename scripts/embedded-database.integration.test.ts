@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "@/db/migrate";
 import { listAllTableRows } from "@/test-support/table-rows";
 import { type EmbeddedDatabase, embeddedDatabaseFiles, startEmbeddedDatabase } from "./embedded-database";
+import { serverUser } from "./postgres/system-user";
 import { commandOf } from "./process-table";
 import { createScriptDb } from "./script-db";
 import { DEMO_USERS, seedDemo } from "./seed-demo";
@@ -152,13 +153,19 @@ describe("the embedded PostgreSQL of a data folder", () => {
   }, 60_000);
 
   it("starts over a postmaster.pid whose PID now belongs to another program", async () => {
-    // A reboot or a container restart reuses PIDs; PostgreSQL itself refuses to start while that PID is alive.
+    // A reboot or a container restart reuses PIDs. PostgreSQL refuses to start while the PID in the file is alive
+    // and its user's (another user's process, or its parent, it takes for stale), so the PID is a sleep of its user.
     const pgdata = embeddedDatabaseFiles(dataDir).pgdata;
-    writeFileSync(path.join(pgdata, "postmaster.pid"), `${process.pid}\n${pgdata}\n0\n5432\n\n\n`);
-    running = await startEmbeddedDatabase({ dataDir, port: 0, log: () => undefined });
-    expect(postmasterPid(dataDir)).toBe(running.pid);
-    await running.stop();
-    running = undefined;
+    const sleeper = spawn("sleep", ["60"], { ...(serverUser(() => undefined) ?? {}), stdio: "ignore" });
+    try {
+      writeFileSync(path.join(pgdata, "postmaster.pid"), `${sleeper.pid}\n${pgdata}\n0\n5432\n\n\n`);
+      running = await startEmbeddedDatabase({ dataDir, port: 0, log: () => undefined });
+      expect(postmasterPid(dataDir)).toBe(running.pid);
+      await running.stop();
+      running = undefined;
+    } finally {
+      sleeper.kill();
+    }
   }, 60_000);
 
   it("says in one line why a server did not start, and where its log is", async () => {
@@ -192,13 +199,14 @@ describe("a start that cannot complete", () => {
     const dataDir = newDataDir();
     const holder = startHolder(dataDir);
     const { dir } = embeddedDatabaseFiles(dataDir);
-    while (!(existsSync(dir) && readdirSync(dir).some((name) => name.startsWith("data.init-")))) {
+    // Killed once initdb has begun to write, which goes on writing after us (it is not stopped with the run).
+    const making = () => (existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith("data")) : []);
+    while (!making().some((folder) => readdirSync(path.join(dir, folder)).length > 0)) {
       if (holder.child.exitCode !== null) throw new Error(`the holder exited: ${holder.output().stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await kill(holder.child);
 
-    // The killed run's initdb may still be writing to its own folder: the start must not trip over it.
     const database = await startEmbeddedDatabase({ dataDir, port: 0, log: () => undefined });
     try {
       expect(await query(database.url, "SELECT current_setting('server_version_num')::int >= 180000 AS current")).toEqual([{ current: true }]);

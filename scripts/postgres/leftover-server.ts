@@ -26,11 +26,14 @@ export async function clearLeftoverServer(pgdata: string, log: (line: string) =>
 }
 
 /**
- * Stops a postmaster: a fast shutdown (SIGINT: sessions end, everything committed is kept), then after 30 s an
- * immediate one (SIGQUIT, recovered from the WAL at the next start). Resolves once it is gone.
+ * Stops a postmaster: a smart shutdown (SIGTERM: no new sessions; it ends when the last client has gone, so a
+ * client still closing is not cut off into an error), after 5 s a fast one (SIGINT: sessions are ended), after
+ * 30 s more an immediate one (SIGQUIT, recovered from the WAL at the next start). Everything committed is kept.
+ * Resolves once it is gone.
  */
 export async function stopServerProcess(pid: number, exited: () => boolean = () => !isAlive(pid)): Promise<void> {
-  for (const [signal, waitMs] of [["SIGINT", 30_000], ["SIGQUIT", 10_000], ["SIGKILL", 5_000]] as const) {
+  const steps = [["SIGTERM", 5_000], ["SIGINT", 30_000], ["SIGQUIT", 10_000], ["SIGKILL", 5_000]] as const;
+  for (const [signal, waitMs] of steps) {
     try {
       process.kill(pid, signal);
     } catch (error) {

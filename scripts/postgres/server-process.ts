@@ -15,7 +15,7 @@ const spawnOptions = (user: ServerUser) => ({
 
 /** The last line PostgreSQL or initdb gave as a reason (FATAL, PANIC, ERROR, …), without its prefix. */
 export function reasonIn(output: string[]): string | undefined {
-  const lines = output.flatMap((chunk) => chunk.split("\n")).map((line) => line.trim()).filter(Boolean);
+  const lines = output.join("").split("\n").map((line) => line.trim()).filter(Boolean);
   const reason = lines.findLast((line) => /\b(FATAL|PANIC|ERROR|error):/.test(line)) ?? lines.at(-1);
   return reason?.replace(/^.*?\b(FATAL|PANIC|ERROR|error):\s*/, "").replace(/^initdb:\s*/, "");
 }

@@ -68,7 +68,7 @@ try {
     http429: stats.http429,
     insightsAfterSeconds: Number(insightsSeconds.toFixed(1)),
     peakRssMb: Math.round(peakRssMb),
-    // The embedded server's processes (postmaster and sessions), each one's RSS summed: shared buffers count in each.
+    // The embedded server's processes (postmaster and sessions): their RSS summed, the shared buffers once (Linux).
     databaseRssMb: databasePid === null ? null : Math.round(peakDatabaseRssMb),
     database: databaseServer.database,
   };

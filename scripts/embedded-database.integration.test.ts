@@ -28,7 +28,8 @@ function newDataDir(): string {
 afterAll(() => {
   for (const dir of folders) {
     chmodSync(dir, 0o755);
-    rmSync(dir, { recursive: true, force: true });
+    // Retried: a killed run's initdb may still be writing in its folder.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20 });
   }
 });
 

@@ -1,13 +1,17 @@
 import { defineConfig } from "@playwright/test";
+import { findChromium } from "./test-support/chromium";
 
 // Chosen once in the main process; workers inherit it through the environment.
 process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
 const baseURL = `http://localhost:${process.env.E2E_PORT}`;
 process.env.E2E_SIMULATOR_URL = `http://localhost:${Number(process.env.E2E_PORT) + 1}`;
+// A system Chromium or Chrome when there is one, else Playwright's own (`npm test` says how to get one if neither).
+const browser = findChromium();
 
 export default defineConfig({
   testDir: "e2e",
-  globalSetup: "./e2e/global-setup.ts",
+  // Without DATABASE_URL, an embedded PostgreSQL for the run first; the product's stack then starts on it.
+  globalSetup: ["./test-support/database-server-setup.ts", "./e2e/global-setup.ts"],
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   // One worker: the specs share one organization, and several connect or disconnect its Gong.
@@ -21,7 +25,7 @@ export default defineConfig({
     browserName: "chromium",
     headless: true,
     launchOptions: {
-      executablePath: "/usr/bin/chromium",
+      executablePath: browser.found ? browser.executablePath : undefined,
       args: [
         "--no-sandbox",
         "--disable-gpu",

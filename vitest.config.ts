@@ -14,6 +14,8 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
     environment: "node",
+    // Without DATABASE_URL, one embedded PostgreSQL for the run; each test file creates its own database on it.
+    globalSetup: ["./test-support/database-server-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import "../scripts/allow-server-only";
+import { treeRssMb } from "../scripts/process-table";
+import { startDatabaseServerForRun } from "../test-support/database-server";
 import { startSyncStack } from "../test-support/sync-stack";
 import { startExecutorProcess } from "./executor-process";
 import { startSimulatorProcess } from "./simulator-process";
@@ -15,12 +17,17 @@ const calls = Number(values.calls);
 const driftRate = Number(values.drift);
 if (!(driftRate >= 0 && driftRate <= 1)) throw new Error("--drift is a share of calls, from 0 to 1");
 
+// Without DATABASE_URL, an embedded PostgreSQL set up as `npm run demo` runs it, its memory sampled beside ours.
+const databaseServer = await startDatabaseServerForRun({ throwaway: false });
+const databasePid = databaseServer.pid;
 let peakRssMb = 0;
+let peakDatabaseRssMb = 0;
 const sampler = setInterval(() => {
   peakRssMb = Math.max(peakRssMb, process.memoryUsage().rss / 2 ** 20);
 }, 200);
-
-const database = process.env.DATABASE_URL ? "postgres" : "pglite";
+const databaseSampler = setInterval(() => {
+  if (databasePid !== null) peakDatabaseRssMb = Math.max(peakDatabaseRssMb, treeRssMb(databasePid));
+}, 1000);
 // As under `npm run demo`, Gong (the simulator) and the executor run in processes of their own, so building
 // Gong's answers and scheduling steps do not share this process's event loop with the functions being measured.
 const simulator = await startSimulatorProcess({ calls, rateLimit: 3, dailyLimit: 10_000, driftRate });
@@ -71,13 +78,17 @@ try {
     http429: stats.http429,
     insightsAfterSeconds: Number(insightsSeconds.toFixed(1)),
     peakRssMb: Math.round(peakRssMb),
-    database,
+    // The embedded server's processes (postmaster and sessions): their RSS summed, the shared buffers once (Linux).
+    databaseRssMb: databasePid === null ? null : Math.round(peakDatabaseRssMb),
+    database: databaseServer.database,
   };
   console.log(`backfilled ${result.calls} calls (${result.quarantined} quarantined) with ${gongRequests} Gong requests in ${result.wallSeconds} s (floor ${result.floorSeconds} s); insights ${result.insightsAfterSeconds} s later`);
   report = JSON.stringify(result);
 } finally {
   clearInterval(sampler);
+  clearInterval(databaseSampler);
   await stack.stop();
+  await databaseServer.stop();
 }
 // Last, after everything stopped, so nothing a shutdown logs can follow it.
 console.log(report);

@@ -8,6 +8,7 @@ import { serve } from "inngest/node";
 import pg from "pg";
 import { z } from "zod";
 import { startExecutor } from "../inngest-executor/src/index.js";
+import { startDatabaseServerForRun } from "../test-support/database-server.js";
 import { createTestDatabase } from "../test-support/test-database.js";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "200" }, latency: { type: "string", default: "20" } } });
@@ -26,6 +27,8 @@ async function threeSteps(step: StepRunner, seed: number) {
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
 
+// Without DATABASE_URL, an embedded PostgreSQL set up as `npm run demo` runs it.
+const databaseServer = await startDatabaseServerForRun({ throwaway: false });
 const db = await createTestDatabase();
 const signingKey = `signkey-bench-${randomBytes(32).toString("hex")}`;
 const target = { url: "http://127.0.0.1:9" };
@@ -80,13 +83,14 @@ await pool.end();
 server.closeAllConnections();
 server.close();
 await db.drop();
+await databaseServer.stop();
 
 latencies.sort((a, b) => a - b);
 const p50 = latencies[Math.floor(latencies.length / 2)] ?? 0;
 const directPerRunMs = directMs / runs;
 const result = {
   runs,
-  database: process.env.DATABASE_URL ? "postgres" : "pglite",
+  database: databaseServer.database,
   runsPerSecond: round(runs / (executorMs / 1000)),
   p50RunLatencyMs: round(p50),
   overheadPerStepMs: round((p50 - directPerRunMs) / 3),
@@ -95,7 +99,7 @@ const result = {
 };
 console.log(`executor: ${runs} runs of a 3-step function in ${round(executorMs)} ms (${result.runsPerSecond} runs/s, ${result.database})`);
 console.log(`latency: p50 ${result.p50RunLatencyMs} ms per run over ${latencyRuns} sequential runs → ${result.overheadPerStepMs} ms overhead per step`);
-console.log(`direct in-process: ${result.directRunsPerSecond} runs/s; peak RSS (app + executor + database in one process) ${result.peakRssMb} MB`);
+console.log(`direct in-process: ${result.directRunsPerSecond} runs/s; peak RSS (app + executor in one process) ${result.peakRssMb} MB`);
 console.log(JSON.stringify(result));
 
 function round(value: number): number {

@@ -1,7 +1,7 @@
 // npm run bench:pages [-- --calls N --runs N]: server time of the calls list, a transcript search and the call page
 // of a two-hour call, as an admin and as a rep: the whole page from the app server over loopback (needs `npm run build`),
-// and the data-layer part of it alone. Loads a fresh database on DATABASE_URL's server (default
-// 100,000 calls) or, without DATABASE_URL, on an in-memory PGlite (default 10,000 calls: PGlite is slow to load).
+// and the data-layer part of it alone. Loads 100,000 calls (by default) into a fresh database on DATABASE_URL's server,
+// or without DATABASE_URL on an embedded PostgreSQL set up as `npm run demo` runs it.
 // Prints per-role figures, then ONE JSON line last.
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -18,6 +18,7 @@ import { migrateToLatest } from "../db/migrate.js";
 import type { Database } from "../db/schema.js";
 import { getFreshCallInsights } from "../lib/calls/refresh-call-insights.js";
 import { labelSpeakers } from "../lib/calls/speaker-labels.js";
+import { startDatabaseServerForRun } from "../test-support/database-server.js";
 import { createTestDatabase } from "../test-support/test-database.js";
 import { hashPassword } from "../lib/auth/password.js";
 import { loadBenchCalls } from "./pages-data.js";
@@ -28,11 +29,11 @@ const BENCH_PASSWORD = "bench-password";
 const COMMON_QUERY = '"security questionnaire"';
 const RARE_QUERY = "quokkaflow";
 
-const onServer = !!process.env.DATABASE_URL;
 const { values } = parseArgs({ options: { calls: { type: "string" }, runs: { type: "string", default: "40" }, explain: { type: "boolean", default: false } } });
-const calls = z.coerce.number().int().min(100).parse(values.calls ?? (onServer ? "100000" : "10000"));
+const calls = z.coerce.number().int().min(100).parse(values.calls ?? "100000");
 const runs = z.coerce.number().int().positive().parse(values.runs);
 
+const databaseServer = await startDatabaseServerForRun({ throwaway: false });
 const database = await createTestDatabase();
 await migrateToLatest(database.url);
 const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 4 }) }) });
@@ -97,6 +98,7 @@ try {
   console.log(
     JSON.stringify({
       calls,
+      database: databaseServer.database,
       ...(http
         ? {
             callPageP50Ms: figure(http.callPage, 50),
@@ -118,9 +120,8 @@ try {
 } finally {
   await db.destroy();
   await database.drop();
+  await databaseServer.stop();
 }
-// PGlite's socket server can throw from a late timer after close; the figures are already printed.
-process.exit(0);
 
 /** Prints the plans of the list queries as the page runs them, to check they use the indexes. */
 async function explainListQueries(seeded: { admin: SessionLike; rep: SessionLike }) {

@@ -21,8 +21,8 @@ export type ReceiverOnlyFigures = LoadFigures & { eventsCollected: number };
 export async function measureReceiverOnly(total: number, concurrency: number): Promise<ReceiverOnlyFigures> {
   const database = await createTestDatabase();
   await migrateToLatest(database.url);
-  // PGlite serves one connection at a time anyway; a real Postgres gets a small pool, as the app has.
-  const pool = new pg.Pool({ connectionString: database.url, max: process.env.DATABASE_URL ? 8 : 1 });
+  // A small pool, as the app has.
+  const pool = new pg.Pool({ connectionString: database.url, max: 8 });
   pool.on("error", () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {

@@ -23,7 +23,7 @@ const tokensSchema = z.object({ access_token: z.string(), refresh_token: z.strin
 
 /**
  * The whole product as `npm run demo` runs it: the built Next app (the app server, and a `next start` serving the
- * executor's steps), the Inngest executor and the Gong simulator as child processes, on a fresh database (DATABASE_URL's server, else PGlite). Needs `next build`.
+ * executor's steps), the Inngest executor and the Gong simulator as child processes, on a fresh database on DATABASE_URL's server. Needs `next build`.
  */
 export async function startBenchStack(root: string): Promise<BenchStack | { skipped: string }> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) return { skipped: "no .next build (run npx next build first)" };

@@ -6,6 +6,7 @@ import "../scripts/allow-server-only";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { startDatabaseServerForRun } from "../test-support/database-server";
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +29,9 @@ const rate = count(values.rate, 0);
 const receiverOnlyTotal = count(values["receiver-only-deliveries"], 0);
 const transcriptCalls = count(values["transcript-calls"], 0);
 const drainTimeoutMs = count(values["drain-timeout-seconds"]) * 1000;
-const database = process.env.DATABASE_URL ? "postgres" : "pglite";
+// Without DATABASE_URL, an embedded PostgreSQL set up as `npm run demo` runs it.
+const databaseServer = await startDatabaseServerForRun({ throwaway: false });
+const database = databaseServer.database;
 
 // App modules import `server-only`; the hook above must be registered before they load.
 const { measureReceiverOnly } = await import("./webhook-receiver-only");
@@ -49,6 +52,7 @@ const bench = await startBenchStack(path.resolve(import.meta.dirname, ".."));
 if ("skipped" in bench) {
   console.log(`full stack: not measured (${bench.skipped})`);
   console.log(JSON.stringify({ deliveries: total, deliveriesPerSecond: null, skipped: bench.skipped, database, ...receiverOnlyFigures() }));
+  await databaseServer.stop();
   process.exit(0);
 }
 let figures: Record<string, unknown>;
@@ -127,6 +131,7 @@ try {
   };
 } finally {
   await bench.stop();
+  await databaseServer.stop();
 }
 console.log(JSON.stringify(figures));
 

@@ -83,7 +83,7 @@ async function main() {
   stopRunning = stack.stop;
 
   console.log(`\nCallbridge is running at ${stack.appUrl}${env.APP_URL ? ` (APP_URL ${env.APP_URL})` : ""}, listening on ${listenHost}`);
-  console.log(`Database: ${env.DATABASE_URL ? "DATABASE_URL" : stack.databaseUrl}`);
+  console.log(`Database: ${env.DATABASE_URL ? "DATABASE_URL" : `embedded PostgreSQL at ${stack.databaseUrl} (files in ${path.join(env.CALLBRIDGE_DATA_DIR, "postgres")})`}`);
   if (stack.simulatorUrl) console.log(`Gong simulator: ${stack.simulatorUrl} (control API under /__sim)`);
   if (stack.executorUrl) console.log(`Inngest executor: ${stack.executorUrl} (runs at /)`);
   if (stack.workerUrl) console.log(`Worker: ${stack.workerUrl} (the app serving the executor's steps, at lower CPU priority)`);

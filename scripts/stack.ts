@@ -16,7 +16,7 @@ export type StackOptions = {
   appPort: number;
   /** The app's APP_URL (OAuth redirects, webhook URLs); `http://localhost:<appPort>` when absent. */
   publicUrl?: string;
-  /** A real Postgres; when absent, PGlite is started with its files under dataDir. */
+  /** A PostgreSQL server; when absent, the embedded PostgreSQL is started with its files under dataDir. */
   databaseUrl?: string;
   dataDir: string;
   embeddedDatabasePort: number;
@@ -57,7 +57,7 @@ export type Stack = {
 export async function startStack(options: StackOptions): Promise<Stack> {
   const embedded: EmbeddedDatabase | undefined = options.databaseUrl
     ? undefined
-    : await startEmbeddedDatabase({ dataDir: path.join(options.dataDir, "pglite"), port: options.embeddedDatabasePort });
+    : await startEmbeddedDatabase({ dataDir: options.dataDir, port: options.embeddedDatabasePort, signal: options.signal });
   const databaseUrl = options.databaseUrl ?? embedded!.url;
   const processes: ManagedProcess[] = [];
   let stopping = false;
@@ -74,6 +74,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const untilReady = (url: string) => Promise.race([waitForHttp(url), startupAborted]);
   const onAbort = () => abortStartup(new Error("Stopped while starting."));
   options.signal?.addEventListener("abort", onAbort, { once: true });
+  if (options.signal?.aborted) onAbort();
   const start = (name: string, args: string[], env: Record<string, string | undefined>) => {
     const managed = startProcess(name, process.execPath, args, {
       env: { ...process.env, ...env },

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { findChromium } from "../test-support/chromium";
 import { isBuildStale } from "./build-state";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -63,7 +64,9 @@ add("vitest", {
 });
 
 if (isBuildStale(root)) check("build", bin("next"), ["build"]);
-const playwrightOk = run("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"]);
+const chromium = findChromium();
+if (!chromium.found) console.log(`\n━━ end-to-end tests (Playwright, Chromium) ━━\n${chromium.problem}`);
+const playwrightOk = chromium.found && run("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"]);
 const stats = readJson(path.join(resultsDir, "playwright.json"))?.stats as Record<string, number> | undefined;
 const playwrightFailures = stats?.unexpected ?? 0;
 add("playwright", {

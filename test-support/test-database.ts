@@ -1,20 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
-import { servePglite } from "../scripts/pglite-server";
 import pg from "pg";
 
 export type TestDatabase = { url: string; drop(): Promise<void> };
 
 /**
- * A fresh, empty database for one test file: a randomly named database on the server that
- * DATABASE_URL points at, or an in-memory PGlite served on a loopback port when it is unset.
+ * A fresh, empty, randomly named database for one test file on the server DATABASE_URL points at: the one given,
+ * or the embedded PostgreSQL the run's global setup started (test-support/database-server-setup.ts).
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
-  return serverUrl ? createOnServer(serverUrl) : createEmbedded();
-}
-
-async function createOnServer(serverUrl: string): Promise<TestDatabase> {
+  if (!serverUrl) {
+    throw new Error("DATABASE_URL is unset: run the tests through vitest or Playwright, whose global setup starts an embedded PostgreSQL, or set it.");
+  }
   const name = `cb_test_${randomBytes(6).toString("hex")}`;
   await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(serverUrl);
@@ -22,18 +19,6 @@ async function createOnServer(serverUrl: string): Promise<TestDatabase> {
   return {
     url: url.toString(),
     drop: () => withClient(serverUrl, (client) => dropDatabase(client, name)),
-  };
-}
-
-async function createEmbedded(): Promise<TestDatabase> {
-  const db = await PGlite.create();
-  const server = await servePglite(db, { port: 0 });
-  return {
-    url: `postgres://postgres@127.0.0.1:${server.port}/postgres?sslmode=disable`,
-    drop: async () => {
-      await server.close();
-      await db.close();
-    },
   };
 }
 

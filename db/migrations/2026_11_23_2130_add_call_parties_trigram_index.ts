@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 
 /**
  * The calls list filters by a participant's name or email substring; without a trigram index that is a scan
- * of every party. pg_trgm ships with PostgreSQL but may be unavailable (embedded PGlite, no CREATE privilege),
+ * of every party. pg_trgm ships with PostgreSQL but may be unavailable (a managed server without it, no CREATE privilege),
  * so the index is skipped there and the filter still works, only slower.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen and untyped by design

@@ -6,8 +6,9 @@ export const PURGE_BATCH_CALLS = 500;
 
 /**
  * Deletes up to `limit` of the organization's calls (with parties, transcripts and insights) and returns how
- * many. Purging batch by batch keeps each transaction short; the embedded PGlite serialises connections, so one
- * transaction over a whole organization would hold up every other query until it finished.
+ * many. Purging batch by batch, a step each, keeps every step short: 500 calls of ~40 transcript segments took
+ * 33–55 ms on the 2-core machine, 17,500 in one transaction 3.6 s (so some 20 s for an organization of 100,000),
+ * which a retry would redo whole and during which the run's deleted count would not move.
  */
 export async function deleteSyncedCallsBatch(db: Kysely<Database>, organizationId: string, limit = PURGE_BATCH_CALLS): Promise<number> {
   const result = await db

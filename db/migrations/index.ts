@@ -10,6 +10,8 @@ import * as addTokenVersionToGongConnections from "./2026_12_01_2100_add_token_v
 import * as extendSyncTables from "./2026_12_01_2110_extend_sync_tables";
 import * as boundWebhookDeliveries from "./2026_12_01_2120_bound_webhook_deliveries";
 import * as addDefaultTrackersSeededAtToOrganizations from "./2026_12_03_1030_add_default_trackers_seeded_at_to_organizations";
+import * as addAuthToWebhookDeliveries from "./2026_12_06_1500_add_auth_to_webhook_deliveries";
+import * as addExpiresAtToApiKeys from "./2026_12_06_1510_add_expires_at_to_api_keys";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_01_2110_extend_sync_tables": extendSyncTables,
   "2026_12_01_2120_bound_webhook_deliveries": boundWebhookDeliveries,
   "2026_12_03_1030_add_default_trackers_seeded_at_to_organizations": addDefaultTrackersSeededAtToOrganizations,
+  "2026_12_06_1500_add_auth_to_webhook_deliveries": addAuthToWebhookDeliveries,
+  "2026_12_06_1510_add_expires_at_to_api_keys": addExpiresAtToApiKeys,
 };

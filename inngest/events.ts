@@ -92,3 +92,8 @@ export const gongCallSynced = eventType("gong/call.synced", {
 export const gongSyncRunEnded = eventType("gong/sync-run.ended", {
   schema: z.object({ connectionId, runId: z.string().uuid() }),
 });
+
+/** An admin cancelled a sync run: the functions doing its work stop (they list this event in cancelOn). */
+export const gongSyncRunCancelRequested = eventType("gong/sync-run.cancel-requested", {
+  schema: z.object({ connectionId, runId: z.string().uuid() }),
+});

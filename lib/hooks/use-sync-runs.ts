@@ -6,6 +6,7 @@ import type { SyncRunView } from "@/lib/sync/sync-run-view";
 export const syncRunKeys = {
   all: ["sync-runs"] as const,
   recent: () => [...syncRunKeys.all, "recent"] as const,
+  detail: (id: string) => [...syncRunKeys.all, "detail", id] as const,
 };
 
 /** Recent sync runs; polled every 2 s while one is going, every 15 s otherwise. */

@@ -97,3 +97,8 @@ export const gongSyncRunEnded = eventType("gong/sync-run.ended", {
 export const gongSyncRunCancelRequested = eventType("gong/sync-run.cancel-requested", {
   schema: z.object({ connectionId, runId: z.string().uuid() }),
 });
+
+/** An admin added, edited or deleted a tracker: the organization's calls are counted against the new trackers. */
+export const trackersChanged = eventType("callbridge/trackers.changed", {
+  schema: z.object({ organizationId: z.string().uuid() }),
+});

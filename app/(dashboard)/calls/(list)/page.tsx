@@ -34,7 +34,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
         {user.role === "admin" && !filtered && !cursor ? <SetupChecklist organizationId={user.organizationId} /> : null}
         <Card>
           <CardBody>
-            <CallsFilters params={params} workspaces={context.workspaces} filtered={filtered} />
+            <CallsFilters params={params} workspaces={context.workspaces} trackers={context.trackers} filtered={filtered} />
           </CardBody>
         </Card>
         <Card>

@@ -45,13 +45,11 @@ export function RunProgress({ run }: { run: SyncRunView }) {
 /** Kinds that fetch no transcripts, where a count of them would read as a failure. */
 const WITHOUT_TRANSCRIPTS: ReadonlySet<SyncRunView["kind"]> = new Set(["delete", "purge"]);
 
-/**
- * Transcripts a run stored, and those Gong has not finished. A single call already holding its transcript gets it
- * again unchanged, so "0" is shown only when a call was fetched and its transcript truly is not there yet.
- */
+/** Transcripts the run's calls have, and those Gong has not finished; a dash where a run fetches none. */
 export function RunTranscripts({ run }: { run: SyncRunView }) {
-  if (WITHOUT_TRANSCRIPTS.has(run.kind)) return <span className="text-muted-foreground">—</span>;
-  if (run.calls === 0 && run.transcripts === 0) return <span className="text-muted-foreground">{run.status === "succeeded" ? "none" : "—"}</span>;
+  if (WITHOUT_TRANSCRIPTS.has(run.kind) || (run.calls === 0 && run.transcripts === 0 && run.transcriptsPending === 0)) {
+    return <span className="text-muted-foreground">—</span>;
+  }
   return (
     <>
       {formatCount(run.transcripts)}

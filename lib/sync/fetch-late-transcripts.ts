@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { listPendingTranscriptCallIds, markTranscriptsUnavailable, storeLateTranscripts } from "@/db/queries/late-transcripts";
+import { countCallsWithTranscript, listPendingTranscriptCallIds, markTranscriptsUnavailable, storeLateTranscripts } from "@/db/queries/late-transcripts";
 import { recordSyncRunProgress } from "@/db/queries/sync-run-progress";
 import type { Database } from "@/db/schema";
 import type { GongAppConfig } from "@/lib/gong-connection/config";
@@ -17,7 +17,8 @@ export type LateTranscriptCheck = {
 
 /**
  * One transcript request for the calls still pending; returns what arrived and what is still missing. The run
- * that counted the calls as pending counts each one resolved here (arrived, or no longer pending) off again.
+ * that counted the calls as pending counts each one resolved here (arrived, or no longer pending) off again, and
+ * counts as its transcripts every one of these calls that now has one.
  */
 export async function fetchLateTranscripts(
   db: Kysely<Database>,
@@ -38,8 +39,10 @@ export async function fetchLateTranscripts(
     const remaining = granted ? pending.filter((gongId) => !arrived.has(gongId)) : [];
     if (!granted) await markTranscriptsUnavailable(trx, organizationId, pending, "scope_missing");
     if (input.progress) {
+      // A run counts the transcripts its calls have, so one re-reading calls whose transcripts were stored before
+      // (a scheduled sync, a second backfill) shows them, not a 0 that reads like a failure.
       await recordSyncRunProgress(trx, input.progress.runId, input.progress.key, {
-        transcripts: stored.length,
+        transcripts: await countCallsWithTranscript(trx, organizationId, input.callGongIds),
         transcripts_pending: remaining.length - input.callGongIds.length,
       });
     }

@@ -67,7 +67,7 @@ export function RollKeyDialog({ id, name, prefix }: { id: string; name: string; 
               <p className="text-xs text-muted-foreground">
                 {overlap === 0
                   ? "Requests with the old secret are refused as soon as you roll."
-                  : `Until about ${formatExactTime(new Date(Date.now() + overlap * 1000))}; then it is refused.`}
+                  : `For ${ROLL_OVERLAPS.find((choice) => choice.seconds === overlap)?.label} after you roll; then it is refused.`}
               </p>
             </div>
             <div className="flex flex-wrap justify-end gap-2">

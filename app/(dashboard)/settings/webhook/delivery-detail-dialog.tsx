@@ -64,7 +64,7 @@ export function DeliveryDetailDialog({ delivery }: { delivery: WebhookDeliveryIt
               </li>
             ))}
           </ol>
-          <p className="text-xs text-muted-foreground">The request's headers and body are never stored; this is the verdict on them.</p>
+          <p className="text-xs text-muted-foreground">The request’s headers and body are never stored; this is the verdict on them.</p>
           {delivery.outcome === "accepted" && delivery.callGongId ? <ResendCallSync delivery={delivery} /> : null}
         </div>
       </DialogContent>

@@ -8,7 +8,7 @@ import { cn } from "@/lib/utils";
 
 type Props = {
   text: string;
-  /** What is copied, for screen readers: "Copy {label}", "{label} copied". */
+  /** What is copied, for screen readers: the button is "Copy {label}", then "Copied {label}". */
   label: string;
   /** Clipboard access can be refused (permissions, an insecure origin); then this runs, e.g. to select the text. */
   onFailure?: () => void;
@@ -33,9 +33,10 @@ export function CopyButton({ text, label, onFailure, className }: Props) {
   };
   return (
     <>
-      <Button type="button" variant="secondary" size="sm" onClick={copy} aria-label={copied ? `${label} copied` : `Copy ${label}`} className={cn("shrink-0", className)}>
+      <Button type="button" variant="secondary" size="sm" onClick={copy} className={cn("shrink-0", className)}>
         {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
         {copied ? "Copied" : "Copy"}
+        <span className="sr-only"> {label}</span>
       </Button>
       <span className="sr-only" aria-live="polite">
         {copied ? `${label} copied to the clipboard` : ""}

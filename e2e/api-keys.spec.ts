@@ -44,7 +44,7 @@ test.describe("API keys", () => {
     await page.getByRole("button", { name: "Done" }).click();
     const rows = page.getByRole("row").filter({ hasText: name });
     await expect(rows).toHaveCount(1);
-    await expect(rows).toContainText(/in (30 days|4 wk|1 mo)/);
+    await expect(rows).toContainText(/next mo\.|in 4 wk\.|in 30 days/);
 
     await rows.getByRole("button", { name: `Roll ${name}` }).click();
     const dialog = page.getByRole("dialog", { name: `Roll “${name}”?` });

@@ -75,6 +75,7 @@ test("trackers are a list with hit counts, edited in a dialog, deleted only once
 
   await rivals.getByRole("button", { name: "Delete tracker Rivals" }).click();
   await confirm.getByRole("button", { name: "Delete tracker" }).click();
+  await expect(confirm).toBeHidden();
   await expect(rivals).toHaveCount(0);
   expect(await e2eDb().selectFrom("trackers").select("id").where("organization_id", "=", umbrella.organizationId).where("name", "=", "Rivals").execute()).toHaveLength(0);
 });

@@ -48,7 +48,7 @@ test.describe("new calls by webhook", () => {
     await expect(health(page)).toContainText("Waiting for setup");
 
     await page.getByRole("button", { name: "Copy Destination URL" }).click();
-    await expect(page.getByRole("button", { name: "Destination URL copied" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Copied Destination URL" })).toBeVisible();
     const url = await page.evaluate(() => navigator.clipboard.readText());
     expect(url).toMatch(/^http:\/\/localhost:\d+\/api\/webhooks\/gong\/[0-9a-f-]{36}$/);
     await expect(page.getByLabel("Destination URL")).toHaveValue(url);

@@ -12,10 +12,11 @@ import type { SyncRunView } from "@/lib/sync/sync-run-view";
  * calls arriving instead of an empty page. The backfill is created by a workflow a moment after the redirect.
  */
 export function FirstSync({ runs, connectedAt, syncOnConnect }: { runs: SyncRunView[]; connectedAt: string; syncOnConnect: boolean }) {
-  const { data } = useSyncRuns(runs);
   // The backfill is created after connecting; a second of slack covers clocks of app and database.
   const since = new Date(connectedAt).getTime() - 1_000;
-  const run = data.find((candidate) => candidate.kind === "backfill" && new Date(candidate.createdAt).getTime() >= since);
+  const findRun = (list: SyncRunView[]) => list.find((candidate) => candidate.kind === "backfill" && new Date(candidate.createdAt).getTime() >= since);
+  const { data } = useSyncRuns(runs, { awaiting: (recent) => syncOnConnect && !findRun(recent) });
+  const run = findRun(data);
   return (
     <section role="status" aria-label="Gong is connected" className="space-y-3 rounded-md bg-success/10 px-4 py-3 text-sm">
       <p className="flex items-center gap-2 font-medium text-success">

@@ -75,14 +75,17 @@ export function SyncRunsTable({ initial }: { initial: SyncRunView[] }) {
   );
 }
 
-/** The rest of the page (each workspace's "Last synced" and call count) is the server's: refresh it when a run ends. */
+/**
+ * The rest of the page (each workspace's "Last synced" and call count) is the server's: refresh it when a run ends.
+ * A run may start and end between two polls, so what counts is a run seen ended that was not ended before.
+ */
 function useRefreshWhenRunsEnd(runs: SyncRunView[]) {
   const router = useRouter();
-  const active = useRef<Set<string> | null>(null);
+  const ended = useRef<Set<string> | null>(null);
   useEffect(() => {
-    const now = new Set(runs.filter((run) => run.status === "queued" || run.status === "running").map((run) => run.id));
-    const ended = active.current && [...active.current].some((id) => !now.has(id));
-    active.current = now;
-    if (ended) router.refresh();
+    const now = new Set(runs.filter((run) => run.status !== "queued" && run.status !== "running").map((run) => run.id));
+    const newlyEnded = ended.current !== null && [...now].some((id) => !ended.current!.has(id));
+    ended.current = now;
+    if (newlyEnded) router.refresh();
   }, [runs, router]);
 }

@@ -22,7 +22,7 @@ async function checkPages(browser: Browser, viewport: { width: number; height: n
   return findings;
 }
 
-test.describe("the admin pages", () => {
+test.describe("the admin pages (after connect-gong.spec, which needs Acme never connected)", () => {
   test.describe.configure({ mode: "serial" });
   test.use({ storageState: STORAGE_STATE.admin });
   test.setTimeout(150_000);

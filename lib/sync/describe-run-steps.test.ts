@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type RunProgressUnit, describeRunSteps } from "./describe-run-steps";
+import type { SyncRunProgressRow } from "@/db/queries/sync-run-progress";
+import { describeRunSteps } from "./describe-run-steps";
 
-const unit = (key: string, counts: Partial<RunProgressUnit> = {}, at = "2026-12-01T10:00:00Z"): RunProgressUnit => ({
-  key, pages: 0, calls: 0, calls_total: null, transcripts: 0, transcripts_pending: 0, users: 0, skipped_deleted: 0, workspaces_done: 0, updated_at: at, ...counts,
+const unit = (key: string, counts: Partial<SyncRunProgressRow> = {}, at = "2026-12-01T10:00:00Z"): SyncRunProgressRow => ({
+  key, pages: 0, calls: 0, calls_total: null, transcripts: 0, transcripts_pending: 0, users: 0, skipped_deleted: 0, workspaces_done: 0, updated_at: new Date(at), ...counts,
 });
 const names = new Map([["111", "Sales"]]);
 

@@ -1,21 +1,10 @@
+import type { SyncRunProgressRow } from "@/db/queries/sync-run-progress";
+
 /**
  * A sync run's steps for its detail page, from the units of work it recorded (sync_run_progress): the Gong users,
  * each workspace window with its pages and their transcripts, calls fetched by id, and late-transcript checks.
  * The unit keys are the ones the sync functions write; a key this does not know becomes a step of its own.
  */
-
-export type RunProgressUnit = {
-  key: string;
-  pages: number;
-  calls: number;
-  calls_total: number | null;
-  transcripts: number;
-  transcripts_pending: number;
-  users: number;
-  skipped_deleted: number;
-  workspaces_done: number;
-  updated_at: Date | string;
-};
 
 export type RunStepState = "done" | "active" | "stopped";
 
@@ -53,11 +42,11 @@ function place(key: string): Placed {
 }
 
 /** Steps in the order the run first touched them; `active` says whether the run is still going. */
-export function describeRunSteps(units: RunProgressUnit[], options: { active: boolean; workspaceNames: ReadonlyMap<string, string> }): RunStep[] {
+export function describeRunSteps(units: SyncRunProgressRow[], options: { active: boolean; workspaceNames: ReadonlyMap<string, string> }): RunStep[] {
   const steps = new Map<string, RunStep & { finished: boolean }>();
   for (const unit of units) {
     const placed = place(unit.key);
-    const updatedAt = new Date(unit.updated_at).toISOString();
+    const updatedAt = unit.updated_at.toISOString();
     const step = steps.get(placed.id) ?? {
       id: placed.id, label: placed.label(options.workspaceNames), state: "active" as RunStepState, pages: 0, calls: 0, callsTotal: null,
       transcripts: 0, users: 0, skippedDeleted: 0, updatedAt, finished: false,

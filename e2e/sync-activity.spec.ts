@@ -54,9 +54,11 @@ test.describe("sync activity", () => {
       await page.goto("/settings/sync");
       await page.getByRole("button", { name: "Sync now" }).click();
       await expect(page.getByText("Sync started for 2 workspaces.")).toBeVisible();
-      await runsTable(page).getByRole("row").filter({ hasText: "Manual" }).first().getByRole("link", { name: "Manual" }).click();
+      const started = await e2eDb().selectFrom("sync_runs").select("id").where("kind", "=", "manual").orderBy("created_at", "desc").executeTakeFirstOrThrow();
+      const runId = started.id;
+      await runsTable(page).getByRole("row").filter({ hasText: /queued|running/ }).getByRole("link", { name: "Manual" }).click();
+      await expect(page).toHaveURL(new RegExp(`/settings/sync/runs/${runId}$`));
       await expect(page.getByRole("heading", { name: "Manual run", level: 1 })).toBeVisible();
-      const runId = page.url().split("/").at(-1)!;
       await expect(page.getByRole("list", { name: "Steps" }).getByRole("listitem").first()).toBeVisible({ timeout: 30_000 });
 
       await page.getByRole("button", { name: "Cancel run" }).click();

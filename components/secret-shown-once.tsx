@@ -1,12 +1,8 @@
-"use client";
-
-import { useState } from "react";
-import { Check, Copy, KeyRound } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { KeyRound } from "lucide-react";
+import { CopyButton } from "@/components/copy-button";
 
 /** A secret Callbridge shows exactly once (a one-time password, an API key), with a Copy button. */
-export function SecretShownOnce({ label, secret, children }: { label: string; secret: string; children: React.ReactNode }) {
-  const [copied, setCopied] = useState(false);
+export function SecretShownOnce({ label, secret, children, action }: { label: string; secret: string; children: React.ReactNode; action?: React.ReactNode }) {
   return (
     <div role="status" className="rounded-md border border-success/40 bg-success/8 p-4 text-sm">
       <p className="flex items-center gap-2 font-medium">
@@ -17,18 +13,8 @@ export function SecretShownOnce({ label, secret, children }: { label: string; se
         <code aria-label={label} className="max-w-full break-all rounded bg-card px-2 py-1 font-mono text-base">
           {secret}
         </code>
-        <Button
-          type="button"
-          variant="secondary"
-          size="sm"
-          onClick={async () => {
-            await navigator.clipboard.writeText(secret);
-            setCopied(true);
-          }}
-        >
-          {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-          {copied ? "Copied" : "Copy"}
-        </Button>
+        <CopyButton text={secret} label={label} />
+        {action}
       </div>
     </div>
   );

@@ -323,6 +323,8 @@ export interface ApiKeysTable {
   created_at: Timestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** After this the key is refused; set at creation, or when the key is rolled (the old secret's overlap). */
+  expires_at: Timestamp | null;
 }
 
 export interface ApiRateLimitsTable {
@@ -354,6 +356,8 @@ export interface WebhookDeliveriesTable {
   is_test: Generated<boolean>;
   /** The sync event's id; for a deferred delivery what took it up once reconnected: a sync run's id, "stored" or "deleted". */
   event_id: string | null;
+  /** The method the delivery was checked with; null for deliveries recorded before it was kept. */
+  auth: WebhookAuth | null;
 }
 
 export interface Database {

@@ -121,3 +121,13 @@ export const gongSyncRunEnded = eventType("gong/sync-run.ended", {
 export const gongSyncInsightsContinued = eventType("gong/sync-insights.continued", {
   schema: z.object({ connectionId, runId: z.string().uuid(), passId: z.string().min(1), part: z.number().int().min(2), afterId: z.string().uuid() }),
 });
+
+/** An admin cancelled a sync run: the functions doing its work stop (they list this event in cancelOn). */
+export const gongSyncRunCancelRequested = eventType("gong/sync-run.cancel-requested", {
+  schema: z.object({ connectionId, runId: z.string().uuid() }),
+});
+
+/** An admin added, edited or deleted a tracker: the organization's calls are counted against the new trackers. */
+export const trackersChanged = eventType("callbridge/trackers.changed", {
+  schema: z.object({ organizationId: z.string().uuid() }),
+});

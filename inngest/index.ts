@@ -5,6 +5,7 @@ import { computeCallInsights } from "./functions/compute-call-insights";
 import { computeSyncInsights } from "./functions/compute-sync-insights";
 import { deleteGongCalls } from "./functions/delete-gong-calls";
 import { purgeGongData } from "./functions/purge-gong-data";
+import { recountTrackerHits } from "./functions/recount-tracker-hits";
 import { scheduleGongSyncs } from "./functions/schedule-gong-syncs";
 import { syncGongCall } from "./functions/sync-gong-call";
 import { syncGongCalls } from "./functions/sync-gong-calls";
@@ -26,4 +27,5 @@ export const functions: InngestFunction.Any[] = [
   scheduleGongSyncs,
   computeCallInsights,
   computeSyncInsights,
+  recountTrackerHits,
 ];

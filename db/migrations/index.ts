@@ -15,6 +15,8 @@ import * as addSessionVersionToUsers from "./2026_12_06_1110_add_session_version
 import * as scopeTranscriptSearchToOrganizations from "./2026_12_06_1200_scope_transcript_search_to_organizations";
 import * as addMediaFetchLeaseAndUserRateLimits from "./2026_12_06_1210_add_media_fetch_lease_and_user_rate_limits";
 import * as createQuarantinedGongRecords from "./2026_12_06_1300_create_quarantined_gong_records";
+import * as addAuthToWebhookDeliveries from "./2026_12_06_1500_add_auth_to_webhook_deliveries";
+import * as addExpiresAtToApiKeys from "./2026_12_06_1510_add_expires_at_to_api_keys";
 import * as addWorkflowRunIdToSyncRuns from "./2026_12_06_1600_add_workflow_run_id_to_sync_runs";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
@@ -35,5 +37,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_1200_scope_transcript_search_to_organizations": scopeTranscriptSearchToOrganizations,
   "2026_12_06_1210_add_media_fetch_lease_and_user_rate_limits": addMediaFetchLeaseAndUserRateLimits,
   "2026_12_06_1300_create_quarantined_gong_records": createQuarantinedGongRecords,
+  "2026_12_06_1500_add_auth_to_webhook_deliveries": addAuthToWebhookDeliveries,
+  "2026_12_06_1510_add_expires_at_to_api_keys": addExpiresAtToApiKeys,
   "2026_12_06_1600_add_workflow_run_id_to_sync_runs": addWorkflowRunIdToSyncRuns,
 };

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { ApiKey, ApiKeyKind, Database } from "@/db/schema";
 
 export type NewApiKey = {
@@ -8,7 +8,12 @@ export type NewApiKey = {
   prefix: string;
   secretHash: string;
   createdByUserId: string | null;
+  expiresAt?: Date | null;
 };
+
+/** Neither revoked nor past its expiry: the keys the API accepts. */
+const isLiveKey = (eb: ExpressionBuilder<Database, "api_keys">) =>
+  eb.and([eb("revoked_at", "is", null), eb.or([eb("expires_at", "is", null), eb("expires_at", ">", sql<Date>`now()`)])]);
 
 export function createApiKey(db: Kysely<Database>, key: NewApiKey): Promise<ApiKey> {
   return db
@@ -20,14 +25,15 @@ export function createApiKey(db: Kysely<Database>, key: NewApiKey): Promise<ApiK
       prefix: key.prefix,
       secret_hash: key.secretHash,
       created_by_user_id: key.createdByUserId,
+      expires_at: key.expiresAt ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 /**
- * The live key with this hash, marking it used in the same statement. `last_used_at` is written at most once a
- * minute so a busy key does not rewrite its row on every request.
+ * The live key with this hash (neither revoked nor expired), marking it used. `last_used_at` is written at most
+ * once a minute so a busy key does not rewrite its row on every request.
  */
 export async function markApiKeyUsed(
   db: Kysely<Database>,
@@ -37,7 +43,7 @@ export async function markApiKeyUsed(
     .selectFrom("api_keys")
     .select(["id", "kind", "organization_id", "last_used_at"])
     .where("secret_hash", "=", secretHash)
-    .where("revoked_at", "is", null)
+    .where(isLiveKey)
     .executeTakeFirst();
   if (!key) return undefined;
   await db
@@ -49,7 +55,7 @@ export async function markApiKeyUsed(
   return { id: key.id, kind: key.kind, organization_id: key.organization_id };
 }
 
-export type ApiKeyListItem = Pick<ApiKey, "id" | "name" | "prefix" | "created_at" | "last_used_at" | "revoked_at"> & {
+export type ApiKeyListItem = Pick<ApiKey, "id" | "name" | "prefix" | "created_at" | "last_used_at" | "revoked_at" | "expires_at"> & {
   created_by_name: string | null;
 };
 
@@ -64,6 +70,7 @@ export function listOrganizationApiKeys(db: Kysely<Database>, organizationId: st
       "api_keys.created_at",
       "api_keys.last_used_at",
       "api_keys.revoked_at",
+      "api_keys.expires_at",
       "users.name as created_by_name",
     ])
     .where("api_keys.organization_id", "=", organizationId)
@@ -87,6 +94,26 @@ export function revokeOrganizationApiKey(
     .where("revoked_at", "is", null)
     .returning(["id", "name", "prefix"])
     .executeTakeFirst();
+}
+
+/** An organization's live key, locked for rolling it; undefined when it is not theirs, revoked or expired. */
+export function getLiveOrganizationApiKeyForUpdate(db: Kysely<Database>, organizationId: string, id: string) {
+  return db
+    .selectFrom("api_keys")
+    .select(["id", "name", "prefix", "created_at", "expires_at"])
+    .where("id", "=", id)
+    .where("organization_id", "=", organizationId)
+    .where("kind", "=", "organization")
+    .where(isLiveKey)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Ends a key's life at `at` (now: revoked at once), never later than it would have ended anyway. */
+export async function endApiKeyAt(db: Kysely<Database>, id: string, at: Date | "now"): Promise<void> {
+  const update = db.updateTable("api_keys").where("id", "=", id);
+  if (at === "now") await update.set({ revoked_at: sql<Date>`now()` }).execute();
+  else await update.set({ expires_at: sql<Date>`least(coalesce(expires_at, 'infinity'::timestamptz), ${at})` }).execute();
 }
 
 export type PlatformApiKeyItem = Pick<ApiKey, "id" | "name" | "prefix" | "created_at" | "last_used_at" | "revoked_at">;

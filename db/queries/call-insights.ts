@@ -71,3 +71,24 @@ export async function listCallIdsWithoutLlmSummary(
   if (input.afterId) query = query.where("calls.id", ">", input.afterId);
   return (await query.execute()).map((row) => row.id);
 }
+
+/**
+ * An organization's calls with a transcript whose insights were computed against other trackers than `trackersHash`
+ * (or never), by id after `afterId`, `limit` at a time.
+ */
+export async function listCallIdsWithStaleTrackerHits(
+  db: Kysely<Database>,
+  input: { organizationId: string; trackersHash: string; afterId: string | null; limit: number },
+): Promise<string[]> {
+  let query = db
+    .selectFrom("calls")
+    .leftJoin("call_insights", "call_insights.call_id", "calls.id")
+    .select("calls.id")
+    .where("calls.organization_id", "=", input.organizationId)
+    .where("calls.transcript_status", "=", "ready")
+    .where((eb) => eb.or([eb("call_insights.call_id", "is", null), eb("call_insights.trackers_hash", "<>", input.trackersHash)]))
+    .orderBy("calls.id")
+    .limit(input.limit);
+  if (input.afterId) query = query.where("calls.id", ">", input.afterId);
+  return (await query.execute()).map((row) => row.id);
+}

@@ -10,6 +10,8 @@ export type CallListFilters = {
   workspaceGongId?: string;
   participant?: string;
   hasTranscript?: boolean;
+  /** Only calls where this tracker has hits, as their stored insights counted them. */
+  trackerId?: string;
   q?: string;
 };
 
@@ -46,6 +48,11 @@ function applyListFilters<O>(
           .where((party) => party.or([party("call_parties.name", "ilike", pattern), party("call_parties.email", "ilike", pattern)])),
       ),
     );
+  }
+  if (filters.trackerId) {
+    next = next.where(sql<boolean>`exists (
+      select 1 from call_insights, jsonb_array_elements(call_insights.insights -> 'trackers') as tracker
+      where call_insights.call_id = calls.id and tracker ->> 'trackerId' = ${filters.trackerId} and (tracker ->> 'count')::int > 0)`);
   }
   if (cursor) next = next.where(sql<boolean>`(calls.started_at, calls.id) < (${cursor.startedAt}::timestamptz, ${cursor.id}::uuid)`);
   return next.orderBy("calls.started_at", "desc").orderBy("calls.id", "desc");

@@ -109,3 +109,9 @@ export type GongConnectionSettings = {
 export async function updateGongConnectionSettings(db: Kysely<Database>, id: string, settings: Partial<GongConnectionSettings>): Promise<void> {
   await db.updateTable("gong_connections").set({ ...settings, updated_at: new Date() }).where("id", "=", id).execute();
 }
+
+/** Just the status of the organization's connection, for the banner every page shows while Gong is disconnected. */
+export async function getGongConnectionStatus(db: Kysely<Database>, organizationId: string): Promise<GongConnection["status"] | null> {
+  const row = await db.selectFrom("gong_connections").select("status").where("organization_id", "=", organizationId).executeTakeFirst();
+  return row?.status ?? null;
+}

@@ -29,6 +29,7 @@ function toRow(delivery: WebhookDeliveryInput) {
     call_gong_id: delivery.callGongId,
     is_test: delivery.isTest,
     event_id: delivery.eventId,
+    auth: delivery.auth ?? null,
   };
 }
 
@@ -45,8 +46,8 @@ async function insertRateLimited(db: Kysely<Database>, deliveries: readonly Webh
     with input as (
       select * from unnest(
         ${column("organization_id")}::uuid[], ${column("connection_id")}::uuid[], ${column("outcome")}::text[], ${column("reason")}::text[],
-        ${column("http_status")}::int[], ${column("call_gong_id")}::text[], ${column("is_test")}::boolean[], ${column("event_id")}::text[])
-        with ordinality as t(organization_id, connection_id, outcome, reason, http_status, call_gong_id, is_test, event_id, ordinal)
+        ${column("http_status")}::int[], ${column("call_gong_id")}::text[], ${column("is_test")}::boolean[], ${column("event_id")}::text[], ${column("auth")}::text[])
+        with ordinality as t(organization_id, connection_id, outcome, reason, http_status, call_gong_id, is_test, event_id, auth, ordinal)
     ), recent as (
       select connection_id, count(*) as logged from webhook_deliveries
       where outcome = 'rejected' and received_at > now() - make_interval(mins => ${REJECTED_LOG_RATE.windowMinutes})
@@ -55,8 +56,8 @@ async function insertRateLimited(db: Kysely<Database>, deliveries: readonly Webh
     ), ranked as (
       select input.*, row_number() over (partition by connection_id, outcome = 'rejected' order by ordinal) as nth from input
     )
-    insert into webhook_deliveries (organization_id, connection_id, outcome, reason, http_status, call_gong_id, is_test, event_id)
-    select organization_id, connection_id, outcome, reason, http_status, call_gong_id, is_test, event_id from ranked
+    insert into webhook_deliveries (organization_id, connection_id, outcome, reason, http_status, call_gong_id, is_test, event_id, auth)
+    select organization_id, connection_id, outcome, reason, http_status, call_gong_id, is_test, event_id, auth from ranked
     where outcome <> 'rejected'
       or nth + coalesce((select logged from recent where recent.connection_id = ranked.connection_id), 0) <= ${REJECTED_LOG_RATE.rows}
     returning connection_id, outcome`.execute(db);

@@ -37,6 +37,19 @@ export async function listPendingTranscriptCallIds(db: Kysely<Database>, organiz
   return rows.map((row) => row.gong_id);
 }
 
+/** How many of these calls hold their transcript, whichever sync stored it. */
+export async function countCallsWithTranscript(db: Kysely<Database>, organizationId: string, gongIds: string[]): Promise<number> {
+  if (gongIds.length === 0) return 0;
+  const row = await db
+    .selectFrom("calls")
+    .select((eb) => eb.fn.countAll<string>().as("count"))
+    .where("organization_id", "=", organizationId)
+    .where("gong_id", "in", gongIds)
+    .where("transcript_status", "=", "ready")
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
 /** Pending transcripts that will not come: Gong made none within 48 hours, or the scope is no longer granted. */
 export async function markTranscriptsUnavailable(
   db: Kysely<Database>,

@@ -48,3 +48,27 @@ export async function recordSyncRunProgress(db: Kysely<Database>, runId: string,
     ) as totals
     where sync_runs.id = ${runId}`.execute(db);
 }
+
+export type SyncRunProgressRow = {
+  key: string;
+  pages: number;
+  calls: number;
+  calls_total: number | null;
+  transcripts: number;
+  transcripts_pending: number;
+  users: number;
+  skipped_deleted: number;
+  workspaces_done: number;
+  updated_at: Date;
+};
+
+/** A run's units of work, oldest change first, for its detail page. */
+export function listSyncRunProgress(db: Kysely<Database>, runId: string): Promise<SyncRunProgressRow[]> {
+  return db
+    .selectFrom("sync_run_progress")
+    .select(["key", ...COUNTERS, "calls_total", "updated_at"])
+    .where("run_id", "=", runId)
+    .orderBy("updated_at")
+    .orderBy("key")
+    .execute();
+}

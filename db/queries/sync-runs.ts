@@ -32,6 +32,18 @@ export function getSyncRun(db: Kysely<Database>, id: string): Promise<SyncRun | 
   return db.selectFrom("sync_runs").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** A run of this organization with who asked for it, for its detail page; undefined for another organization's. */
+export function getOrganizationSyncRun(db: Kysely<Database>, organizationId: string, id: string) {
+  return db
+    .selectFrom("sync_runs")
+    .leftJoin("users", "users.id", "sync_runs.requested_by_user_id")
+    .selectAll("sync_runs")
+    .select("users.name as requested_by_name")
+    .where("sync_runs.organization_id", "=", organizationId)
+    .where("sync_runs.id", "=", id)
+    .executeTakeFirst();
+}
+
 export function listSyncRuns(db: Kysely<Database>, organizationId: string, limit = 50): Promise<SyncRun[]> {
   return db.selectFrom("sync_runs").selectAll().where("organization_id", "=", organizationId).orderBy("created_at", "desc").limit(limit).execute();
 }

@@ -72,3 +72,38 @@ export function hashTrackers(trackers: Pick<Tracker, "id" | "name" | "keywords">
     .map((tracker) => [tracker.id, tracker.name, [...tracker.keywords].sort()]);
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex").slice(0, 16);
 }
+
+export type TrackerHitCounts = {
+  /** Per tracker id: calls with at least one hit, and hits in all. */
+  byTracker: Map<string, { calls: number; mentions: number }>;
+  /** Calls with a transcript whose hits were counted against other tracker definitions (or not yet at all). */
+  uncounted: number;
+};
+
+/**
+ * Tracker hits across an organization's calls, from the insights stored with each call. Only insights computed
+ * against the current trackers (`trackersHash`) count; the others are recounted in the background after an edit.
+ */
+export async function countTrackerHits(db: Kysely<Database>, organizationId: string, trackersHash: string): Promise<TrackerHitCounts> {
+  const [hits, uncounted] = await Promise.all([
+    sql<{ tracker_id: string; calls: number; mentions: number }>`
+      select tracker ->> 'trackerId' as tracker_id,
+        count(*) filter (where (tracker ->> 'count')::int > 0)::int as calls,
+        coalesce(sum((tracker ->> 'count')::int), 0)::int as mentions
+      from calls
+      join call_insights on call_insights.call_id = calls.id
+      cross join jsonb_array_elements(call_insights.insights -> 'trackers') as tracker
+      where calls.organization_id = ${organizationId} and call_insights.trackers_hash = ${trackersHash}
+      group by 1`.execute(db),
+    sql<{ count: number }>`
+      select count(*)::int as count
+      from calls
+      left join call_insights on call_insights.call_id = calls.id
+      where calls.organization_id = ${organizationId} and calls.transcript_status = 'ready'
+        and (call_insights.call_id is null or call_insights.trackers_hash <> ${trackersHash})`.execute(db),
+  ]);
+  return {
+    byTracker: new Map(hits.rows.map((row) => [row.tracker_id, { calls: row.calls, mentions: row.mentions }])),
+    uncounted: uncounted.rows[0]?.count ?? 0,
+  };
+}

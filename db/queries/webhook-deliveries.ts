@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { Database, WebhookDeliveryOutcome } from "@/db/schema";
+import type { Database, WebhookAuth, WebhookDeliveryOutcome } from "@/db/schema";
 import { type LoggedDelivery, REJECTED_LOG_RATE, insertWebhookDeliveries } from "./insert-webhook-deliveries";
 
 export { REJECTED_LOG_RATE };
@@ -13,6 +13,8 @@ export type WebhookDeliveryInput = {
   callGongId: string | null;
   isTest: boolean;
   eventId: string | null;
+  /** The connection's method when the delivery was checked. */
+  auth?: WebhookAuth | null;
 };
 
 /**
@@ -96,18 +98,47 @@ export type WebhookDeliveryRow = {
   call_gong_id: string | null;
   is_test: boolean;
   event_id: string | null;
+  auth: WebhookAuth | null;
+  /** The synced call the delivery announced, when Callbridge holds it. */
+  call_id: string | null;
+  call_title: string | null;
 };
 
-/** The newest deliveries to an organization's connection, newest first. */
+/** The newest deliveries to an organization's connection, newest first, with the synced call each announced. */
 export function listWebhookDeliveries(db: Kysely<Database>, organizationId: string, limit = 20): Promise<WebhookDeliveryRow[]> {
   return db
-    .selectFrom("webhook_deliveries")
-    .select(["id", "received_at", "outcome", "reason", "http_status", "call_gong_id", "is_test", "event_id"])
-    .where("organization_id", "=", organizationId)
-    .orderBy("received_at", "desc")
-    .orderBy("id", "desc")
+    .selectFrom("webhook_deliveries as d")
+    .leftJoin("calls", (join) => join.onRef("calls.organization_id", "=", "d.organization_id").onRef("calls.gong_id", "=", "d.call_gong_id"))
+    .select(["d.id", "d.received_at", "d.outcome", "d.reason", "d.http_status", "d.call_gong_id", "d.is_test", "d.event_id", "d.auth"])
+    .select(["calls.id as call_id", "calls.title as call_title"])
+    .where("d.organization_id", "=", organizationId)
+    .orderBy("d.received_at", "desc")
+    .orderBy("d.id", "desc")
     .limit(limit)
     .execute();
+}
+
+/** One delivery of an organization, for acting on it (resending its call's sync). */
+export function getWebhookDelivery(db: Kysely<Database>, organizationId: string, id: string) {
+  return db
+    .selectFrom("webhook_deliveries")
+    .select(["id", "connection_id", "outcome", "call_gong_id", "is_test"])
+    .where("organization_id", "=", organizationId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/** When the organization's webhook last received a delivery Gong signed or keyed correctly (a test counts). */
+export async function getLastVerifiedDeliveryAt(db: Kysely<Database>, organizationId: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom("webhook_deliveries")
+    .select("received_at")
+    .where("organization_id", "=", organizationId)
+    .where("outcome", "<>", "rejected")
+    .orderBy("received_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.received_at ?? null;
 }
 
 /** Gong call ids a connection was told about by verified, non-test deliveries: accepted ones, and held ones not yet taken up. */

@@ -3,7 +3,7 @@ import { deleteCallsByGongId } from "@/db/queries/deleted-calls";
 import { addSyncRunDeletedCalls, finishSyncRun, getSyncRun, markSyncRunRunning } from "@/db/queries/sync-runs";
 import { inngest } from "@/inngest/client";
 import { gongCallsDeleteRequested } from "@/inngest/events";
-import { cancelOnRevoke } from "./gong-function-options";
+import { cancelOnRevokeOrRunCancelled } from "./gong-function-options";
 
 /** Removes calls with their parties, transcripts and insights; scheduled syncs will not bring them back. */
 export const deleteGongCalls = inngest.createFunction(
@@ -11,7 +11,7 @@ export const deleteGongCalls = inngest.createFunction(
     id: "delete-gong-calls",
     triggers: [gongCallsDeleteRequested],
     concurrency: { key: "event.data.connectionId", limit: 1 },
-    cancelOn: cancelOnRevoke,
+    cancelOn: cancelOnRevokeOrRunCancelled,
     onFailure: async ({ event, error }) => {
       await finishSyncRun(db, event.data.event.data.runId, "failed", error.message);
     },

@@ -7,7 +7,7 @@ import { sendStoredCallEvents } from "@/inngest/send-page-events";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
 import { syncCallPage } from "@/lib/sync/sync-call-page";
 import { withGongErrors } from "@/lib/sync/with-gong-errors";
-import { GONG_STEP_RETRIES, cancelOnRevoke } from "./gong-function-options";
+import { GONG_STEP_RETRIES, cancelOnRevokeOrRunCancelled } from "./gong-function-options";
 
 /** One call by Gong id, with its transcript: "Resync" from the call page and the API's resync_file. */
 export const syncGongCall = inngest.createFunction(
@@ -16,7 +16,7 @@ export const syncGongCall = inngest.createFunction(
     retries: GONG_STEP_RETRIES,
     triggers: [gongCallSyncRequested],
     concurrency: { key: "event.data.connectionId", limit: 2 },
-    cancelOn: cancelOnRevoke,
+    cancelOn: cancelOnRevokeOrRunCancelled,
     onFailure: async ({ event, error }) => {
       const runId = event.data.event.data.runId;
       if (runId) await finishSyncRun(db, runId, "failed", error.message);

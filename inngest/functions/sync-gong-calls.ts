@@ -10,7 +10,7 @@ import { discoverWorkspaces } from "@/lib/sync/discover-workspaces";
 import { retryQuarantinedCalls } from "@/lib/sync/retry-quarantined-calls";
 import { syncCallPage } from "@/lib/sync/sync-call-page";
 import { withGongErrors } from "@/lib/sync/with-gong-errors";
-import { GONG_STEP_RETRIES, cancelOnRevoke } from "./gong-function-options";
+import { GONG_STEP_RETRIES, cancelOnRevokeOrRunCancelled } from "./gong-function-options";
 import { syncGongUsers } from "./sync-gong-users";
 import { syncGongWorkspace } from "./sync-gong-workspace";
 
@@ -24,7 +24,7 @@ export const syncGongCalls = inngest.createFunction(
     retries: GONG_STEP_RETRIES,
     triggers: [gongCallsSyncRequested],
     concurrency: { key: "event.data.connectionId", limit: 1 },
-    cancelOn: cancelOnRevoke,
+    cancelOn: cancelOnRevokeOrRunCancelled,
     onFailure: async ({ event, error }) => {
       const { connectionId, runId } = event.data.event.data;
       await finishSyncRun(db, runId, "failed", error.message);

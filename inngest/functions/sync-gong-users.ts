@@ -12,7 +12,7 @@ import { getGongAppConfig } from "@/lib/gong-connection/config";
 import { createGongContext } from "@/lib/gong-connection/create-gong-context";
 import { isRejectedCursor, MAX_CURSOR_RESTARTS } from "@/lib/sync/rejected-cursor";
 import { withGongErrors } from "@/lib/sync/with-gong-errors";
-import { GONG_STEP_RETRIES, cancelOnRevoke } from "./gong-function-options";
+import { GONG_STEP_RETRIES, cancelOnRevokeOrRunCancelled } from "./gong-function-options";
 
 type UsersPage = { nextCursor: string | null; count: number; skipped?: "scope missing"; cursorExpired?: boolean };
 
@@ -29,7 +29,7 @@ export const syncGongUsers = inngest.createFunction(
     retries: GONG_STEP_RETRIES,
     triggers: [gongUsersSyncRequested],
     concurrency: { key: "event.data.connectionId", limit: 1 },
-    cancelOn: cancelOnRevoke,
+    cancelOn: cancelOnRevokeOrRunCancelled,
   },
   async ({ event, step }): Promise<UsersResult> => {
     const { connectionId, runId, resume } = event.data;

@@ -12,7 +12,7 @@ import { fetchLateTranscripts } from "@/lib/sync/fetch-late-transcripts";
 import { MAX_CURSOR_RESTARTS } from "@/lib/sync/rejected-cursor";
 import { syncCallPage } from "@/lib/sync/sync-call-page";
 import { withGongErrors } from "@/lib/sync/with-gong-errors";
-import { GONG_STEP_RETRIES, cancelOnRevoke } from "./gong-function-options";
+import { GONG_STEP_RETRIES, cancelOnRevokeOrRunCancelled } from "./gong-function-options";
 
 /**
  * Writing a page's sentences takes longer than Gong's rate lets its two requests come, so up to this many
@@ -38,7 +38,7 @@ export const syncGongWorkspace = inngest.createFunction(
     // Concurrency counts executing steps: three workspaces of a connection, each with a page step and its
     // transcript steps in flight. The Postgres pacer, not this limit, keeps them under Gong's 3 requests/s.
     concurrency: { key: "event.data.connectionId", limit: 3 * (1 + TRANSCRIPT_STEPS_IN_FLIGHT) },
-    cancelOn: cancelOnRevoke,
+    cancelOn: cancelOnRevokeOrRunCancelled,
   },
   async ({ event, step }): Promise<{ calls: number; resume: WorkspaceResume | null }> => {
     const { connectionId, runId, workspaceGongId, fromDateTime, toDateTime, resume } = event.data;

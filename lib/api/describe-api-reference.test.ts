@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeApiReference } from "./describe-api-reference";
+import { API_ENDPOINTS } from "./endpoints";
 
 describe("the human API reference", () => {
   const reference = describeApiReference();
@@ -31,5 +32,20 @@ describe("the human API reference", () => {
     );
     expect(byId("getSyncRun").curl).toContain('"$CALLBRIDGE_URL/api/v1/sync_runs/<id>"');
     expect(byId("getOpenApiDocument").curl).not.toContain("Authorization");
+  });
+
+  it("puts this instance's URL in the curl examples when it is given", () => {
+    const withUrl = describeApiReference({ baseUrl: "https://callbridge.example.com/" });
+    expect(withUrl.operations.find((operation) => operation.id === "getSyncRun")!.curl).toContain('"https://callbridge.example.com/api/v1/sync_runs/<id>"');
+  });
+
+  it("gives every endpoint an example response its own response schema accepts", () => {
+    for (const endpoint of API_ENDPOINTS) {
+      const example = byId(endpoint.operationId).exampleResponse;
+      expect(example, endpoint.operationId).not.toBeNull();
+      const parsed = endpoint.response.safeParse(JSON.parse(example!));
+      expect(parsed.success ? null : [endpoint.operationId, parsed.error.issues], endpoint.operationId).toBeNull();
+    }
+    expect(byId("getOpenApiDocument").exampleResponse).toBeNull();
   });
 });

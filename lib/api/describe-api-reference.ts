@@ -1,4 +1,5 @@
 import { buildOpenApiDocument } from "./build-openapi-document";
+import { buildSchemaExample } from "./build-schema-example";
 
 /** The OpenAPI document flattened for the human reference page: one entry per operation, fields as rows. */
 
@@ -18,6 +19,8 @@ export type ReferenceOperation = {
   response: ReferenceField[];
   errors: { status: string; description: string }[];
   curl: string;
+  /** The success response's body as pretty JSON, values made up; null when it has no JSON body. */
+  exampleResponse: string | null;
 };
 
 type SchemaNode = {
@@ -82,8 +85,8 @@ function exampleValue(field: ReferenceField): unknown {
   return "…";
 }
 
-function buildCurl(method: string, path: string, body: ReferenceField[], needsKey: boolean): string {
-  const lines = [`curl${method === "GET" ? "" : ` -X ${method}`} "$CALLBRIDGE_URL${path.replace(/\{(\w+)\}/g, "<$1>")}"`];
+function buildCurl(baseUrl: string, method: string, path: string, body: ReferenceField[], needsKey: boolean): string {
+  const lines = [`curl${method === "GET" ? "" : ` -X ${method}`} "${baseUrl}${path.replace(/\{(\w+)\}/g, "<$1>")}"`];
   if (needsKey) lines.push(`  -H "Authorization: Bearer $CALLBRIDGE_API_KEY"`);
   if (method === "POST") {
     const required = body.filter((field) => field.required && !field.name.includes("."));
@@ -93,7 +96,18 @@ function buildCurl(method: string, path: string, body: ReferenceField[], needsKe
   return lines.join(" \\\n");
 }
 
-export function describeApiReference(): { title: string; description: string; operations: ReferenceOperation[] } {
+/**
+ * `baseUrl` is this instance's origin (APP_URL), so the curl examples run as they are; without it they use
+ * $CALLBRIDGE_URL.
+ */
+function describeExample(schema: SchemaNode | undefined): string | null {
+  // An untyped object ("type": "object" and nothing else) is a document, not a shape worth an example.
+  if (!schema || (!schema.properties && !schema.items && !schema.anyOf)) return null;
+  return JSON.stringify(buildSchemaExample(schema), null, 2);
+}
+
+export function describeApiReference(options: { baseUrl?: string } = {}): { title: string; description: string; operations: ReferenceOperation[] } {
+  const baseUrl = options.baseUrl?.replace(/\/+$/, "") ?? "$CALLBRIDGE_URL";
   const document = buildOpenApiDocument();
   const operations = Object.entries(document.paths).flatMap(([path, item]) =>
     Object.entries(item as Record<string, Operation>).map(([method, operation]): ReferenceOperation => {
@@ -121,7 +135,8 @@ export function describeApiReference(): { title: string; description: string; op
         errors: Object.entries(operation.responses)
           .filter(([status]) => !status.startsWith("2"))
           .map(([status, response]) => ({ status, description: response.description })),
-        curl: buildCurl(method.toUpperCase(), path, body, needsKey),
+        curl: buildCurl(baseUrl, method.toUpperCase(), path, body, needsKey),
+        exampleResponse: describeExample(success?.content?.["application/json"]?.schema),
       };
     }),
   );

@@ -15,6 +15,7 @@ const paramsSchema = z.object({
   workspace: optional(z.string().max(40)),
   participant: optional(z.string().trim().max(120)),
   transcript: optional(z.literal("1")),
+  tracker: optional(z.uuid()),
   cursor: optional(z.string().max(200)),
 });
 
@@ -37,11 +38,12 @@ export function toCallListFilters(params: CallListParams): CallListFilters {
     workspaceGongId: params.workspace,
     participant: params.participant || undefined,
     hasTranscript: params.transcript === "1",
+    trackerId: params.tracker,
   };
 }
 
 export function hasActiveFilters(params: CallListParams): boolean {
-  return !!(params.q || params.from || params.to || params.workspace || params.participant || params.transcript);
+  return !!(params.q || params.from || params.to || params.workspace || params.participant || params.transcript || params.tracker);
 }
 
 /** The list URL for the same filters at another cursor. */

@@ -10,6 +10,11 @@ const webhookDeliverySchema = z.object({
   reason: z.string().nullable(),
   httpStatus: z.number(),
   callGongId: z.string().nullable(),
+  isTest: z.boolean(),
+  /** The method the delivery was checked with; null for deliveries recorded before it was kept. */
+  auth: z.enum(["jwt", "url-key"]).nullable(),
+  /** The synced call it announced, when Callbridge holds it. */
+  call: z.object({ id: z.string(), title: z.string() }).nullable(),
   /** For a deferred delivery: waiting for Gong to be reconnected, or what happened once it was. */
   held: z.enum(["waiting", "queued", "stored", "deleted"]).nullable(),
 });

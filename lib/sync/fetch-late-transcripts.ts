@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { listPendingTranscriptCallIds, markTranscriptsUnavailable, storeLateTranscripts } from "@/db/queries/late-transcripts";
+import { countCallsWithTranscript, listPendingTranscriptCallIds, markTranscriptsUnavailable, storeLateTranscripts } from "@/db/queries/late-transcripts";
 import { quarantineGongRecords, releaseQuarantinedRecords } from "@/db/queries/quarantined-gong-records";
 import { recordSyncRunProgress } from "@/db/queries/sync-run-progress";
 import type { Database } from "@/db/schema";
@@ -18,9 +18,10 @@ export type LateTranscriptCheck = {
 
 /**
  * One transcript request for the calls still pending; returns what arrived and what is still missing. The run
- * that counted the calls as pending counts each one resolved here (arrived, or no longer pending) off again.
- * A transcript that arrives but fails validation is quarantined and not waited for: asking again within the
- * hour would get the same answer; the next sync tries it again.
+ * that counted the calls as pending counts each one resolved here (arrived, or no longer pending) off again, and
+ * counts as its transcripts every one of these calls that now has one. A transcript that arrives but fails
+ * validation is quarantined and not waited for: asking again within the hour would get the same answer; the next
+ * sync tries it again.
  */
 export async function fetchLateTranscripts(
   db: Kysely<Database>,
@@ -44,8 +45,10 @@ export async function fetchLateTranscripts(
     const remaining = granted ? pending.filter((gongId) => !arrived.has(gongId) && !unreadable.has(gongId)) : [];
     if (!granted) await markTranscriptsUnavailable(trx, organizationId, pending, "scope_missing");
     if (input.progress) {
+      // A run counts the transcripts its calls have, so one re-reading calls whose transcripts were stored before
+      // (a scheduled sync, a second backfill) shows them, not a 0 that reads like a failure.
       await recordSyncRunProgress(trx, input.progress.runId, input.progress.key, {
-        transcripts: stored.length,
+        transcripts: await countCallsWithTranscript(trx, organizationId, input.callGongIds),
         transcripts_pending: remaining.length - input.callGongIds.length,
         quarantined: fetched.rejected.length,
       });

@@ -320,8 +320,10 @@ describe("receiveGongWebhook: connections", () => {
     expect(rows.length).toBeGreaterThan(10);
     expect(JSON.stringify(rows)).not.toContain(MARKER);
     expect(Object.keys(rows[0] ?? {}).sort()).toEqual(
-      ["call_gong_id", "connection_id", "event_id", "http_status", "id", "is_test", "organization_id", "outcome", "reason", "received_at"].sort(),
+      ["auth", "call_gong_id", "connection_id", "event_id", "http_status", "id", "is_test", "organization_id", "outcome", "reason", "received_at"].sort(),
     );
+    // Each verdict keeps the method it was checked with, for its detail on the webhook page.
+    expect(new Set(rows.map((row) => row.auth))).toEqual(new Set(["jwt", "url-key"]));
   });
 });
 

@@ -105,7 +105,7 @@ async function receiveGongWebhook(delivery: IncomingDelivery, connectionId: stri
     warnUnknownConnection(1, { connectionId: connectionId.slice(0, 64) });
     return { status: STATUS.unknown_connection, body: { error: PUBLIC_MESSAGE[STATUS.unknown_connection]! } };
   }
-  const scope = { organizationId: connection.organization_id, connectionId: connection.id };
+  const scope = { organizationId: connection.organization_id, connectionId: connection.id, auth: connection.webhook_auth };
   const reject = async (reason: DeliveryReason, callGongId: string | null = null, isTest = false): Promise<WebhookResponse> => {
     const status = STATUS[reason];
     await deps.recordDelivery({ ...scope, outcome: "rejected", reason, httpStatus: status, callGongId, isTest, eventId: null });

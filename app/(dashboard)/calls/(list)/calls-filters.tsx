@@ -3,11 +3,12 @@ import { Search } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import type { CallListParams } from "@/lib/calls/parse-call-list-params";
+import { TrackerFilter } from "./tracker-filter";
 
-type Props = { params: CallListParams; workspaces: { gongId: string; name: string }[]; filtered: boolean };
+type Props = { params: CallListParams; workspaces: { gongId: string; name: string }[]; trackers: { id: string; name: string }[]; filtered: boolean };
 
 /** A plain GET form: filters live in the URL and work without JavaScript. */
-export function CallsFilters({ params, workspaces, filtered }: Props) {
+export function CallsFilters({ params, workspaces, trackers, filtered }: Props) {
   return (
     <form method="get" action="/calls" role="search" aria-label="Search and filter calls" className="space-y-3">
       <div className="flex gap-2">
@@ -20,7 +21,7 @@ export function CallsFilters({ params, workspaces, filtered }: Props) {
         </div>
         <Button type="submit">Search</Button>
       </div>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto] lg:items-end">
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-end">
         <div className="space-y-1">
           <Label htmlFor="calls-from" className="text-xs text-muted-foreground">From</Label>
           <Input id="calls-from" name="from" type="date" defaultValue={params.from} />
@@ -44,6 +45,7 @@ export function CallsFilters({ params, workspaces, filtered }: Props) {
           <Label htmlFor="calls-participant" className="text-xs text-muted-foreground">Participant</Label>
           <Input id="calls-participant" name="participant" defaultValue={params.participant} placeholder="Name or email" />
         </div>
+        <TrackerFilter trackers={trackers} value={params.tracker} />
         <div className="col-span-2 flex items-center gap-3 sm:col-span-1 lg:pb-2">
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="transcript" value="1" defaultChecked={params.transcript === "1"} className="size-4" />

@@ -14,6 +14,7 @@ import { decodeCallCursor, encodeCallCursor } from "@/lib/calls/call-cursor";
 import { buildCallListHref, hasActiveFilters, parseCallListParams, toCallListFilters } from "@/lib/calls/parse-call-list-params";
 import { CallsFilters } from "./calls-filters";
 import { CallsTable } from "./calls-table";
+import { SetupChecklist } from "./setup-checklist";
 
 export const metadata: Metadata = { title: "Calls" };
 
@@ -30,9 +31,10 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
     <>
       <PageHeader title="Calls" description={user.role === "admin" ? "Every synced call in your organization." : "Calls you took part in."} />
       <div className="space-y-4">
+        {user.role === "admin" && !filtered && !cursor ? <SetupChecklist organizationId={user.organizationId} /> : null}
         <Card>
           <CardBody>
-            <CallsFilters params={params} workspaces={context.workspaces} filtered={filtered} />
+            <CallsFilters params={params} workspaces={context.workspaces} trackers={context.trackers} filtered={filtered} />
           </CardBody>
         </Card>
         <Card>

@@ -13,11 +13,11 @@ import { getOrganization } from "@/db/queries/organizations";
 import { requireAdminOrForbidden } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { CreateKeyForm } from "./create-key-form";
-import { KeyTable } from "./key-table";
+import { KeyTable, isLiveApiKey } from "./key-table";
 
 export const metadata: Metadata = { title: "API" };
 
-const ACTIONS: Record<string, string> = { "api_key.created": "created the key", "api_key.revoked": "revoked the key" };
+const ACTIONS: Record<string, string> = { "api_key.created": "created the key", "api_key.revoked": "revoked the key", "api_key.rolled": "rolled the key" };
 
 export default async function ApiSettingsPage() {
   const admin = await requireAdminOrForbidden();
@@ -63,14 +63,14 @@ export default async function ApiSettingsPage() {
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="API keys" description="Keys act on this organization only. Each is shown once, when you create it." />
+          <CardHeader title="API keys" description="Keys act on this organization only. Each is shown once, when you create or roll it." />
           <CardBody>
-            <CreateKeyForm />
+            <CreateKeyForm liveKeyIds={keys.filter((key) => isLiveApiKey(key)).map((key) => key.id)} />
           </CardBody>
           <KeyTable keys={keys} />
         </Card>
         <Card>
-          <CardHeader title="Activity" description="Keys created and revoked." />
+          <CardHeader title="Activity" description="Keys created, rolled and revoked." />
           {events.length === 0 ? (
             <EmptyState icon={History} title="No key has been created yet" />
           ) : (

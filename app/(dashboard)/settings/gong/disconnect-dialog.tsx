@@ -34,6 +34,10 @@ export function DisconnectDialog() {
         title="Disconnect Gong?"
         description="Callbridge deletes its Gong tokens at once, stops every running sync and rejects further webhook deliveries."
       >
+        <p className="mb-4 rounded-md bg-muted px-3 py-2 text-sm">
+          In Gong, also turn off the “New call” automation rule (<strong>Company Settings → Ecosystem → Automation rules</strong>): until you do,
+          Gong keeps sending each new call here, and every delivery is refused.
+        </p>
         <div className="flex items-start gap-3 rounded-md border border-border p-3">
           <input id="delete-data" type="checkbox" className="mt-1 size-4" checked={deleteData} onChange={(event) => setDeleteData(event.target.checked)} />
           <div>

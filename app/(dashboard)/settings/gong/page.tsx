@@ -6,7 +6,9 @@ import { db } from "@/db";
 import { getTodaysApiUsage } from "@/db/queries/api-usage";
 import { listAuditEvents } from "@/db/queries/audit-events";
 import { getGongConnectionOverview } from "@/db/queries/gong-connection-overview";
+import { listSyncRuns } from "@/db/queries/sync-runs";
 import { requireAdminOrForbidden } from "@/lib/auth/session";
+import { toSyncRunView } from "@/lib/sync/sync-run-view";
 import { OAUTH_FAILURE_MESSAGES, type OAuthFailureReason } from "@/lib/gong-connection/complete-gong-oauth";
 import { listMissingScopes } from "@/lib/gong/scopes";
 import { ApiBudget } from "./api-budget";
@@ -14,6 +16,7 @@ import { AuditList } from "./audit-list";
 import { ConnectForm } from "./connect-form";
 import { ConnectionFacts, ConnectionStatusBadge } from "./connection-status";
 import { DisconnectDialog } from "./disconnect-dialog";
+import { FirstSync } from "./first-sync";
 import { ScopeTable } from "./scope-table";
 import { SettingsForm } from "./settings-form";
 
@@ -25,9 +28,10 @@ export default async function GongConnectionPage({ searchParams }: { searchParam
   const admin = await requireAdminOrForbidden();
   const params = await searchParams;
   const connection = await getGongConnectionOverview(db, admin.organizationId);
-  const [usage, auditEvents] = await Promise.all([
+  const [usage, auditEvents, runs] = await Promise.all([
     connection ? getTodaysApiUsage(db, connection.id) : undefined,
     listAuditEvents(db, admin.organizationId, { actionPrefix: "gong.", limit: 20 }),
+    listSyncRuns(db, admin.organizationId, 30).then((rows) => rows.map(toSyncRunView)),
   ]);
   const active = connection && connection.status !== "revoked" ? connection : undefined;
   const missing = active ? listMissingScopes(active.granted_scopes) : [];
@@ -36,7 +40,11 @@ export default async function GongConnectionPage({ searchParams }: { searchParam
     <>
       <PageHeader title="Gong connection" description="Connect Gong with OAuth, see what was granted, and control what is synced." />
       <div className="space-y-6">
-        <Notices params={params} />
+        {params.connected === "1" && params.queued !== "0" && connection?.status === "connected" && connection.connected_at ? (
+          <FirstSync runs={runs} connectedAt={new Date(connection.connected_at).toISOString()} syncOnConnect={connection.sync_on_connect} />
+        ) : (
+          <Notices params={params} />
+        )}
         <Card>
           <CardHeader
             title="Connection"
@@ -65,7 +73,7 @@ export default async function GongConnectionPage({ searchParams }: { searchParam
             </Card>
             <Card>
               <CardHeader title="Gong API budget" />
-              <CardBody>{usage ? <ApiBudget usage={usage} /> : null}</CardBody>
+              <CardBody>{usage ? <ApiBudget usage={usage} runs={runs} /> : null}</CardBody>
             </Card>
             <Card>
               <CardHeader title="Sync settings" />
@@ -114,9 +122,17 @@ function Notice({ tone, icon: Icon, text }: { tone: "danger" | "warning" | "succ
 
 function RemoveInGong() {
   return (
-    <p className="rounded-md bg-muted px-4 py-3 text-sm">
-      Callbridge no longer holds any Gong token. Gong has no way for apps to revoke themselves, so also remove Callbridge in Gong:{" "}
-      <strong>Company Settings → Ecosystem → Connected apps → Callbridge → Revoke</strong>.
-    </p>
+    <div className="space-y-2 rounded-md bg-muted px-4 py-3 text-sm">
+      <p>Callbridge no longer holds any Gong token. Gong has no way for apps to revoke themselves, so finish in Gong:</p>
+      <ul className="list-disc space-y-1 pl-5">
+        <li>
+          Remove Callbridge: <strong>Company Settings → Ecosystem → Connected apps → Callbridge → Revoke</strong>.
+        </li>
+        <li>
+          Turn off the “New call” rule that sends calls here: <strong>Company Settings → Ecosystem → Automation rules</strong>. Its deliveries
+          are refused meanwhile.
+        </li>
+      </ul>
+    </div>
   );
 }

@@ -20,16 +20,16 @@ export function ScopeTable({ grantedScopes }: { grantedScopes: string[] }) {
             <tr key={info.scope} aria-label={`${info.scope} ${isGranted ? "granted" : "missing"}`}>
               <Td>
                 <p className="font-medium">{info.label}</p>
-                <code className="font-mono text-xs text-muted-foreground">{info.scope}</code>
+                <code className="break-all font-mono text-xs text-muted-foreground">{info.scope}</code>
               </Td>
               <Td>
                 {isGranted ? (
                   <span className="inline-flex items-center gap-1 text-success">
-                    <CircleCheck className="size-4" aria-hidden /> Granted
+                    <CircleCheck className="size-4 shrink-0" aria-hidden /> <span className="sr-only sm:not-sr-only">Granted</span>
                   </span>
                 ) : (
                   <span className="inline-flex items-center gap-1 text-danger">
-                    <CircleX className="size-4" aria-hidden /> Missing
+                    <CircleX className="size-4 shrink-0" aria-hidden /> <span className="sr-only sm:not-sr-only">Missing</span>
                   </span>
                 )}
               </Td>

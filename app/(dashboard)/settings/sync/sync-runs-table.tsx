@@ -1,30 +1,21 @@
 "use client";
 
+import { useEffect, useRef } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { Activity, RotateCw } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
+import { RUN_KIND_LABELS, RunProgress, RunStatusBadge, RunTranscripts, runDuration } from "@/components/sync/sync-run-parts";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ProgressBar } from "@/components/ui/progress-bar";
 import { Table, Td, Th } from "@/components/ui/table";
 import { RelativeTime } from "@/components/relative-time";
-import { formatCount, formatDuration } from "@/lib/format";
+import { formatCount } from "@/lib/format";
 import { useSyncRuns } from "@/lib/hooks/use-sync-runs";
 import type { SyncRunView } from "@/lib/sync/sync-run-view";
 
-const KIND_LABELS: Record<SyncRunView["kind"], string> = {
-  backfill: "Backfill",
-  scheduled: "Scheduled",
-  manual: "Manual",
-  single_call: "Single call",
-  resync: "Resync",
-  delete: "Delete",
-  purge: "Purge",
-};
-
-const STATUS_TONES = { queued: "neutral", running: "accent", succeeded: "success", failed: "danger", cancelled: "warning" } as const;
-
 export function SyncRunsTable({ initial }: { initial: SyncRunView[] }) {
   const { data: runs, error, refetch, isFetching } = useSyncRuns(initial);
+  useRefreshWhenRunsEnd(runs);
   if (error) {
     return (
       <div role="alert" className="flex items-center justify-between gap-3 px-5 py-4 text-sm text-danger">
@@ -43,39 +34,40 @@ export function SyncRunsTable({ initial }: { initial: SyncRunView[] }) {
     );
   }
   return (
-    <Table aria-busy={isFetching}>
+    <Table aria-busy={isFetching} aria-label="Sync runs">
       <thead>
         <tr>
           <Th>Run</Th>
           <Th>Status</Th>
-          <Th className="w-56">Progress</Th>
+          <Th className="hidden w-56 md:table-cell">Progress</Th>
           <Th className="text-right">Calls</Th>
-          <Th className="text-right">Transcripts</Th>
-          <Th>Duration</Th>
+          <Th className="hidden text-right sm:table-cell">Transcripts</Th>
+          <Th className="hidden sm:table-cell">Duration</Th>
         </tr>
       </thead>
       <tbody>
         {runs.map((run) => (
           <tr key={run.id}>
             <Td>
-              <p className="font-medium">{KIND_LABELS[run.kind]}</p>
+              <Link href={`/settings/sync/runs/${run.id}`} className="font-medium underline-offset-4 hover:underline">
+                {RUN_KIND_LABELS[run.kind]}
+              </Link>
               <p className="text-xs text-muted-foreground">
                 <RelativeTime date={run.createdAt} />
               </p>
             </Td>
             <Td>
-              <Badge tone={STATUS_TONES[run.status]}>{run.status}</Badge>
-              {run.error ? <p className="mt-1 max-w-xs text-xs text-danger">{run.error}</p> : null}
+              <RunStatusBadge status={run.status} />
+              {run.error ? <p className="mt-1 line-clamp-2 max-w-xs text-xs text-danger">{run.error}</p> : null}
             </Td>
-            <Td>
+            <Td className="hidden md:table-cell">
               <RunProgress run={run} />
             </Td>
             <Td className="text-right tabular-nums">{formatCount(run.calls)}</Td>
-            <Td className="text-right tabular-nums">
-              {formatCount(run.transcripts)}
-              {run.transcriptsPending > 0 ? <span className="block text-xs text-warning">{formatCount(run.transcriptsPending)} pending</span> : null}
+            <Td className="hidden text-right tabular-nums sm:table-cell">
+              <RunTranscripts run={run} />
             </Td>
-            <Td className="tabular-nums text-muted-foreground">{duration(run)}</Td>
+            <Td className="hidden tabular-nums text-muted-foreground sm:table-cell">{runDuration(run)}</Td>
           </tr>
         ))}
       </tbody>
@@ -83,25 +75,17 @@ export function SyncRunsTable({ initial }: { initial: SyncRunView[] }) {
   );
 }
 
-function RunProgress({ run }: { run: SyncRunView }) {
-  const total = run.callsTotal ?? 0;
-  const done = run.status === "succeeded";
-  const label = `${KIND_LABELS[run.kind]} progress`;
-  return (
-    <div className="space-y-1">
-      <ProgressBar value={done ? 1 : run.calls} max={done ? 1 : Math.max(total, run.calls, 1)} label={label} tone={run.status === "failed" ? "danger" : "accent"} />
-      <p className="text-xs text-muted-foreground">
-        {run.workspacesTotal > 0 ? `${run.workspacesDone}/${run.workspacesTotal} workspaces · ` : ""}
-        {formatCount(run.pages)} pages{total > 0 ? ` · ${formatCount(run.calls)} of ${formatCount(total)} calls` : ""}
-        {run.skippedDeleted > 0 ? ` · ${formatCount(run.skippedDeleted)} deleted skipped` : ""}
-        {run.quarantined > 0 ? ` · ${formatCount(run.quarantined)} quarantined` : ""}
-      </p>
-    </div>
-  );
-}
-
-function duration(run: SyncRunView): string {
-  if (!run.startedAt) return "—";
-  const end = run.finishedAt ? new Date(run.finishedAt).getTime() : Date.now();
-  return formatDuration((end - new Date(run.startedAt).getTime()) / 1000);
+/**
+ * The rest of the page (each workspace's "Last synced" and call count) is the server's: refresh it when a run ends.
+ * A run may start and end between two polls, so what counts is a run seen ended that was not ended before.
+ */
+function useRefreshWhenRunsEnd(runs: SyncRunView[]) {
+  const router = useRouter();
+  const ended = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    const now = new Set(runs.filter((run) => run.status !== "queued" && run.status !== "running").map((run) => run.id));
+    const newlyEnded = ended.current !== null && [...now].some((id) => !ended.current!.has(id));
+    ended.current = now;
+    if (newlyEnded) router.refresh();
+  }, [runs, router]);
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
@@ -9,6 +10,7 @@ import { Input, Label } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { RelativeTime } from "@/components/relative-time";
 import { formatCount } from "@/lib/format";
+import { syncRunKeys } from "@/lib/hooks/use-sync-runs";
 import { type ActionResult, setIncludeNewWorkspaces, setWorkspaceEnabled, syncNow } from "./actions";
 
 export type WorkspaceRow = { gongId: string; name: string; enabled: boolean; isNew: boolean; lastSyncedAt: string | null; callCount: number };
@@ -18,11 +20,17 @@ export function WorkspacesCard({ workspaces, includeNew }: { workspaces: Workspa
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [pending, startTransition] = useTransition();
+  const queryClient = useQueryClient();
   const run = (action: () => Promise<ActionResult>) =>
     startTransition(async () => {
       const result = await action();
-      if (result.ok) toast.success(result.message);
-      else toast.error(result.error);
+      if (!result.ok) {
+        toast.error(result.error);
+        return;
+      }
+      toast.success(result.message);
+      // A run just queued shows in the runs table at once, and is then followed every 2 s.
+      await queryClient.invalidateQueries({ queryKey: syncRunKeys.all });
     });
   const toggleChosen = (gongId: string) =>
     setChosen((current) => {

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { db } from "@/db";
 import { createAuditEvent } from "@/db/queries/audit-events";
 import { createTracker, deleteTracker, updateTracker } from "@/db/queries/trackers";
+import { inngest } from "@/inngest/client";
+import { trackersChanged } from "@/inngest/events";
 import { requireAdminOrForbidden } from "@/lib/auth/session";
 
 export type TrackerActionResult = { ok: true } | { ok: false; error: string };
@@ -17,6 +19,15 @@ const trackerSchema = z.object({
     .transform((value) => [...new Set(value.split(/[,\n]/).map((keyword) => keyword.trim()).filter(Boolean))])
     .pipe(z.array(z.string().max(60, "Keep each keyword under 60 characters.")).min(1, "Add at least one keyword.").max(50, "Use at most 50 keywords.")),
 });
+
+/** Stored hits are recounted in the background; if that can't be queued, each call still recounts when opened. */
+async function recountHits(organizationId: string): Promise<void> {
+  try {
+    await inngest.send(trackersChanged.create({ organizationId }));
+  } catch (error) {
+    console.error("could not queue the recount of tracker hits", error);
+  }
+}
 
 const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && "code" in error && error.code === "23505";
 
@@ -34,6 +45,7 @@ export async function saveTracker(_previous: TrackerActionResult | null, formDat
     if (isUniqueViolation(error)) return { ok: false, error: `There is already a tracker called “${input.name}”.` };
     throw error;
   }
+  await recountHits(admin.organizationId);
   revalidatePath("/settings/trackers");
   return { ok: true };
 }
@@ -44,6 +56,7 @@ export async function removeTracker(id: string): Promise<TrackerActionResult> {
   const deleted = parsed.success ? await deleteTracker(db, admin.organizationId, parsed.data) : undefined;
   if (!deleted) return { ok: false, error: "That tracker no longer exists." };
   await createAuditEvent(db, { organizationId: admin.organizationId, actorUserId: admin.id, action: "tracker.deleted", target: deleted.name });
+  await recountHits(admin.organizationId);
   revalidatePath("/settings/trackers");
   return { ok: true };
 }

@@ -3,8 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/db";
+import { inngest } from "@/inngest/client";
 import { requireAdminOrForbidden } from "@/lib/auth/session";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
+import { type ResendResult, resendDeliveryCallSync } from "@/lib/webhooks/resend-delivery-call-sync";
 import { regenerateWebhookUrlKey, saveWebhookPublicKey, setWebhookAuth, type WebhookSettingsResult } from "@/lib/webhooks/update-webhook-settings";
 
 const PAGE = "/settings/webhook";
@@ -31,4 +33,11 @@ export async function regenerateUrlKeyAction(): Promise<WebhookSettingsResult> {
   const result = await regenerateWebhookUrlKey(db, { organizationId: admin.organizationId, userId: admin.id }, getGongAppConfig().encryptionKey);
   if (result.ok) revalidatePath(PAGE);
   return result;
+}
+
+export async function resendDeliveryCallSyncAction(input: { deliveryId: string }): Promise<ResendResult> {
+  const admin = await requireAdminOrForbidden();
+  const deliveryId = z.uuid().safeParse(input.deliveryId);
+  if (!deliveryId.success) return { ok: false, error: "That delivery is no longer in the log." };
+  return resendDeliveryCallSync(db, (event) => inngest.send(event), { organizationId: admin.organizationId, userId: admin.id }, deliveryId.data);
 }

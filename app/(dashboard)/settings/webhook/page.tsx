@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Unplug } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
+import { ChevronRight, Unplug } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
+import { getLastVerifiedDeliveryAt } from "@/db/queries/webhook-deliveries";
 import { requireAdminOrForbidden } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
@@ -14,15 +14,16 @@ import { getWebhookSetup } from "@/lib/webhooks/get-webhook-setup";
 import { AuthMethodSwitch } from "./auth-method-switch";
 import { RecentDeliveries } from "./recent-deliveries";
 import { SetupSteps } from "./setup-steps";
+import { WebhookHealth } from "./webhook-health";
 
 export const metadata: Metadata = { title: "Webhook" };
 
 export default async function WebhookPage() {
   const admin = await requireAdminOrForbidden();
-  const setup = await getWebhookSetup(db, admin.organizationId, {
-    appUrl: getEnv().APP_URL,
-    getEncryptionKey: () => getGongAppConfig().encryptionKey,
-  });
+  const [setup, lastVerifiedAt] = await Promise.all([
+    getWebhookSetup(db, admin.organizationId, { appUrl: getEnv().APP_URL, getEncryptionKey: () => getGongAppConfig().encryptionKey }),
+    getLastVerifiedDeliveryAt(db, admin.organizationId),
+  ]);
   const header = <PageHeader title="Webhook" description="Gong’s “New call” automation rule sends new calls here within seconds." />;
   if (!setup) {
     return (
@@ -40,6 +41,8 @@ export default async function WebhookPage() {
     );
   }
   const ready = setup.auth === "jwt" ? setup.publicKey !== null : setup.urlWithKey !== null;
+  // Once Gong's rule has delivered, the setup is done: it folds away and the page is about the deliveries.
+  const settled = ready && lastVerifiedAt !== null;
   return (
     <>
       {header}
@@ -54,18 +57,29 @@ export default async function WebhookPage() {
           </p>
         ) : null}
         <Card>
-          <CardHeader
-            title="Set up the rule in Gong"
-            description="About five minutes, once. Keep this page open: the test delivery shows up below."
-            action={ready ? <Badge tone="success">Ready for deliveries</Badge> : <Badge tone="warning">Waiting for setup</Badge>}
-          />
-          <CardBody className="space-y-6">
-            <AuthMethodSwitch auth={setup.auth} />
-            <SetupSteps setup={setup} />
+          <CardBody>
+            <WebhookHealth ready={ready} />
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="Recent deliveries" description="Updates live. Rejected deliveries show why; their content is never stored." />
+          <details open={!settled} className="group">
+            <summary className="grid cursor-pointer list-none grid-cols-[auto_1fr] gap-x-2 px-5 py-4 [&::-webkit-details-marker]:hidden">
+              <ChevronRight className="mt-0.5 size-4 text-muted-foreground transition-transform group-open:rotate-90" aria-hidden />
+              <h2 className="text-sm font-semibold">Set up the rule in Gong</h2>
+              <span className="col-start-2 mt-0.5 text-sm text-muted-foreground">
+                {settled
+                  ? "Done: the rule delivers. Open to see the URL, change the authentication method or the key."
+                  : "About five minutes, once. Keep this page open: the test delivery shows up below."}
+              </span>
+            </summary>
+            <CardBody className="space-y-6 border-t border-border">
+              <AuthMethodSwitch key={setup.auth} auth={setup.auth} lastVerifiedAt={lastVerifiedAt?.toISOString() ?? null} />
+              <SetupSteps setup={setup} />
+            </CardBody>
+          </details>
+        </Card>
+        <Card>
+          <CardHeader title="Recent deliveries" description="Updates live. Open one to see what was checked; its content is never stored." />
           <RecentDeliveries />
         </Card>
       </div>

@@ -1,13 +1,15 @@
 "use client";
 
+import Link from "next/link";
 import { Inbox, RotateCw } from "lucide-react";
 import { RelativeTime } from "@/components/relative-time";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { type WebhookDeliveryItem, useWebhookDeliveries } from "@/lib/hooks/use-webhook-deliveries";
 import { describeDeliveryReason } from "@/lib/webhooks/delivery-reasons";
+import { DeliveryDetailDialog } from "./delivery-detail-dialog";
+import { DeliveryOutcomeBadge } from "./delivery-outcome-badge";
 
 export function RecentDeliveries() {
   const { data, error, isPending, refetch, isRefetching } = useWebhookDeliveries();
@@ -36,8 +38,11 @@ export function RecentDeliveries() {
         <tr>
           <Th>Received</Th>
           <Th>Outcome</Th>
-          <Th>Details</Th>
-          <Th className="text-right">HTTP</Th>
+          <Th>Call</Th>
+          <Th className="hidden text-right sm:table-cell">HTTP</Th>
+          <Th>
+            <span className="sr-only">Details</span>
+          </Th>
         </tr>
       </thead>
       <tbody>
@@ -47,10 +52,15 @@ export function RecentDeliveries() {
               <RelativeTime date={delivery.receivedAt} />
             </Td>
             <Td className="whitespace-nowrap">
-              <OutcomeBadge outcome={delivery.outcome} />
+              <DeliveryOutcomeBadge outcome={delivery.outcome} />
             </Td>
-            <Td className="min-w-48">{describe(delivery)}</Td>
-            <Td className="text-right font-mono text-xs text-muted-foreground">{delivery.httpStatus}</Td>
+            <Td className="min-w-40">
+              <DeliverySubject delivery={delivery} />
+            </Td>
+            <Td className="hidden text-right font-mono text-xs text-muted-foreground sm:table-cell">{delivery.httpStatus}</Td>
+            <Td className="text-right">
+              <DeliveryDetailDialog delivery={delivery} />
+            </Td>
           </tr>
         ))}
       </tbody>
@@ -58,25 +68,37 @@ export function RecentDeliveries() {
   );
 }
 
-function OutcomeBadge({ outcome }: { outcome: WebhookDeliveryItem["outcome"] }) {
-  if (outcome === "test") return <Badge tone="success">Test received ✓</Badge>;
-  if (outcome === "accepted") return <Badge tone="accent">Accepted</Badge>;
-  if (outcome === "deferred") return <Badge tone="warning">Held</Badge>;
-  return <Badge tone="danger">Rejected</Badge>;
+/** The call a delivery announced, linked when Callbridge holds it, and what became of the delivery. */
+export function DeliverySubject({ delivery }: { delivery: WebhookDeliveryItem }) {
+  const call = delivery.call ? (
+    <Link href={`/calls/${delivery.call.id}`} className="font-medium text-foreground underline-offset-4 hover:underline">
+      {delivery.call.title}
+    </Link>
+  ) : delivery.callGongId ? (
+    <span>
+      Gong call <span className="font-mono text-xs">{delivery.callGongId}</span>
+    </span>
+  ) : null;
+  return (
+    <div className="space-y-0.5">
+      {call ? <p className="break-words">{call}</p> : null}
+      <p className="text-xs text-muted-foreground">{describe(delivery)}</p>
+    </div>
+  );
 }
 
 function describe(delivery: WebhookDeliveryItem): string {
   if (delivery.outcome === "rejected") return describeDeliveryReason(delivery.reason);
-  if (delivery.outcome === "test") return delivery.callGongId ? `Test for call ${delivery.callGongId}; nothing synced` : "Test delivery";
-  if (delivery.outcome === "deferred") return HELD[delivery.held ?? "waiting"].replace("{call}", delivery.callGongId ?? "?");
-  return `Call ${delivery.callGongId ?? "?"} queued for sync`;
+  if (delivery.outcome === "test") return "Test delivery; nothing synced";
+  if (delivery.outcome === "deferred") return HELD[delivery.held ?? "waiting"];
+  return delivery.call ? "Synced" : "Queued for sync";
 }
 
 const HELD: Record<NonNullable<WebhookDeliveryItem["held"]>, string> = {
-  waiting: "Call {call} not synced yet: Gong needs re-authorization. It syncs once Gong is reconnected.",
-  queued: "Call {call} held while Gong needed re-authorization; sync queued after reconnecting",
-  stored: "Call {call} held while Gong needed re-authorization; it was synced meanwhile",
-  deleted: "Call {call} held while Gong needed re-authorization; not synced, as it was deleted in Callbridge",
+  waiting: "Not synced yet: Gong needs re-authorization. It syncs once Gong is reconnected.",
+  queued: "Held while Gong needed re-authorization; sync queued after reconnecting",
+  stored: "Held while Gong needed re-authorization; it was synced meanwhile",
+  deleted: "Held while Gong needed re-authorization; not synced, as it was deleted in Callbridge",
 };
 
 function DeliveriesSkeleton() {

@@ -1,5 +1,6 @@
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ReferenceField } from "@/lib/api/describe-api-reference";
+import { MarkdownText } from "./markdown-text";
 
 type FieldTableProps = { caption: string; fields: (ReferenceField & { in?: string })[]; location?: boolean; markRequired?: boolean };
 
@@ -21,15 +22,15 @@ export function FieldTable({ caption, fields, location, markRequired = true }: F
             {fields.map((field) => (
               <tr key={`${field.in ?? ""}${field.name}`}>
                 <Td className="align-top">
-                  <code className="font-mono text-xs">{field.name}</code>
+                  <code className="break-all font-mono text-xs">{field.name}</code>
                   {markRequired && field.required ? <span className="ml-1.5 text-xs text-danger">required</span> : null}
                   {location && field.in ? <span className="ml-1.5 text-xs text-muted-foreground">{field.in}</span> : null}
-                  {field.description ? <p className="mt-1 text-xs text-muted-foreground md:hidden">{field.description}</p> : null}
+                  {field.description ? <MarkdownText inline text={field.description} className="mt-1 block text-xs text-muted-foreground md:hidden" /> : null}
                 </Td>
                 <Td className="align-top">
                   <code className="break-words font-mono text-xs text-muted-foreground">{field.type}</code>
                 </Td>
-                <Td className="hidden align-top text-muted-foreground md:table-cell">{field.description}</Td>
+                <Td className="hidden align-top text-muted-foreground md:table-cell">{field.description ? <MarkdownText inline text={field.description} /> : null}</Td>
               </tr>
             ))}
           </tbody>

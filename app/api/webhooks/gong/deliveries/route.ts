@@ -16,6 +16,9 @@ export async function GET() {
       reason: row.reason,
       httpStatus: row.http_status,
       callGongId: row.call_gong_id,
+      isTest: row.is_test,
+      auth: row.auth,
+      call: row.call_id ? { id: row.call_id, title: row.call_title || "Untitled call" } : null,
       held: row.outcome === "deferred" ? describeHeldDelivery(row.event_id) : null,
     }));
     return Response.json({ deliveries }, { headers: { "Cache-Control": "no-store" } });

@@ -7,6 +7,7 @@ test.describe("quarantined calls", () => {
   test.use({ storageState: STORAGE_STATE.admin });
 
   test("the sync activity page lists a quarantined call with its failing field, and Retry stores it", async ({ page }) => {
+    test.slow(); // a whole first backfill runs before the quarantine is set up
     await connectGong(page);
     const db = e2eDb();
     await expect.poll(async () => (await db.selectFrom("calls").select("gong_id").limit(1).execute()).length, { timeout: 60_000 }).toBe(1);

@@ -24,7 +24,7 @@ export const deliverOutboundWebhook = inngest.createFunction(
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const nextWaitSeconds = attempt < attempts ? retryScheduleSeconds[attempt - 1]! : null;
       const run = (slotReserved: boolean) => (): Promise<AttemptOutcome> =>
-        attemptDelivery(db, deliveryId, { nextWaitSeconds, slotReserved, encryptionKey: getOutboundEncryptionKey(), timeoutMs, allowPrivateTargets });
+        attemptDelivery(db, deliveryId, { nextWaitSeconds, slotReserved, getEncryptionKey: getOutboundEncryptionKey, timeoutMs, allowPrivateTargets });
       let outcome = await step.run(`attempt-${attempt}`, run(false));
       if (outcome.kind === "throttled") {
         await step.sleepUntil(`throttle-${attempt}`, new Date(outcome.untilMs));

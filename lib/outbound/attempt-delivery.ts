@@ -21,7 +21,8 @@ export type AttemptOptions = {
   nextWaitSeconds: number | null;
   /** The throttle slot was taken before a wait; take no other. */
   slotReserved: boolean;
-  encryptionKey: Uint8Array;
+  /** Called only when a secret is needed (standard endpoints), so nothing reads the key before it must. */
+  getEncryptionKey: () => Uint8Array;
   timeoutMs: number;
   allowPrivateTargets: boolean;
 };
@@ -44,7 +45,7 @@ export async function attemptDelivery(db: Kysely<Database>, deliveryId: string, 
     if (slot.getTime() > Date.now() + 20) return { kind: "throttled", untilMs: slot.getTime() };
   }
   const body = JSON.stringify(delivery.payload);
-  const headers = endpoint.format === "standard" ? signMessage(await readSigningSecrets(endpoint, options.encryptionKey), delivery.message_id, new Date(), body) : {};
+  const headers = endpoint.format === "standard" ? signMessage(await readSigningSecrets(endpoint, options.getEncryptionKey()), delivery.message_id, new Date(), body) : {};
   const response = await sendWebhookRequest({ url: endpoint.url, headers, body, timeoutMs: options.timeoutMs, allowPrivateTargets: options.allowPrivateTargets });
   const base = { responseStatus: response.status, latencyMs: response.latencyMs };
   if (response.ok) {

@@ -36,5 +36,5 @@ export function buildSlackMessage(body: OutboundEventBody): Record<string, unkno
   }
   if (trackers.length > 0) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(`*Trackers*\n${escape(trackers.join(", "))}`) } });
   blocks.push({ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "Open call" }, url: call.links.call }] });
-  return { text: `New call: ${call.title}`, blocks };
+  return { text: `New call: ${escape(call.title || "Untitled call")}`, blocks };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { getCallOrganization, getSyncRunOutcome } from "@/db/queries/outbound/event-subjects";
 import type { Database } from "@/db/schema";
 import type { OutboundEventRequest } from "./outbound-event-request";
 
@@ -20,7 +21,7 @@ export async function toOutboundEventRequests(db: Kysely<Database>, event: Trigg
     }
     case "gong/call.synced": {
       const callId = String(event.data.callId);
-      const call = await db.selectFrom("calls").select(["organization_id", "transcript_status"]).where("id", "=", callId).executeTakeFirst();
+      const call = await getCallOrganization(db, callId);
       if (!call) return [];
       const base = { organizationId: call.organization_id, subjectId: callId, occurredAt };
       const synced = [{ request: { ...base, type: "call.synced" as const }, sourceKey: eventKey }];
@@ -28,12 +29,12 @@ export async function toOutboundEventRequests(db: Kysely<Database>, event: Trigg
     }
     case "gong/call.insights-computed": {
       const callId = String(event.data.callId);
-      const call = await db.selectFrom("calls").select("organization_id").where("id", "=", callId).executeTakeFirst();
+      const call = await getCallOrganization(db, callId);
       return call ? [{ request: { type: "call.insights_ready", organizationId: call.organization_id, subjectId: callId, occurredAt }, sourceKey: eventKey }] : [];
     }
     case "gong/sync-run.ended": {
       const runId = String(event.data.runId);
-      const run = await db.selectFrom("sync_runs").select(["organization_id", "status"]).where("id", "=", runId).executeTakeFirst();
+      const run = await getSyncRunOutcome(db, runId);
       if (!run || (run.status !== "succeeded" && run.status !== "failed")) return [];
       const type = run.status === "succeeded" ? ("sync_run.completed" as const) : ("sync_run.failed" as const);
       return [{ request: { type, organizationId: run.organization_id, subjectId: runId, occurredAt }, sourceKey: runId }];

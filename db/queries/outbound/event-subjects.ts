@@ -59,3 +59,12 @@ export async function getCustomerId(db: Kysely<Database>, organizationId: string
   const row = await db.selectFrom("organizations").select("external_id").where("id", "=", organizationId).executeTakeFirst();
   return row?.external_id ?? null;
 }
+
+/** The organization of a call and whether its transcript is in; undefined once the call is gone. */
+export async function getCallOrganization(db: Kysely<Database>, callId: string): Promise<{ organization_id: string; transcript_status: string } | undefined> {
+  return db.selectFrom("calls").select(["organization_id", "transcript_status"]).where("id", "=", callId).executeTakeFirst();
+}
+
+export async function getSyncRunOutcome(db: Kysely<Database>, runId: string): Promise<{ organization_id: string; status: string } | undefined> {
+  return db.selectFrom("sync_runs").select(["organization_id", "status"]).where("id", "=", runId).executeTakeFirst();
+}

@@ -54,22 +54,23 @@ export async function attemptDelivery(db: Kysely<Database>, deliveryId: string, 
     return { kind: "delivered", status: response.status };
   }
   if (response.status === 410) {
-    await recordDeliveryAttempt(db, delivery.id, { ...base, status: "failed", error: response.error, nextAttemptAt: null });
+    // Disabled before the attempt is recorded: whoever sees the delivery settled sees the endpoint disabled.
     await disableWebhookEndpoint(db, endpoint.id, "The endpoint answered 410 Gone, so deliveries to it stopped.");
+    await recordDeliveryAttempt(db, delivery.id, { ...base, status: "failed", error: response.error, nextAttemptAt: null });
     return { kind: "stopped", reason: "410 Gone" };
   }
   const failingSince = await markEndpointFailed(db, endpoint.id);
   const failingTooLong = failingSince !== null && Date.now() - new Date(failingSince).getTime() >= DISABLE_AFTER_FAILING_MS;
   const last = options.nextWaitSeconds === null || failingTooLong || response.refused === true;
+  if (failingTooLong) {
+    const since = new Date(failingSince).toISOString();
+    await disableWebhookEndpoint(db, endpoint.id, `Every delivery since ${since} failed (last: ${response.error}); enable the endpoint once it answers 2xx again.`);
+  }
   await recordDeliveryAttempt(db, delivery.id, {
     ...base,
     status: last ? "failed" : "pending",
     error: response.error,
     nextAttemptAt: last ? null : new Date(Date.now() + options.nextWaitSeconds! * 1000),
   });
-  if (failingTooLong) {
-    const since = new Date(failingSince).toISOString();
-    await disableWebhookEndpoint(db, endpoint.id, `Every delivery since ${since} failed (last: ${response.error}); enable the endpoint once it answers 2xx again.`);
-  }
   return last ? { kind: "stopped", reason: response.error } : { kind: "retry", error: response.error };
 }

@@ -219,4 +219,61 @@ describe("outbound webhooks", () => {
     expect(message.text).toBe("New call: Discovery with Globex");
     expect(message.blocks.map((block) => block.type)).toContain("actions");
   });
+
+  it("does not post a call to a Slack endpoint whose filters it fails", async () => {
+    const { endpoint } = await addEndpoint("/slack-filtered", { format: "slack", event_types: ["call.insights_ready"], filters: { workspaceGongIds: ["9999"] } });
+    const { endpoint: witness } = await addEndpoint("/slack-witness", { event_types: ["call.insights_ready"] });
+    await syncedCall();
+    await waitForSettled(witness.id);
+    expect(await deliveriesOf(endpoint.id)).toHaveLength(0);
+  });
+
+  it("tells endpoints when a run ends, a call is deleted and the connection needs reconnecting or is revoked", async () => {
+    const types = ["sync_run.completed", "sync_run.failed", "call.deleted", "connection.needs_reauthorization", "connection.revoked"] as const;
+    const { endpoint, secret } = await addEndpoint("/lifecycle", { event_types: [...types] });
+    const { createSyncRun, finishSyncRun } = await import("@/db/queries/sync-runs");
+    const { flagConnectionNeedsReauth } = await import("@/lib/gong-connection/flag-connection-needs-reauth");
+    const { inngest, gongSyncRunEnded, gongConnectionRevoked, outboundEventOccurred } = await lib();
+    const done = await createSyncRun(stack.db, { organizationId: stack.organizationId, connectionId, kind: "manual" });
+    await finishSyncRun(stack.db, done, "succeeded");
+    const broken = await createSyncRun(stack.db, { organizationId: stack.organizationId, connectionId, kind: "manual" });
+    await finishSyncRun(stack.db, broken, "failed", "Gong answered 500 five times");
+    await inngest.send([gongSyncRunEnded.create({ connectionId, runId: done }), gongSyncRunEnded.create({ connectionId, runId: done }), gongSyncRunEnded.create({ connectionId, runId: broken })]);
+    await inngest.send(outboundEventOccurred.create({ type: "call.deleted", organizationId: stack.organizationId, subjectId: "5551234", occurredAt: new Date().toISOString() }));
+    await flagConnectionNeedsReauth(stack.db, connectionId, "Gong refused the token.");
+    await flagConnectionNeedsReauth(stack.db, connectionId, "Gong refused the token again.");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await inngest.send(gongConnectionRevoked.create({ connectionId, organizationId: stack.organizationId, deleteData: false }));
+    await waitForSettled(endpoint.id, 5);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const bodies = receiver.on("/lifecycle").map((request) => receiver.verify(request, secret) as { type: string; data: Record<string, unknown> });
+    expect(bodies.map((body) => body.type).sort()).toEqual([...types].sort());
+    expect(bodies.find((body) => body.type === "sync_run.completed")?.data).toMatchObject({ sync_run_id: done, status: "succeeded", links: { sync_run: `http://localhost:3999/api/v1/sync_runs/${done}` } });
+    expect(bodies.find((body) => body.type === "sync_run.failed")?.data).toMatchObject({ sync_run_id: broken, error: "Gong answered 500 five times" });
+    expect(bodies.find((body) => body.type === "call.deleted")?.data).toMatchObject({ gong_id: "5551234" });
+    expect(bodies.find((body) => body.type === "connection.needs_reauthorization")?.data).toMatchObject({ connection_id: connectionId, status: "needs_reauth" });
+    expect(JSON.stringify(bodies)).not.toMatch(/access_token|refresh_token/);
+  });
+
+  it("disables an endpoint that has failed for 3 days and says why", async () => {
+    receiver.setAnswer((path) => ({ status: path === "/failing" ? 502 : 200 }));
+    const { endpoint } = await addEndpoint("/failing");
+    await stack.db.updateTable("webhook_endpoints").set({ failing_since: new Date(Date.now() - 3 * 86_400_000 - 60_000) }).where("id", "=", endpoint.id).execute();
+    await syncedCall();
+    const [delivery] = await waitForSettled(endpoint.id);
+    expect(delivery).toMatchObject({ status: "failed", attempts: 1 });
+    const stored = await stack.db.selectFrom("webhook_endpoints").select(["enabled", "disabled_reason"]).where("id", "=", endpoint.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ enabled: false, disabled_reason: expect.stringMatching(/^Every delivery since .* failed \(last: HTTP 502\)/) });
+  });
+
+  it("spaces the deliveries to a throttled endpoint by its rate, and still delivers them all", async () => {
+    receiver.setAnswer(() => ({ status: 200 }));
+    const { endpoint } = await addEndpoint("/throttled", { throttle_per_second: 4 });
+    await Promise.all([syncedCall(), syncedCall(), syncedCall()]);
+    const rows = await waitForSettled(endpoint.id, 3);
+    expect(rows.map((row) => row.status)).toEqual(["delivered", "delivered", "delivered"]);
+    const { reserveEndpointSlot } = await import("@/db/queries/outbound/endpoint-health");
+    const [first, second] = [await reserveEndpointSlot(stack.db, endpoint.id, 4), await reserveEndpointSlot(stack.db, endpoint.id, 4)];
+    expect(second.getTime() - first.getTime()).toBe(250);
+  });
 });

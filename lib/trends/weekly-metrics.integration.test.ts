@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { up as backfillCallMetrics } from "@/db/migrations/2026_12_06_1910_backfill_call_metrics";
 import { deleteCallsByGongId } from "@/db/queries/deleted-calls";
 import { storeLateTranscripts } from "@/db/queries/late-transcripts";
 import { computeAndStoreCallInsights, computeAndStoreCallsInsights } from "@/lib/calls/refresh-call-insights";
@@ -154,5 +155,17 @@ describe("weekly aggregates per rep", () => {
       { rep: "804", workspace: "", week: WEEK_2, calls: 8, questions: 8 * questionsPerCall },
     ]);
     expect(await readBuckets()).toEqual(await recount());
+  });
+
+  it("the migration that backfills insights stored before trends existed gives the same figures as storing them now", async () => {
+    const before = await database.db.selectFrom("call_metrics").selectAll().orderBy("call_id").execute();
+    const aggregates = await readBuckets();
+    expect(before.length).toBeGreaterThan(5);
+    await database.db.deleteFrom("call_metrics").execute();
+    expect(await readBuckets()).toEqual([]);
+    await backfillCallMetrics(database.db);
+    const after = await database.db.selectFrom("call_metrics").selectAll().orderBy("call_id").execute();
+    expect(after).toEqual(before);
+    expect(await readBuckets()).toEqual(aggregates);
   });
 });

@@ -30,3 +30,10 @@ export function formatMetricChange(metric: Pick<TrendMetric, "unit">, first: num
   if (metric.unit === "seconds") return `${sign}${size.toFixed(1)}s`;
   return `${sign}${size.toFixed(1)}`;
 }
+
+/** Short axis labels: "60s", "45%", "4". */
+export function formatMetricTick(metric: Pick<TrendMetric, "unit">, value: number): string {
+  if (metric.unit === "ratio") return `${Math.round(value * 100)}%`;
+  if (metric.unit === "seconds") return `${Number(value.toFixed(1))}s`;
+  return String(Number(value.toFixed(1)));
+}

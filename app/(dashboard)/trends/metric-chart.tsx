@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMetricValue, type TrendMetric, type WeekPoint } from "@/lib/trends/metrics";
+import { formatMetricTick, formatMetricValue, type TrendMetric, type WeekPoint } from "@/lib/trends/metrics";
 import { AXIS_PROPS, formatWeek, TOOLTIP_PROPS } from "./chart-style";
 
 type Props = { metric: TrendMetric; weeks: string[]; series: WeekPoint[]; median: WeekPoint[]; seriesLabel: string };
@@ -23,7 +23,7 @@ export function MetricChart({ metric, weeks, series, median, seriesLabel }: Prop
           <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }} accessibilityLayer={false}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="week" tickFormatter={formatWeek} {...AXIS_PROPS} minTickGap={24} />
-            <YAxis {...AXIS_PROPS} width={48} tickFormatter={(value: number) => formatMetricValue(metric, value)} />
+            <YAxis {...AXIS_PROPS} width={48} tickFormatter={(value: number) => formatMetricTick(metric, value)} />
             <Tooltip {...TOOLTIP_PROPS} labelFormatter={(week) => `Week of ${formatWeek(String(week))}`} formatter={(value) => formatMetricValue(metric, typeof value === "number" ? value : null)} />
             <Legend wrapperStyle={{ fontSize: 12, color: "var(--muted-foreground)" }} />
             <Line name={seriesLabel} dataKey="own" stroke="var(--accent)" strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />

@@ -8,7 +8,7 @@ export function NumbersTable({ caption, columns, rows }: Props) {
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer text-muted-foreground hover:text-foreground">Show the numbers</summary>
       {/* Focusable, so a keyboard can scroll a wide table sideways inside its box. */}
-      <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+      <div className="relative mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead>

@@ -27,7 +27,7 @@ export function TeamTrends({ data, range, workspace, rangeLabel }: Props) {
             Add reps in Users &amp; links and link them to their Gong users; their calls then show here.
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Team trends table, scrolls sideways">
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Team trends table, scrolls sideways">
             <table className="w-full border-collapse text-sm">
               <caption className="sr-only">Per rep: calls, and for each figure the latest weekly value, its change over the range and a sparkline</caption>
               <thead>

@@ -1,6 +1,7 @@
 import type { ApiEndpoint } from "../api-endpoint";
 import { createOAuthUrlEndpoint } from "./create-oauth-url";
 import { deleteFilesEndpoint } from "./delete-files";
+import { exportFileTranscriptEndpoint } from "./export-file-transcript";
 import { getFileEndpoint } from "./get-file";
 import { getSyncRunEndpoint } from "./get-sync-run";
 import { listFilesEndpoint } from "./list-files";
@@ -21,6 +22,7 @@ import { updateWebhookEndpointEndpoint } from "./update-webhook-endpoint";
 export {
   createOAuthUrlEndpoint,
   deleteFilesEndpoint,
+  exportFileTranscriptEndpoint,
   getFileEndpoint,
   getSyncRunEndpoint,
   listFilesEndpoint,
@@ -48,6 +50,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
   deleteFilesEndpoint,
   listFilesEndpoint,
   getFileEndpoint,
+  exportFileTranscriptEndpoint,
   getSyncRunEndpoint,
   updateUsersEndpoint,
   listWebhookEndpointsEndpoint,

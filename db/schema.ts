@@ -397,6 +397,59 @@ export interface WebhookDeliveriesTable {
   auth: WebhookAuth | null;
 }
 
+export type WebhookEndpointFormat = "standard" | "slack";
+
+/** Where Callbridge pushes its events: an organization's, or a platform key's for all its customers. */
+export interface WebhookEndpointsTable {
+  id: Generated<string>;
+  organization_id: string | null;
+  api_key_id: string | null;
+  format: Generated<WebhookEndpointFormat>;
+  url: string;
+  description: Generated<string>;
+  event_types: TextArray;
+  include_transcript: Generated<boolean>;
+  /** Slack endpoints: { externalOnly?, workspaceGongIds?, trackerIds? } (lib/outbound/endpoint-filters.ts). */
+  filters: Json;
+  enabled: Generated<boolean>;
+  disabled_reason: string | null;
+  disabled_at: Timestamp | null;
+  throttle_per_second: number | null;
+  /** The earliest time the next throttled delivery may start. */
+  next_slot_at: Timestamp | null;
+  /** Since when every attempt failed; cleared by a success. */
+  failing_since: Timestamp | null;
+  secret_encrypted: string;
+  previous_secret_encrypted: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type OutboundDeliveryStatus = "pending" | "delivered" | "failed" | "cancelled";
+
+/** One event to one endpoint; `message_id` is the webhook-id of every attempt and of every replay. */
+export interface OutboundDeliveriesTable {
+  id: Generated<string>;
+  endpoint_id: string;
+  organization_id: string | null;
+  message_id: string;
+  event_type: string;
+  payload: Json;
+  status: Generated<OutboundDeliveryStatus>;
+  attempts: Generated<number>;
+  response_status: number | null;
+  latency_ms: number | null;
+  last_error: string | null;
+  next_attempt_at: Timestamp | null;
+  replay_of: string | null;
+  created_at: Timestamp;
+  first_attempt_at: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -425,6 +478,8 @@ export interface Database {
   api_keys: ApiKeysTable;
   api_rate_limits: ApiRateLimitsTable;
   user_rate_limits: UserRateLimitsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  outbound_deliveries: OutboundDeliveriesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -443,3 +498,5 @@ export type WebhookDelivery = Selectable<WebhookDeliveriesTable>;
 export type Tracker = Selectable<TrackersTable>;
 export type QuarantinedGongRecord = Selectable<QuarantinedGongRecordsTable>;
 export type ApiKey = Selectable<ApiKeysTable>;
+export type WebhookEndpoint = Selectable<WebhookEndpointsTable>;
+export type OutboundDelivery = Selectable<OutboundDeliveriesTable>;

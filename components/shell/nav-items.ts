@@ -1,4 +1,4 @@
-export type NavItem = { href: string; label: string; icon: "calls" | "trends" | "gong" | "webhook" | "users" | "sync" | "api" | "trackers" };
+export type NavItem = { href: string; label: string; icon: "calls" | "trends" | "gong" | "webhook" | "users" | "sync" | "api" | "trackers" | "outbound" };
 
 export const MAIN_NAV: NavItem[] = [
   { href: "/calls", label: "Calls", icon: "calls" },
@@ -12,4 +12,5 @@ export const ADMIN_NAV: NavItem[] = [
   { href: "/settings/trackers", label: "Trackers", icon: "trackers" },
   { href: "/settings/sync", label: "Sync activity", icon: "sync" },
   { href: "/settings/api", label: "API", icon: "api" },
+  { href: "/settings/outbound", label: "Outbound", icon: "outbound" },
 ];

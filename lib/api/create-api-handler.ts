@@ -29,7 +29,7 @@ export function createApiHandler(endpoint: ApiEndpoint, getDeps: () => ApiDeps) 
       const params = endpoint.params ? endpoint.params.parse((await context?.params) ?? {}) : undefined;
       const input = endpoint.input.parse(fields);
       let result: unknown;
-      if (endpoint.access === "platform") {
+      if (endpoint.access === "platform" || endpoint.access === "key") {
         result = await endpoint.run({ ...deps, principal }, input, params);
       } else {
         const customerId = customerIdSchema.parse(bodyCustomerId ?? url.searchParams.get("customer_id") ?? undefined);

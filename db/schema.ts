@@ -26,6 +26,8 @@ export interface UsersTable {
   password_change_required: Generated<boolean>;
   /** Raised to end every session issued before; each session token carries the version it was issued at. */
   session_version: Generated<number>;
+  /** Set while the user is deactivated: sign-in is refused and their sessions have ended; their data stays. */
+  deactivated_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

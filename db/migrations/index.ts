@@ -18,6 +18,7 @@ import * as createQuarantinedGongRecords from "./2026_12_06_1300_create_quaranti
 import * as addAuthToWebhookDeliveries from "./2026_12_06_1500_add_auth_to_webhook_deliveries";
 import * as addExpiresAtToApiKeys from "./2026_12_06_1510_add_expires_at_to_api_keys";
 import * as addWorkflowRunIdToSyncRuns from "./2026_12_06_1600_add_workflow_run_id_to_sync_runs";
+import * as addDeactivatedAtToUsers from "./2026_12_06_1800_add_deactivated_at_to_users";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_1500_add_auth_to_webhook_deliveries": addAuthToWebhookDeliveries,
   "2026_12_06_1510_add_expires_at_to_api_keys": addExpiresAtToApiKeys,
   "2026_12_06_1600_add_workflow_run_id_to_sync_runs": addWorkflowRunIdToSyncRuns,
+  "2026_12_06_1800_add_deactivated_at_to_users": addDeactivatedAtToUsers,
 };

@@ -33,7 +33,7 @@ export function GongLinksCards({ directory, hasConnection }: { directory: UserGo
           {directory.linked.map(({ user, gongUser, source }) => (
             <Row key={user.id}>
               <Person name={user.name} detail={`Gong: ${gongUser.name}${gongUser.email ? ` · ${gongUser.email}` : ""}`} badge={<Badge tone={source === "manual" ? "accent" : "neutral"}>{source === "manual" ? "Linked by an admin" : "Matched by email"}</Badge>} />
-              <UnlinkButton userId={user.id} name={user.name} />
+              <UnlinkButton userId={user.id} name={user.name} gongUserName={gongUser.name} />
             </Row>
           ))}
           {directory.linked.length === 0 ? <Empty>{hasConnection ? "Nobody is linked yet. Link app users below." : "Connect Gong to match app users to Gong users by email."}</Empty> : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,6 +14,7 @@ import { requireAdminOrForbidden } from "@/lib/auth/session";
 import { AddUserForm } from "./add-user-form";
 import { EndSessionsButton } from "./end-sessions-button";
 import { GongLinksCards } from "./gong-links-card";
+import { PersonActions } from "./person-actions";
 
 export const metadata: Metadata = { title: "Users & links" };
 
@@ -44,24 +46,40 @@ export default async function UsersPage() {
                 <Th>Name</Th>
                 <Th>Email</Th>
                 <Th>Role</Th>
+                <Th>Status</Th>
                 <Th>Added</Th>
                 <Th>
-                  <span className="sr-only">Sessions</span>
+                  <span className="sr-only">Actions</span>
                 </Th>
               </tr>
             </thead>
             <tbody>
               {users.map((user) => (
                 <tr key={user.id}>
-                  <Td className="font-medium">{user.name}</Td>
+                  <Td className="font-medium">
+                    {user.name}
+                    {user.id === admin.id ? <span className="ml-1.5 text-xs font-normal text-muted-foreground">(you)</span> : null}
+                  </Td>
                   <Td className="text-muted-foreground">{user.email}</Td>
                   <Td>
                     <Badge tone={user.role === "admin" ? "accent" : "neutral"}>{user.role === "admin" ? "Admin" : "Rep"}</Badge>
                   </Td>
+                  <Td>{user.deactivated_at ? <Badge tone="warning">Deactivated</Badge> : <span className="text-muted-foreground">Active</span>}</Td>
                   <Td className="text-muted-foreground">
                     <RelativeTime date={user.created_at} />
                   </Td>
-                  <Td className="text-right">{user.id === admin.id ? null : <EndSessionsButton userId={user.id} name={user.name} />}</Td>
+                  <Td className="text-right">
+                    {user.id === admin.id ? (
+                      <Link href="/account" className="text-sm text-accent underline-offset-4 hover:underline">
+                        Your account
+                      </Link>
+                    ) : (
+                      <div className="flex items-center justify-end gap-1">
+                        {user.deactivated_at ? null : <EndSessionsButton userId={user.id} name={user.name} />}
+                        <PersonActions person={{ id: user.id, name: user.name, email: user.email, role: user.role, deactivated: user.deactivated_at !== null }} />
+                      </div>
+                    )}
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -121,6 +121,7 @@ test("a reset password is shown once and must be replaced at sign-in; a rep made
   await pia.getByLabel("New password").fill("pia-chose-this-one");
   await pia.getByLabel("Repeat it").fill("pia-chose-this-one");
   await pia.getByRole("button", { name: "Save password" }).click();
+  await expect(pia.getByRole("heading", { name: "Calls", level: 1 })).toBeVisible();
   await expect(pia.getByRole("link", { name: "Users & links" })).toBeVisible();
   expect(await audited(email)).toEqual([{ action: "user.password_reset" }, { action: "user.role_changed" }, { action: "user.password_changed" }]);
 });

@@ -19,6 +19,7 @@ import * as addAuthToWebhookDeliveries from "./2026_12_06_1500_add_auth_to_webho
 import * as addExpiresAtToApiKeys from "./2026_12_06_1510_add_expires_at_to_api_keys";
 import * as addWorkflowRunIdToSyncRuns from "./2026_12_06_1600_add_workflow_run_id_to_sync_runs";
 import * as addDeactivatedAtToUsers from "./2026_12_06_1800_add_deactivated_at_to_users";
+import * as addManagersSeeTeamToOrganizations from "./2026_12_06_1810_add_managers_see_team_to_organizations";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_1510_add_expires_at_to_api_keys": addExpiresAtToApiKeys,
   "2026_12_06_1600_add_workflow_run_id_to_sync_runs": addWorkflowRunIdToSyncRuns,
   "2026_12_06_1800_add_deactivated_at_to_users": addDeactivatedAtToUsers,
+  "2026_12_06_1810_add_managers_see_team_to_organizations": addManagersSeeTeamToOrganizations,
 };

@@ -7,6 +7,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { RelativeTime } from "@/components/relative-time";
 import { db } from "@/db";
 import { getCallsListContext } from "@/db/queries/calls-list-context";
+import { getOrganization } from "@/db/queries/organizations";
 import { listUserGongDirectory } from "@/db/queries/user-gong-link-admin";
 import { listUsers } from "@/db/queries/users";
 import { formatCount } from "@/lib/format";
@@ -15,16 +16,19 @@ import { AddUserForm } from "./add-user-form";
 import { EndSessionsButton } from "./end-sessions-button";
 import { GongLinksCards } from "./gong-links-card";
 import { PersonActions } from "./person-actions";
+import { TeamSettingForm } from "./team-setting-form";
 
 export const metadata: Metadata = { title: "Users & links" };
 
 export default async function UsersPage() {
   const admin = await requireAdminOrForbidden();
-  const [users, directory, context] = await Promise.all([
+  const [users, directory, context, organization] = await Promise.all([
     listUsers(db, admin.organizationId),
     listUserGongDirectory(db, admin.organizationId),
     getCallsListContext(db, admin.organizationId),
+    getOrganization(db, admin.organizationId),
   ]);
+  const managersSeeTeam = organization?.managers_see_team ?? true;
   return (
     <>
       <PageHeader
@@ -85,7 +89,13 @@ export default async function UsersPage() {
             </tbody>
           </Table>
         </Card>
-        <GongLinksCards directory={directory} hasConnection={context.hasConnection} />
+        <Card>
+          <CardHeader title="Managers" description="Gong's reporting lines (each Gong user's manager) decide who sees a team. They update with every users sync." />
+          <CardBody>
+            <TeamSettingForm enabled={managersSeeTeam} />
+          </CardBody>
+        </Card>
+        <GongLinksCards directory={directory} hasConnection={context.hasConnection} managersSeeTeam={managersSeeTeam} />
       </div>
     </>
   );

@@ -197,3 +197,36 @@ describe("a rep", () => {
     expect(await auditOf(organizationId)).toEqual([]);
   });
 });
+
+describe("the setting \"Managers see their team's calls\"", () => {
+  const teamActions = () => import("./team-actions");
+  const form = (on: boolean) => {
+    const data = new FormData();
+    if (on) data.set("managersSeeTeam", "on");
+    return data;
+  };
+  const setting = async (organizationId: string) =>
+    (await database.db.selectFrom("organizations").select("managers_see_team").where("id", "=", organizationId).executeTakeFirstOrThrow()).managers_see_team;
+
+  it("is on by default; an admin turns it off and on, each change audited, a save without change not", async () => {
+    const { organizationId, adminId } = await organization();
+    expect(await setting(organizationId)).toBe(true);
+    const { saveManagersSeeTeam } = await teamActions();
+    expect(await saveManagersSeeTeam({ status: "idle" }, form(false))).toEqual({ status: "saved", enabled: false });
+    expect(await setting(organizationId)).toBe(false);
+    await saveManagersSeeTeam({ status: "idle" }, form(false));
+    await saveManagersSeeTeam({ status: "idle" }, form(true));
+    expect((await auditOf(organizationId)).map((event) => [event.actor_user_id, event.action, event.details])).toEqual([
+      [adminId, "organization.managers_see_team_changed", { from: true, to: false }],
+      [adminId, "organization.managers_see_team_changed", { from: false, to: true }],
+    ]);
+  });
+
+  it("refuses a rep with a 403 and changes nothing", async () => {
+    const { organizationId, repId } = await organization();
+    signInAs(repId);
+    await expect((await teamActions()).saveManagersSeeTeam({ status: "idle" }, form(false))).rejects.toMatchObject(FORBIDDEN);
+    expect(await setting(organizationId)).toBe(true);
+    expect(await auditOf(organizationId)).toEqual([]);
+  });
+});

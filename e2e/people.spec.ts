@@ -1,7 +1,7 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { hashPassword } from "../lib/auth/password";
 import { seedGongUser, seedUser, seedUserGongLink } from "../test-support/seed-calls";
-import { listSeriousViolations } from "./fixtures/axe";
+import { expectNoSidewaysScroll, listSeriousAxeViolations } from "./fixtures/page-checks";
 import { e2eDb } from "./fixtures/db";
 import { seedOwnOrganization, signInAsOwnAdmin } from "./fixtures/own-organization";
 import { DEMO_PASSWORD, appAlert, signIn } from "./fixtures/users";
@@ -159,11 +159,12 @@ test("the users and account pages have no serious accessibility violations at 13
       for (const path of ["/settings/users", "/account"]) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-        violations.push(...(await listSeriousViolations(page)).map((violation) => `${colorScheme} ${viewport.width}px ${violation}`));
+        violations.push(...(await listSeriousAxeViolations(page)).map((violation) => `${colorScheme} ${viewport.width}px ${violation}`));
+        await expectNoSidewaysScroll(page);
       }
       await page.goto("/settings/users");
       await openRowAction(page, "Axel", "Deactivate…");
-      violations.push(...(await listSeriousViolations(page)).map((violation) => `${colorScheme} ${viewport.width}px dialog ${violation}`));
+      violations.push(...(await listSeriousAxeViolations(page)).map((violation) => `${colorScheme} ${viewport.width}px dialog ${violation}`));
     }
   }
   expect(violations).toEqual([]);

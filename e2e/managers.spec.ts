@@ -61,9 +61,10 @@ test("a manager sees their team's calls and can filter to them; the admin sees w
   await signInAsOwnAdmin(page, adminEmail);
   await page.goto("/settings/users");
   const linked = page.getByRole("list", { name: "Linked users" });
-  await expect(linked.getByRole("listitem").filter({ hasText: "Mona" })).toContainText("Team of 1");
-  await expect(linked.getByRole("listitem").filter({ hasText: "Mona" })).toContainText("Sees Mona Gong's team");
-  await expect(linked.getByRole("listitem").filter({ hasText: "Rafe" })).toContainText("Reports to Mona Gong");
+  const monaRow = linked.getByRole("listitem").filter({ hasText: "Gong: Mona Gong" });
+  await expect(monaRow).toContainText("Team of 1");
+  await expect(monaRow).toContainText("Sees Mona Gong's team");
+  await expect(linked.getByRole("listitem").filter({ hasText: "Gong: Rafe Gong" })).toContainText("Reports to Mona Gong");
 
   await page.getByLabel("Managers see their team's calls").uncheck();
   await page.getByRole("button", { name: "Save", exact: true }).click();

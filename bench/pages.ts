@@ -136,9 +136,9 @@ try {
 }
 
 /** Prints the plans of the list queries as the page runs them, to check they use the indexes. */
-async function explainListQueries(seeded: { admin: SessionLike; rep: SessionLike }) {
+async function explainListQueries(seeded: { admin: SessionLike; rep: SessionLike; manager: SessionLike }) {
   const cases: [string, CallListFilters][] = [["list", {}], ["common search", { q: COMMON_QUERY }], ["rare search", { q: RARE_QUERY }], ["participant", { participant: "buyer42-" }]];
-  for (const [role, user] of [["admin", seeded.admin], ["rep", seeded.rep]] as const) {
+  for (const [role, user] of [["admin", seeded.admin], ["rep", seeded.rep], ["manager", seeded.manager]] as const) {
     const viewer = await getCallViewer(db, user);
     for (const [name, filters] of cases) {
       const matching = filters.q ? await findCallsMatchingSearch(db, viewer.organizationId, filters.q) : null;

@@ -58,12 +58,28 @@ function hasPartyAmong(eb: ExpressionBuilder<Database, "calls">, gongUserIds: st
   );
 }
 
-/** A call of someone on the viewer's team: one of them is a party or the primary user. Never a private call. */
+/**
+ * A call of someone on the viewer's team: one of them is its primary user or a party. Never a private call.
+ * A team can hold most of an organization's calls, so its party check probes each call the list walks (through
+ * call_parties' call_id index) rather than letting PostgreSQL hash every party row of the team first, which it
+ * prefers for an EXISTS under OR and which reads all of call_parties for a large team: `OFFSET 0` is PostgreSQL's
+ * documented fence against that rewrite. The primary user, checked first, settles most calls without a probe.
+ */
 function isTeamCall(eb: ExpressionBuilder<Database, "calls">, team: GongTeam) {
-  return eb.and([
-    eb("calls.is_private", "=", false),
-    eb.or([hasPartyAmong(eb, team.gongIds, team.emails), eb("calls.primary_user_gong_id", "in", team.gongIds)]),
-  ]);
+  const party = eb.exists(
+    eb
+      .selectFrom("call_parties")
+      .select(sql`1`.as("one"))
+      .whereRef("call_parties.call_id", "=", "calls.id")
+      .where((row) =>
+        row.or([
+          row("call_parties.user_gong_id", "in", team.gongIds),
+          ...(team.emails.length > 0 ? [row(sql`lower(call_parties.email)`, "in", team.emails)] : []),
+        ]),
+      )
+      .offset(0),
+  );
+  return eb.and([eb("calls.is_private", "=", false), eb.or([eb("calls.primary_user_gong_id", "in", team.gongIds), party])]);
 }
 
 /** The calls list's "My team" filter: calls of the viewer's reports (what else they see is left to whereVisibleTo). */

@@ -305,6 +305,43 @@ export interface CallInsightsTable {
   computed_at: Timestamp;
 }
 
+/** One call's trend figures and the bucket it counts in; kept by the insights code, see the 2026_12_06_1900 migration. */
+export interface CallMetricsTable {
+  call_id: string;
+  organization_id: string;
+  rep_gong_id: string;
+  /** '' when the call has no workspace. */
+  workspace_gong_id: string;
+  /** Monday of the call's UTC week, "YYYY-MM-DD". */
+  week_start: string;
+  talk_ratio: number | null;
+  longest_monologue_seconds: number | null;
+  questions_asked: number;
+  patience_seconds: number | null;
+  interactivity: number | null;
+  /** Tracker name → mentions in the call. */
+  tracker_mentions: Json;
+}
+
+/** Sums and counts per rep, workspace and UTC week, maintained by triggers on call_metrics (never written by the app). */
+export interface RepWeeklyMetricsTable {
+  organization_id: string;
+  rep_gong_id: string;
+  workspace_gong_id: string;
+  week_start: string;
+  call_count: number;
+  talk_ratio_sum: number;
+  talk_ratio_count: number;
+  longest_monologue_sum: number;
+  longest_monologue_count: number;
+  questions_sum: ColumnType<string, string | number, string | number>;
+  patience_sum: number;
+  patience_count: number;
+  interactivity_sum: number;
+  interactivity_count: number;
+  tracker_mentions: Json;
+}
+
 export interface TrackersTable {
   id: Generated<string>;
   organization_id: string;
@@ -386,6 +423,8 @@ export interface Database {
   quarantined_gong_records: QuarantinedGongRecordsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   call_insights: CallInsightsTable;
+  call_metrics: CallMetricsTable;
+  rep_weekly_metrics: RepWeeklyMetricsTable;
   trackers: TrackersTable;
   api_keys: ApiKeysTable;
   api_rate_limits: ApiRateLimitsTable;

@@ -1,8 +1,8 @@
 import { cn } from "@/lib/utils";
 
 export function Table({ className, ...props }: React.ComponentProps<"table">) {
+  // relative: an sr-only (absolutely positioned) label inside scrolls and clips with the table instead of widening the page.
   return (
-    // relative: screen-reader-only text in a cell (position: absolute) stays inside the scroll box, not widening the page.
     <div className="relative w-full overflow-x-auto">
       <table className={cn("w-full border-collapse text-sm", className)} {...props} />
     </div>

@@ -29,6 +29,8 @@ type EndpointDocs = {
   summary: string;
   description: string;
   successStatus?: 200 | 202;
+  /** Media types the success response may have besides JSON, for endpoints whose `run` returns a Response. */
+  otherMediaTypes?: string[];
 };
 
 /**
@@ -39,7 +41,7 @@ type EndpointDocs = {
 export type ApiEndpoint<TInput extends z.ZodType = z.ZodType, TParams extends z.ZodType = z.ZodType, TResponse extends z.ZodType = z.ZodType> =
   EndpointDocs & { input: TInput; params?: TParams; response: TResponse } & (
       // Method syntax keeps `run` bivariant, so any endpoint fits the erased ApiEndpoint the router holds.
-      | { access: "organization"; run(ctx: OrganizationApiContext, input: z.output<TInput>, params: z.output<TParams>): Promise<z.input<TResponse>> }
+      | { access: "organization"; run(ctx: OrganizationApiContext, input: z.output<TInput>, params: z.output<TParams>): Promise<z.input<TResponse> | Response> }
       | { access: "platform"; run(ctx: PlatformApiContext, input: z.output<TInput>, params: z.output<TParams>): Promise<z.input<TResponse>> }
     );
 

@@ -47,7 +47,10 @@ function describeOperation(endpoint: ApiEndpoint) {
   const responses: Record<string, unknown> = {
     [String(endpoint.successStatus ?? 200)]: {
       description: endpoint.successStatus === 202 ? "Accepted: the work is queued." : "OK",
-      content: { "application/json": { schema: toSchema(endpoint.response, "output") } },
+      content: {
+        "application/json": { schema: toSchema(endpoint.response, "output") },
+        ...Object.fromEntries((endpoint.otherMediaTypes ?? []).map((type) => [type, { schema: { type: "string" } }])),
+      },
     },
     "400": errorResponse("The body, query or path is invalid; the message names the field."),
     "401": errorResponse("No API key, or a revoked or unknown one."),

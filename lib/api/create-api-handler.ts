@@ -36,6 +36,8 @@ export function createApiHandler(endpoint: ApiEndpoint, getDeps: () => ApiDeps) 
         const organizationId = await resolveApiOrganization(deps.db, principal, customerId);
         result = await endpoint.run({ ...deps, principal, organizationId }, input, params);
       }
+      // An endpoint that answers a file (a transcript export) builds its own response.
+      if (result instanceof Response) return result;
       return Response.json(result, { status: endpoint.successStatus ?? 200 });
     } catch (error) {
       return toErrorResponse(error);

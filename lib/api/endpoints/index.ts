@@ -1,6 +1,7 @@
 import type { ApiEndpoint } from "../api-endpoint";
 import { createOAuthUrlEndpoint } from "./create-oauth-url";
 import { deleteFilesEndpoint } from "./delete-files";
+import { exportFileTranscriptEndpoint } from "./export-file-transcript";
 import { getFileEndpoint } from "./get-file";
 import { getSyncRunEndpoint } from "./get-sync-run";
 import { listFilesEndpoint } from "./list-files";
@@ -12,6 +13,7 @@ import { updateUsersEndpoint } from "./update-users";
 export {
   createOAuthUrlEndpoint,
   deleteFilesEndpoint,
+  exportFileTranscriptEndpoint,
   getFileEndpoint,
   getSyncRunEndpoint,
   listFilesEndpoint,
@@ -30,6 +32,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
   deleteFilesEndpoint,
   listFilesEndpoint,
   getFileEndpoint,
+  exportFileTranscriptEndpoint,
   getSyncRunEndpoint,
   updateUsersEndpoint,
 ];

@@ -12,6 +12,8 @@ export interface OrganizationsTable {
   external_id: string | null;
   /** Set once the default trackers were given; an organization never gets them twice. */
   default_trackers_seeded_at: Timestamp | null;
+  /** A user linked to a Gong manager sees their reports' calls (db/queries/call-access.ts); on by default. */
+  managers_see_team: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -26,6 +28,8 @@ export interface UsersTable {
   password_change_required: Generated<boolean>;
   /** Raised to end every session issued before; each session token carries the version it was issued at. */
   session_version: Generated<number>;
+  /** Set while the user is deactivated: sign-in is refused and their sessions have ended; their data stays. */
+  deactivated_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -39,7 +39,7 @@ export async function attemptFirstDeliveries(db: Kysely<Database>, deliveries: Q
   };
   const deadline = Date.now() + (options.budgetMs ?? FIRST_ATTEMPTS_BUDGET_MS);
   const nextWaitSeconds = options.retryScheduleSeconds[0] ?? null;
-  const handoffs = await Promise.all(
+  const settled = await Promise.allSettled(
     deliveries.map((delivery) =>
       limitFor(delivery.endpointId)(() =>
         overall(async (): Promise<DeliveryHandoff | null> => {
@@ -58,5 +58,8 @@ export async function attemptFirstDeliveries(db: Kysely<Database>, deliveries: Q
       ),
     ),
   );
-  return handoffs.filter((handoff) => handoff !== null);
+  // Every attempt ends before an error is thrown, so a retry of the step never overlaps attempts of this one.
+  const failure = settled.find((each) => each.status === "rejected");
+  if (failure) throw failure.reason;
+  return settled.flatMap((each) => (each.status === "fulfilled" && each.value ? [each.value] : []));
 }

@@ -13,14 +13,14 @@ const MAX_EVENTS_PER_RUN = 100;
 
 /**
  * Turns what happened in the app into outbound webhook deliveries. The events of up to a second are taken
- * together: one step records one delivery per subscribed endpoint of each, the next makes every delivery's first
+ * together: one step records one delivery per subscribed endpoint of each and makes every delivery's first
  * attempt, and only the deliveries that attempt did not settle get a `deliver-outbound-webhook` run, to go on
- * with the retry schedule. A delivery is then one or two steps of a shared run rather than runs of its own queued
- * behind the calls' sync and insights runs, so its first attempt comes within seconds of the event.
+ * with the retry schedule. A delivery's first attempt is then part of one step of a shared run, not runs of its own
+ * queued behind the calls' sync and insights runs.
  *
  * At least once and idempotent: the deliveries' ids derive from their events, so a retried step records nothing
- * twice; a retried attempt step sends the same webhook-ids again (deliveries already settled are skipped), and
- * the runs it starts have event ids of their deliveries, so none starts twice. Batched, so no `cancelOn`.
+ * twice and sends the same webhook-ids again (deliveries already settled are skipped), and the runs it starts
+ * have event ids of their deliveries, so none starts twice. Batched, so no `cancelOn`.
  */
 export const fanOutOutboundEvent = inngest.createFunction(
   {
@@ -29,7 +29,9 @@ export const fanOutOutboundEvent = inngest.createFunction(
     batchEvents: { maxSize: MAX_EVENTS_PER_RUN, timeout: "1s" },
   },
   async ({ events, step }) => {
-    const queued = await step.run("record-deliveries", async () => {
+    // One step, so the first attempts wait for one turn in the executor's queue, not two: run again, it records
+    // nothing twice and skips the deliveries already settled.
+    const { deliveries, handoffs } = await step.run("record-and-attempt-deliveries", async () => {
       const appUrl = getEnv().APP_URL;
       const all = await Promise.all(
         events.map(async (event) => {
@@ -38,15 +40,13 @@ export const fanOutOutboundEvent = inngest.createFunction(
         }),
       );
       // Events of one batch may mean the same delivery (a run's end announced twice): it is attempted once.
-      return [...new Map(all.flat().map((delivery) => [delivery.deliveryId, delivery])).values()];
+      const queued = [...new Map(all.flat().map((delivery) => [delivery.deliveryId, delivery])).values()];
+      if (queued.length === 0) return { deliveries: 0, handoffs: [] };
+      return { deliveries: queued.length, handoffs: await attemptFirstDeliveries(db, queued, { ...getOutboundConfig(), getEncryptionKey: getOutboundEncryptionKey }) };
     });
-    if (queued.length === 0) return { events: events.length, deliveries: 0 };
-    const handoffs = await step.run("first-attempts", () =>
-      attemptFirstDeliveries(db, queued, { ...getOutboundConfig(), getEncryptionKey: getOutboundEncryptionKey }),
-    );
     const runs = handoffs.map(({ deliveryId, ...rest }) => outboundDeliveryRequested.create({ deliveryId, ...rest }, { id: `delivery-${deliveryId}` }));
     const chunks = chunkEventsBySize(runs);
     for (const [index, chunk] of chunks.entries()) await step.sendEvent(chunks.length === 1 ? "start-deliveries" : `start-deliveries-${index + 1}`, chunk);
-    return { events: events.length, deliveries: queued.length, handedOn: handoffs.length };
+    return { events: events.length, deliveries, handedOn: handoffs.length };
   },
 );

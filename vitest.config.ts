@@ -19,5 +19,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Always: a stray `.only` would otherwise narrow a local run silently.
+    allowOnly: false,
   },
 });

@@ -31,11 +31,16 @@ beforeAll(async () => {
     bo: await seedUser(db, { organizationId: acme, email: bo.email, name: "Bo", role: "rep" }),
     unlinked: await seedUser(db, { organizationId: acme, email: "new@acme.test", name: "New", role: "rep" }),
     otherAdmin: await seedUser(db, { organizationId: other, email: "admin@other.test", name: "Other admin", role: "admin" }),
+    // Another tenant's rep whose Gong user has Ada's Gong id and email: parties match by both, so only the
+    // organization condition keeps Acme's calls from them.
+    otherRep: await seedUser(db, { organizationId: other, email: "ada@other.test", name: "Other Ada", role: "rep" }),
   };
   for (const [rep, gong] of [["ada", ada], ["bo", bo]] as const) {
     const gongUserId = await seedGongUser(db, { organizationId: acme, gongId: gong.gongId, email: gong.email });
     await seedUserGongLink(db, { userId: users[rep], organizationId: acme, gongUserId });
   }
+  const otherAdaGongUser = await seedGongUser(db, { organizationId: other, gongId: ada.gongId, email: ada.email });
+  await seedUserGongLink(db, { userId: users.otherRep, organizationId: other, gongUserId: otherAdaGongUser });
   const party = (g: { gongId: string; email: string }, byEmailOnly = false) => ({
     gongId: `p-${g.gongId}`,
     userGongId: byEmailOnly ? null : g.gongId,
@@ -100,13 +105,13 @@ describe("call visibility", () => {
   // Who sees which call: the rule in call-access.ts and docs/ARCHITECTURE.md ("Who may see what"). Ada is a party
   // of adaCall and the primary user of the adaPrimary* and adaImported* calls; Bo is a party of the private ones.
   const matrix: Record<string, Record<string, boolean>> = {
-    adaCall: { ada: true, bo: false, unlinked: false, admin: true, otherAdmin: false },
-    adaPrimary: { ada: true, bo: false, unlinked: false, admin: true, otherAdmin: false },
-    boPrivate: { ada: false, bo: true, unlinked: false, admin: false, otherAdmin: false },
-    adaPrimaryPrivate: { ada: true, bo: true, unlinked: false, admin: false, otherAdmin: false },
-    adaImportedPrivate: { ada: true, bo: false, unlinked: false, admin: true, otherAdmin: false },
-    orphanPrivate: { ada: false, bo: false, unlinked: false, admin: true, otherAdmin: false },
-    otherCall: { ada: false, bo: false, unlinked: false, admin: false, otherAdmin: true },
+    adaCall: { ada: true, bo: false, unlinked: false, admin: true, otherAdmin: false, otherRep: false },
+    adaPrimary: { ada: true, bo: false, unlinked: false, admin: true, otherAdmin: false, otherRep: false },
+    boPrivate: { ada: false, bo: true, unlinked: false, admin: false, otherAdmin: false, otherRep: false },
+    adaPrimaryPrivate: { ada: true, bo: true, unlinked: false, admin: false, otherAdmin: false, otherRep: false },
+    adaImportedPrivate: { ada: true, bo: false, unlinked: false, admin: true, otherAdmin: false, otherRep: false },
+    orphanPrivate: { ada: false, bo: false, unlinked: false, admin: true, otherAdmin: false, otherRep: false },
+    otherCall: { ada: false, bo: false, unlinked: false, admin: false, otherAdmin: true, otherRep: true },
   };
   it.each(Object.entries(matrix).flatMap(([call, row]) => Object.entries(row).map(([viewer, visible]) => [call, viewer, visible] as const)))(
     "%s is visible to %s: %s",
@@ -142,6 +147,26 @@ describe("call visibility", () => {
     await expect(getCallMedia(database.db, viewers.ada!, ids.boCall!, { fetchMedia })).rejects.toMatchObject({ code: "not_found" });
     await expect(getCallMedia(database.db, viewers.otherAdmin!, ids.adaCall!, { fetchMedia })).rejects.toBeInstanceOf(AppError);
     expect(await getCallMedia(database.db, viewers.ada!, ids.adaCall!, { fetchMedia })).toEqual({ audioUrl: "https://media.test/ada.wav", videoUrl: null });
+  });
+
+  describe("across organizations (parties match by Gong id and email, which another tenant may share)", () => {
+    const fetchMedia = async () => ({ audioUrl: "https://gong.test/fresh.wav", videoUrl: null });
+    it.each([
+      ["a rep", "otherRep", "adaCall"],
+      ["a rep", "otherRep", "adaPrimary"],
+      ["a rep", "ada", "otherCall"],
+      ["an admin", "admin", "otherCall"],
+      ["an admin", "otherAdmin", "adaCall"],
+    ] as const)("%s (%s) gets not_found for another organization's call %s and its recording", async (_who, viewer, call) => {
+      expect(await getVisibleCall(database.db, viewers[viewer]!, ids[call]!)).toBeUndefined();
+      await expect(getCallMedia(database.db, viewers[viewer]!, ids[call]!, { fetchMedia })).rejects.toMatchObject({ code: "not_found" });
+    });
+
+    it("still shows the other organization's rep their own call, so the refusals above are the organization rule", async () => {
+      expect(viewers.otherRep).toMatchObject({ gongUserId: ada.gongId, emails: [ada.email] });
+      expect((await getVisibleCall(database.db, viewers.otherRep!, ids.otherCall!))?.id).toBe(ids.otherCall);
+      expect(await listAll(viewers.otherRep!)).toEqual([ids.otherCall]);
+    });
   });
 
   it("fetches media again when the stored URL is older than 7 hours", async () => {

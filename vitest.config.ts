@@ -19,6 +19,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // next-auth's ESM imports "next/server" without an extension, which Node alone does not resolve; through Vite it
+    // does, so tests can run Auth.js for real (test-support/signed-in-request.ts).
+    server: { deps: { inline: ["next-auth"] } },
     // Always: a stray `.only` would otherwise narrow a local run silently.
     allowOnly: false,
   },

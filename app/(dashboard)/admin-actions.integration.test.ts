@@ -109,16 +109,16 @@ describe("admin server actions", () => {
   });
 
   it.each(Object.keys(ADMIN_ACTIONS))("%s: the table names every action the file exports", async (file) => {
-    const module = (await import(/* @vite-ignore */ join(APP_ROOT, file))) as Record<string, unknown>;
-    const exported = Object.entries(module).filter(([, value]) => typeof value === "function").map(([name]) => name);
+    const actions = (await import(/* @vite-ignore */ join(APP_ROOT, file))) as Record<string, unknown>;
+    const exported = Object.entries(actions).filter(([, value]) => typeof value === "function").map(([name]) => name);
     expect(exported.sort()).toEqual(Object.keys(ADMIN_ACTIONS[file]!).sort());
   });
 
   const cases = Object.entries(ADMIN_ACTIONS).flatMap(([file, actions]) => Object.entries(actions).map(([name, args]) => [file, name, args] as const));
   it.each(cases)("%s %s refuses a rep with 403 and changes nothing", async (file, name, args) => {
     await signInWith({ sub: repId, organizationId, role: "rep", sessionVersion: 0 });
-    const module = (await import(/* @vite-ignore */ join(APP_ROOT, file))) as Record<string, (...input: unknown[]) => Promise<unknown>>;
-    expect(await outcomeOf(() => module[name]!(...args))).toBe("NEXT_HTTP_ERROR_FALLBACK;403");
+    const actions = (await import(/* @vite-ignore */ join(APP_ROOT, file))) as Record<string, (...input: unknown[]) => Promise<unknown>>;
+    expect(await outcomeOf(() => actions[name]!(...args))).toBe("NEXT_HTTP_ERROR_FALLBACK;403");
     expect(await database.db.selectFrom("audit_events").select("action").execute()).toEqual([]);
   });
 

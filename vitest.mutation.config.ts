@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from "vitest/config";
+import { defineConfig } from "vitest/config";
 import base from "./vitest.config";
 
 /**
@@ -19,4 +19,5 @@ export const MUTATION_TEST_FILES = [
   "db/queries/gong-oauth-states.integration.test.ts",
 ];
 
-export default mergeConfig(base, defineConfig({ test: { include: MUTATION_TEST_FILES } }));
+// Not mergeConfig: it would append these to the base config's include (every test) instead of replacing it.
+export default defineConfig({ ...base, test: { ...base.test, include: MUTATION_TEST_FILES } });

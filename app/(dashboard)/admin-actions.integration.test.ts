@@ -67,7 +67,8 @@ function listServerActionFiles(dir = APP_ROOT): string[] {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) return listServerActionFiles(full);
     const isSource = /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name);
-    return isSource && /^\s*["']use server["']/.test(readFileSync(full, "utf8")) ? [relative(APP_ROOT, full).split(sep).join("/")] : [];
+    // The directive opens the file, after comments at most (Stryker's sandbox adds one).
+    return isSource && /^(\s*\/\/[^\n]*\n)*\s*["']use server["']/.test(readFileSync(full, "utf8")) ? [relative(APP_ROOT, full).split(sep).join("/")] : [];
   });
 }
 

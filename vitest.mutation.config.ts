@@ -13,6 +13,7 @@ export const MUTATION_TEST_FILES = [
   "lib/gong/webhook.test.ts",
   "lib/gong/webhook.integration.test.ts",
   "lib/webhooks/*.test.ts",
+  "lib/api/api-key-principal.integration.test.ts",
   "lib/api/api-keys.integration.test.ts",
   "lib/api/platform-keys.integration.test.ts",
   "lib/api/roll-api-key.integration.test.ts",

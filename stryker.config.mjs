@@ -1,7 +1,7 @@
 // Mutation testing of the code that keeps organizations' data and identities apart (docs/TESTING.md).
 // Run it with `npm run test:mutation` (scripts/test-mutation.ts), not `npx stryker run`: the wrapper prints the summary.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+const config = {
   testRunner: "vitest",
   // Only the tests listed there run, and for each mutant only those that reached it (coverageAnalysis perTest).
   vitest: { configFile: "vitest.mutation.config.ts", related: false },
@@ -36,3 +36,5 @@ export default {
   timeoutMS: 30_000,
   cleanTempDir: "always",
 };
+
+export default config;

@@ -22,6 +22,7 @@ beforeAll(async () => {
   database = await createMigratedTestDatabase();
   const { db } = database;
   const acme = await seedOrganization(db, "Acme");
+  ids.acmeOrganization = acme;
   const other = await seedOrganization(db, "Other");
   const acmeConnection = await seedConnection(db, acme);
   const otherConnection = await seedConnection(db, other);
@@ -175,6 +176,44 @@ describe("call visibility", () => {
     expect(await getCallMedia(database.db, viewers.ada!, ids.adaCall!, { fetchMedia }, later)).toEqual({ audioUrl: "https://gong.test/fresh.wav", videoUrl: null });
     const stored = await database.db.selectFrom("calls").select("audio_url").where("id", "=", ids.adaCall!).executeTakeFirstOrThrow();
     expect(stored.audio_url).toBe("https://gong.test/fresh.wav");
+  });
+});
+
+describe("the viewer", () => {
+  // Read inside each test (not in beforeAll), so a mutation tool that switches code per test sees these reads.
+  it("carries the linked Gong user's id and its email and aliases, trimmed, lower-cased and once each", async () => {
+    const { db } = database;
+    const organizationId = await seedOrganization(db, "Initech");
+    const userId = await seedUser(db, { organizationId, email: "cy@initech.test", name: "Cy", role: "rep" });
+    const gongUserId = await seedGongUser(db, { organizationId, gongId: "701", email: " Cy@Initech.test ", emailAliases: ["cy@initech.test", "CY.ALIAS@initech.test"] });
+    await seedUserGongLink(db, { userId, organizationId, gongUserId });
+    expect(await getCallViewer(db, { id: userId, organizationId, role: "rep" })).toEqual({
+      userId, organizationId, role: "rep", gongUserId: "701", emails: ["cy@initech.test", "cy.alias@initech.test"],
+    });
+    // A link to a Gong user of another organization is no link.
+    expect(await getCallViewer(db, { id: userId, organizationId: ids.acmeOrganization!, role: "rep" })).toMatchObject({ gongUserId: null, emails: [] });
+  });
+
+  it("lets a rep whose Gong user has no email see their calls by Gong id alone, and finds a call by an alias", async () => {
+    const { db } = database;
+    const organizationId = await seedOrganization(db, "Hooli");
+    const connectionId = await seedConnection(db, organizationId);
+    const userId = await seedUser(db, { organizationId, email: "dee@hooli.test", name: "Dee", role: "rep" });
+    const gongUserId = await seedGongUser(db, { organizationId, gongId: "801", email: null });
+    await seedUserGongLink(db, { userId, organizationId, gongUserId });
+    const own = await seedCall(db, { organizationId, connectionId, gongId: "h1", startedAt: new Date(base), parties: [{ gongId: "hp1", userGongId: "801", email: null, affiliation: "Internal" }] });
+    const viewer = await getCallViewer(db, { id: userId, organizationId, role: "rep" });
+    expect(viewer).toMatchObject({ gongUserId: "801", emails: [] });
+    expect((await getVisibleCall(db, viewer, own))?.id).toBe(own);
+    expect(await listAll(viewer)).toEqual([own]);
+
+    const aliasUserId = await seedUser(db, { organizationId, email: "eve@hooli.test", name: "Eve", role: "rep" });
+    const aliasGongUserId = await seedGongUser(db, { organizationId, gongId: "802", email: null, emailAliases: ["Eve.Old@Hooli.test"] });
+    await seedUserGongLink(db, { userId: aliasUserId, organizationId, gongUserId: aliasGongUserId });
+    const byAlias = await seedCall(db, { organizationId, connectionId, gongId: "h2", startedAt: new Date(base), parties: [{ gongId: "hp2", userGongId: null, email: "EVE.OLD@hooli.test", affiliation: "Internal" }] });
+    const aliasViewer = await getCallViewer(db, { id: aliasUserId, organizationId, role: "rep" });
+    expect((await getVisibleCall(db, aliasViewer, byAlias))?.id).toBe(byAlias);
+    expect(await getVisibleCall(db, aliasViewer, own)).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 
 /**
  * A real Auth.js session for code that calls `auth()` outside a Next.js request: the test signs a JWT session
@@ -14,14 +14,14 @@ import { encode } from "next-auth/jwt";
 /** Over plain http on localhost Auth.js uses the unprefixed cookie name (no `__Secure-`). */
 const SESSION_COOKIE = "authjs.session-token";
 
-const request = { cookie: "" };
+const request = { cookie: "", set: [] as { name: string; value: string }[] };
 
 /** Stands in for `next/headers`, a Next.js module (not ours): only what Auth.js and the app read from it. */
 export const nextHeadersModule = {
   headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", cookie: request.cookie }),
   cookies: async () => ({
     get: (name: string) => (name === SESSION_COOKIE && request.cookie ? { name, value: request.cookie.slice(SESSION_COOKIE.length + 1) } : undefined),
-    set: () => undefined,
+    set: (name: string, value: string) => void request.set.push({ name, value }),
     delete: () => undefined,
   }),
 };
@@ -38,4 +38,12 @@ export async function signInWith(claims: SessionClaims): Promise<void> {
 
 export function signOut(): void {
   request.cookie = "";
+  request.set.length = 0;
+}
+
+/** The claims of the last session cookie the code under test set (Auth.js issuing one anew), decoded as Auth.js does. */
+export async function lastSessionCookieSet(): Promise<Record<string, unknown> | null> {
+  const cookie = request.set.findLast((each) => each.name === SESSION_COOKIE);
+  if (!cookie) return null;
+  return decode({ token: cookie.value, secret: process.env.AUTH_SECRET!, salt: SESSION_COOKIE });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
 import { seedOrganization, seedUser } from "@/test-support/seed-calls";
-import { signInWith, signOut } from "@/test-support/signed-in-request";
+import { lastSessionCookieSet, signInWith, signOut } from "@/test-support/signed-in-request";
 
 // The request's headers, which carry a session cookie signed as the app signs it; the rest (Auth.js, the users
 // table, the checks in session.ts) is real. lib/auth/session.test.ts covers the gate's branches with the inputs mocked.
@@ -76,5 +76,11 @@ describe("getSessionUser with a real session cookie and the users table", () => 
     logged.mockRestore();
     signOut();
     expect(await getSessionUser()).toBeNull();
+  });
+
+  it("renews the session in use to the user's new session version, so it outlives the ones a password change ended", async () => {
+    await signInWith({ sub: acme.repId, organizationId: acme.organizationId, role: "rep", sessionVersion: 0 });
+    await (await session()).renewSession(acme.repId, 4);
+    expect(await lastSessionCookieSet()).toMatchObject({ sub: acme.repId, organizationId: acme.organizationId, sessionVersion: 4 });
   });
 });

@@ -83,4 +83,22 @@ describe("getSessionUser with a real session cookie and the users table", () => 
     await (await session()).renewSession(acme.repId, 4);
     expect(await lastSessionCookieSet()).toMatchObject({ sub: acme.repId, organizationId: acme.organizationId, sessionVersion: 4 });
   });
+
+  it("words each refusal: signed out, not an admin, still on a one-time password", async () => {
+    const { requireAdminOrThrow, requireUserOrThrow } = await session();
+    await expect(requireUserOrThrow()).rejects.toMatchObject({ code: "unauthorized", message: "Sign in to continue." });
+    await signInWith({ sub: acme.repId, organizationId: acme.organizationId, role: "rep", sessionVersion: 0 });
+    await expect(requireAdminOrThrow()).rejects.toMatchObject({ code: "forbidden", message: "Only admins can do this." });
+    expect((await requireUserOrThrow()).id).toBe(acme.repId);
+    await database.db.updateTable("users").set({ password_change_required: true }).where("id", "=", acme.repId).execute();
+    try {
+      await expect(requireUserOrThrow()).rejects.toMatchObject({
+        code: "forbidden",
+        message: "Choose a new password first: this account still has its one-time password.",
+      });
+      expect((await requireUserOrThrow({ allowPendingPasswordChange: true })).passwordChangeRequired).toBe(true);
+    } finally {
+      await database.db.updateTable("users").set({ password_change_required: false }).where("id", "=", acme.repId).execute();
+    }
+  });
 });

@@ -21,4 +21,5 @@ export const MUTATION_TEST_FILES = [
 ];
 
 // Not mergeConfig: it would append these to the base config's include (every test) instead of replacing it.
-export default defineConfig({ ...base, test: { ...base.test, include: MUTATION_TEST_FILES } });
+// A generous timeout: the machine is busy with Stryker's checker and runners, and a slow test is not a failed one.
+export default defineConfig({ ...base, test: { ...base.test, include: MUTATION_TEST_FILES, testTimeout: 120_000, hookTimeout: 180_000 } });

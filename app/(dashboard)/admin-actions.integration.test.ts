@@ -24,6 +24,14 @@ const ADMIN_ACTIONS: Record<string, Record<string, unknown[]>> = {
     rollApiKeyAction: [{ id: UUID, overlapSeconds: 0 }],
   },
   "(dashboard)/settings/gong/actions.ts": { saveGongSettings: [{}], disconnectGongAction: [{ deleteData: true }] },
+  "(dashboard)/settings/outbound/actions.ts": {
+    createEndpointAction: [{}, form({ url: "https://hooks.example.test/callbridge", description: "CRM" })],
+    rotateSecretAction: [{ id: UUID }],
+    setEndpointEnabledAction: [{ id: UUID, enabled: false }],
+    deleteEndpointAction: [{ id: UUID }],
+    sendTestEventAction: [{ id: UUID }],
+    replayDeliveryAction: [{ endpointId: UUID, deliveryId: UUID }],
+  },
   "(dashboard)/settings/sync/actions.ts": {
     syncNow: [{}],
     setWorkspaceEnabled: [{ workspaceGongId: "1", enabled: false }],
@@ -54,6 +62,7 @@ const NOT_ADMIN_ONLY: Record<string, string> = {
   "(auth)/sign-in/actions.ts": "signing in",
   "(dashboard)/actions.ts": "signing out",
   "(dashboard)/account/password/actions.ts": "a user's own password and sessions",
+  "(dashboard)/account/actions.ts": "a user's own name",
 };
 
 function form(fields: Record<string, string>): FormData {

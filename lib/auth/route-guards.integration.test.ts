@@ -19,6 +19,7 @@ const UUID = "00000000-0000-4000-8000-000000000001";
  */
 const ROUTES: Record<string, "signed-in" | "admin" | "api-key" | { public: string }> = {
   "calls/[id]/media": "signed-in",
+  "calls/[id]/transcript": "signed-in",
   "gong/api-usage": "admin",
   "gong/oauth/start": "admin",
   "sync-runs": "admin",
@@ -33,6 +34,13 @@ const ROUTES: Record<string, "signed-in" | "admin" | "api-key" | { public: strin
   "v1/resync_file": "api-key",
   "v1/sync_runs/[id]": "api-key",
   "v1/update_users": "api-key",
+  "v1/files/[id]/transcript": "api-key",
+  "v1/webhook_endpoints": "api-key",
+  "v1/webhook_endpoints/[id]": "api-key",
+  "v1/webhook_endpoints/[id]/deliveries": "api-key",
+  "v1/webhook_endpoints/[id]/deliveries/[delivery_id]/replay": "api-key",
+  "v1/webhook_endpoints/[id]/rotate_secret": "api-key",
+  "v1/webhook_endpoints/[id]/test": "api-key",
   "auth/[...nextauth]": { public: "next-auth's own sign-in and sign-out" },
   inngest: { public: "the Inngest SDK checks the request signature (inngest/*.integration.test.ts)" },
   health: { public: "no data" },
@@ -65,7 +73,7 @@ type Handler = (request: Request, context: { params: Promise<Record<string, unkn
 /** Each exported method of the route, called as Next.js calls it, and the status it answers. */
 async function statuses(route: string, headers: Record<string, string> = {}): Promise<Record<string, number>> {
   const handlers = (await import(/* @vite-ignore */ join(API_ROOT, route, "route.ts"))) as Partial<Record<(typeof METHODS)[number], Handler>>;
-  const params = Promise.resolve({ id: UUID, connectionId: UUID, nextauth: ["session"], unknown: ["x"] });
+  const params = Promise.resolve({ id: UUID, delivery_id: UUID, connectionId: UUID, nextauth: ["session"], unknown: ["x"] });
   const answered: Record<string, number> = {};
   for (const method of METHODS) {
     const handler = handlers[method];

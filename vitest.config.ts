@@ -12,7 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
+    exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**", ".stryker-tmp/**"],
     environment: "node",
     // Without DATABASE_URL, one embedded PostgreSQL for the run; each test file creates its own database on it.
     globalSetup: ["./test-support/database-server-setup.ts"],

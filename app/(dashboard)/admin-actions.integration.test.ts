@@ -49,6 +49,14 @@ const ADMIN_ACTIONS: Record<string, Record<string, unknown[]>> = {
     unlinkUserAction: [{ userId: UUID }],
     inviteGongUserAction: [{ gongUserId: UUID }],
   },
+  "(dashboard)/settings/users/people-actions.ts": {
+    deactivateUserAction: [{ userId: UUID }],
+    reactivateUserAction: [{ userId: UUID }],
+    removeUserAction: [{ userId: UUID }],
+    changeUserRoleAction: [{ userId: UUID, role: "admin" }],
+    resetUserPasswordAction: [{ userId: UUID }],
+  },
+  "(dashboard)/settings/users/team-actions.ts": { saveManagersSeeTeam: [{}, form({ managersSeeTeam: "on" })] },
   "(dashboard)/settings/webhook/actions.ts": {
     savePublicKeyAction: [{ publicKey: "x" }],
     setWebhookAuthAction: [{ auth: "url-key" }],

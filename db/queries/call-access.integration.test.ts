@@ -188,7 +188,7 @@ describe("the viewer", () => {
     const gongUserId = await seedGongUser(db, { organizationId, gongId: "701", email: " Cy@Initech.test ", emailAliases: ["cy@initech.test", "CY.ALIAS@initech.test"] });
     await seedUserGongLink(db, { userId, organizationId, gongUserId });
     expect(await getCallViewer(db, { id: userId, organizationId, role: "rep" })).toEqual({
-      userId, organizationId, role: "rep", gongUserId: "701", emails: ["cy@initech.test", "cy.alias@initech.test"],
+      userId, organizationId, role: "rep", gongUserId: "701", emails: ["cy@initech.test", "cy.alias@initech.test"], team: { gongIds: [], emails: [] },
     });
     // A link to a Gong user of another organization is no link.
     expect(await getCallViewer(db, { id: userId, organizationId: ids.acmeOrganization!, role: "rep" })).toMatchObject({ gongUserId: null, emails: [] });

@@ -1,4 +1,5 @@
 import type { Random } from "../../gong-simulator/src/data/prng";
+import { descendantsOf } from "../../scripts/process-table";
 import type { DatabaseServer } from "../../test-support/database-server";
 import type { BenchStack } from "../webhook-stack";
 
@@ -35,6 +36,15 @@ export async function killAndRestart(bench: BenchStack, database: DatabaseServer
   } else {
     const { child } = bench.stack.process(target);
     const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    // `npm run executor` and the app server run under tsx, whose real process is a child of the one started:
+    // the whole tree dies at once, as when the machine's OOM killer or a crash takes the service down.
+    for (const pid of child.pid ? descendantsOf(child.pid) : []) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
     child.kill("SIGKILL");
     await exited;
     await bench.stack.respawn(target);

@@ -96,7 +96,7 @@ export async function runChaos(options: ChaosOptions, database: DatabaseServer) 
     await bench.control("faults", { errorRate: 0, rateLimitBurstRate: 0, latencySpikeRate: 0, rateLimit: 1_000, webhookCopies: 1 });
     await waitForQuiescence(bench.pool);
     const recoverySeconds = (performance.now() - lastKillAt) / 1000;
-    const stats = (await bench.control("stats")) as { totalRequests: number; http429: number; faultsInjected: Record<string, number> };
+    const stats = (await (await fetch(`${bench.stack.simulatorUrl}/__sim/stats`)).json()) as { totalRequests: number; http429: number; faultsInjected: Record<string, number> };
     const truth = await readChaosTruth(bench.stack.simulatorUrl!);
     const verdict = await judge(bench.pool, organizations, truth, api.deleted);
     const soak: SoakFigures | null = options.minutes > 0 ? await measureSoak(bench, webhooks, api, options.minutes, () => api.startSync(random.pick(organizations)), log) : null;

@@ -1,7 +1,7 @@
 import type { Random } from "../../gong-simulator/src/data/prng";
 import type { ChaosOrganization } from "./chaos-stack";
 
-export type ApiTally = { requests: number; byStatus: Record<string, number>; errors: number };
+export type ApiTally = { requests: number; byStatus: Record<string, number>; errors: number; failures: string[] };
 /** Calls deleted through delete_files (accepted with 202): they must stay deleted. */
 export type DeletedCall = { organizationId: string; gongId: string };
 
@@ -13,7 +13,7 @@ type FilesPage = { data: Array<{ id: string; gong_id: string }>; next_cursor: st
  * a deleted call back by design).
  */
 export function createApiLoad(appUrl: string, organizations: ChaosOrganization[], random: Random, options: { deletesPerOrganization: number }) {
-  const tally: ApiTally = { requests: 0, byStatus: {}, errors: 0 };
+  const tally: ApiTally = { requests: 0, byStatus: {}, errors: 0, failures: [] };
   const deleted: DeletedCall[] = [];
   const resynced = new Set<string>();
   const deletesLeft = new Map(organizations.map((organization) => [organization.organizationId, options.deletesPerOrganization]));
@@ -29,6 +29,7 @@ export function createApiLoad(appUrl: string, organizations: ChaosOrganization[]
       });
       tally.byStatus[response.status] = (tally.byStatus[response.status] ?? 0) + 1;
       const text = await response.text();
+      if (!response.ok && response.status !== 429 && tally.failures.length < 5) tally.failures.push(`${method} ${path} ${response.status} ${text.slice(0, 200)}`);
       return { status: response.status, body: response.ok ? (JSON.parse(text) as T) : null };
     } catch {
       // A killed app server or a restarting database: the integration sees an error and goes on.

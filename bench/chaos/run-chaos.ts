@@ -104,6 +104,7 @@ export async function runChaos(options: ChaosOptions, database: DatabaseServer) 
     const callsExpected = truth.callIds.length * organizations.length;
     const { examples, ...figures } = verdict;
     if (Object.values(examples).some((list) => list.length > 0)) log(`examples: ${JSON.stringify(examples)}`);
+    if (api.tally.failures.length > 0) log(`API failures: ${JSON.stringify(api.tally.failures)}`);
     return {
       seed: options.seed,
       calls: options.calls,
@@ -123,7 +124,8 @@ export async function runChaos(options: ChaosOptions, database: DatabaseServer) 
       apiRequests: api.tally.requests,
       apiByStatus: api.tally.byStatus,
       deletedCalls: api.deleted.length,
-      unexpectedExits,
+      // Exits of processes the run did not kill.
+      unexpectedExits: unexpectedExits.length - kills.filter((kill) => kill.target !== "database").length,
       ...(soak ?? {}),
     };
   } finally {

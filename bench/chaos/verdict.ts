@@ -76,5 +76,10 @@ export async function judge(pool: pg.Pool, organizations: ChaosOrganization[], t
   );
   verdict.stuckRuns = Number(runs[0]?.stuck ?? 0);
   verdict.failedRuns = Number(runs[0]?.failed ?? 0);
+  const { rows: failed } = await pool.query<{ kind: string; error: string | null }>(
+    "select kind, error from sync_runs where organization_id = any($1) and status = 'failed' limit 5",
+    [organizationIds],
+  );
+  examples.failedRuns = failed.map((run) => `${run.kind}: ${run.error ?? "(no error)"}`);
   return { ...verdict, examples };
 }

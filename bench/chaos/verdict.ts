@@ -33,28 +33,28 @@ export async function judge(pool: pg.Pool, organizations: ChaosOrganization[], t
   const byKey = new Map(stored.map((row) => [key(row.organization_id, row.gong_id), row]));
   const deletedKeys = new Set(deleted.map((entry) => key(entry.organizationId, entry.gongId)));
   const examples: Record<string, string[]> = { lost: [], duplicated: [], missingTranscripts: [], deletedResurrected: [], webhookAcceptedNotStored: [] };
-  const note = (figure: string, what: string) => {
+  const verdict: Verdict = { lost: 0, duplicated: 0, missingTranscripts: 0, deletedResurrected: 0, webhookAcceptedNotStored: 0, stuckRuns: 0, failedRuns: 0 };
+  const count = (figure: keyof Verdict, what: string) => {
+    verdict[figure]++;
     if ((examples[figure]?.length ?? 0) < 5) examples[figure]?.push(what);
   };
-  const verdict: Verdict = { lost: 0, duplicated: 0, missingTranscripts: 0, deletedResurrected: 0, webhookAcceptedNotStored: 0, stuckRuns: 0, failedRuns: 0 };
 
   for (const organizationId of organizationIds) {
     for (const gongId of truth.callIds) {
       const id = key(organizationId, gongId);
       const row = byKey.get(id);
       if (deletedKeys.has(id)) {
-        if (row) (verdict.deletedResurrected++, note("deletedResurrected", id));
+        if (row) count("deletedResurrected", id);
         continue;
       }
       if (!row) {
-        verdict.lost++;
-        note("lost", id);
+        count("lost", id);
         continue;
       }
       const sentences = truth.sentencesByCall.get(gongId) ?? 0;
       const segments = Number(row.segments) / Math.max(1, Number(row.rows));
-      if (Number(row.rows) > 1 || Number(row.segments) > Number(row.positions) || segments > sentences) (verdict.duplicated++, note("duplicated", id));
-      else if (sentences > 0 && Number(row.positions) < sentences) (verdict.missingTranscripts++, note("missingTranscripts", id));
+      if (Number(row.rows) > 1 || Number(row.segments) > Number(row.positions) || segments > sentences) count("duplicated", id);
+      else if (sentences > 0 && Number(row.positions) < sentences) count("missingTranscripts", id);
     }
   }
 
@@ -66,7 +66,7 @@ export async function judge(pool: pg.Pool, organizations: ChaosOrganization[], t
   );
   for (const row of accepted) {
     const id = key(row.organization_id, row.call_gong_id);
-    if (!deletedKeys.has(id)) (verdict.webhookAcceptedNotStored++, note("webhookAcceptedNotStored", id));
+    if (!deletedKeys.has(id)) count("webhookAcceptedNotStored", id);
   }
 
   const { rows: runs } = await pool.query<{ stuck: string; failed: string }>(

@@ -16,11 +16,13 @@ export type ChaosOptions = {
   /** Soak: minutes of steady load after the chaos part, sampling memory and webhook answer times. */
   minutes: number;
   organizations?: number;
-  /** Gong's per-company limit in the simulator (3 requests/s is Gong's real one). */
+  /** The simulator's per-company limit, shared by the organizations (Gong's real one is 3 requests/s a company). */
   rateLimit?: number;
   /** SIGKILLs of the executor and of the worker each; the app server is killed once. */
   killsPerKind?: number;
   webhooksPerSecond?: number;
+  /** Scales the executor's retry backoff (1 as deployed); a test shortens the waits, not the number of retries. */
+  retryBackoffScale?: number;
   log?: (line: string) => void;
 };
 
@@ -38,14 +40,14 @@ export async function runChaos(options: ChaosOptions, database: DatabaseServer) 
   const unexpectedExits: string[] = [];
   const bench = await startBenchStack(root, {
     // A late transcript is looked for again after 5 s (not 2 min), so the run waits for it without idling.
-    env: { LATE_TRANSCRIPT_FIRST_WAIT_SECONDS: "5" },
+    env: { LATE_TRANSCRIPT_FIRST_WAIT_SECONDS: "5", INNGEST_EXECUTOR_BACKOFF_SCALE: String(options.retryBackoffScale ?? 1) },
     onUnexpectedExit: (name, code) => unexpectedExits.push(`${name} (${code})`),
   });
   if ("skipped" in bench) return { skipped: bench.skipped };
   try {
     const organizations = await prepareOrganizations(bench, { seed: options.seed, calls: options.calls, count: options.organizations ?? 3 });
     await bench.control("faults", {
-      rateLimit: options.rateLimit ?? 3,
+      rateLimit: options.rateLimit ?? 9,
       errorRate: 0.1,
       rateLimitBurstRate: 0.01,
       rateLimitBurstSeconds: 2,

@@ -29,7 +29,9 @@ export function createApiLoad(appUrl: string, organizations: ChaosOrganization[]
       });
       tally.byStatus[response.status] = (tally.byStatus[response.status] ?? 0) + 1;
       const text = await response.text();
-      if (!response.ok && response.status !== 429 && tally.failures.length < 5) tally.failures.push(`${method} ${path} ${response.status} ${text.slice(0, 200)}`);
+      // A few answers of each failing status, to say what they were.
+      const seen = tally.failures.filter((line) => line.includes(` ${response.status} `)).length;
+      if (!response.ok && response.status !== 429 && seen < 3) tally.failures.push(`${method} ${path} ${response.status} ${text.slice(0, 200)}`);
       return { status: response.status, body: response.ok ? (JSON.parse(text) as T) : null };
     } catch {
       // A killed app server or a restarting database: the integration sees an error and goes on.

@@ -51,9 +51,10 @@ export async function measureSoak(
     const elapsedMinutes = (performance.now() - started) / 60_000;
     for (const name of PROCESSES) {
       const pid = bench.stack.process(name).child.pid;
-      if (pid) rss[name]!.push([elapsedMinutes, treeRssMb(pid)]);
+      if (pid) rss[name]!.push([elapsedMinutes, Math.round(treeRssMb(pid) * 10) / 10]);
     }
-    const { deliveries } = (await bench.control("deliveries").catch(() => ({ deliveries: [] }))) as { deliveries?: Array<{ id: string; attempts: Attempt[] }> };
+    const deliveryLog = await fetch(`${bench.stack.simulatorUrl}/__sim/deliveries`).then((response) => response.json()).catch(() => ({}));
+    const { deliveries } = deliveryLog as { deliveries?: Array<{ id: string; attempts: Attempt[] }> };
     for (const delivery of deliveries ?? []) delivery.attempts.forEach((attempt, index) => attempts.set(`${delivery.id}:${index}`, attempt));
     if (performance.now() >= nextSync) {
       nextSync += BUCKET_MS;

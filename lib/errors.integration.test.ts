@@ -39,12 +39,14 @@ describe("errors while the database is unavailable", () => {
     const { rows } = await victim.query<{ pid: number }>("select pg_backend_pid() as pid");
     const admin = new pg.Client({ connectionString: database.url });
     await admin.connect();
-    const error = await errorOf(async () => {
-      const pending = victim.query("select pg_sleep(10)");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      await admin.query("select pg_terminate_backend($1)", [rows[0]!.pid]);
-      await pending;
-    });
+    // Settled at once, so its rejection is never unhandled while the terminate runs.
+    const pending = victim.query("select pg_sleep(10)").then(
+      () => new Error("the query was not interrupted"),
+      (error: unknown) => error,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await admin.query("select pg_terminate_backend($1)", [rows[0]!.pid]);
+    const error = await pending;
     await admin.end();
     expect(isDatabaseUnavailable(error)).toBe(true);
     expect(toErrorResponse(error).status).toBe(503);

@@ -1,5 +1,6 @@
 // npm run bench:pages [-- --calls N --runs N]: server time of the calls list, a transcript search and the call page
-// of a two-hour call, as an admin and as a rep: the whole page from the app server over loopback (needs `npm run build`),
+// of a two-hour call, as an admin and as a rep, and of the trends page (an admin's team view and one rep's view, over
+// a second organization's N calls in the past year among 50 reps): the whole page from the app server over loopback (needs `npm run build`),
 // and the data-layer part of it alone. Loads 100,000 calls (by default) into a fresh database on DATABASE_URL's server,
 // or without DATABASE_URL on an embedded PostgreSQL set up as `npm run demo` runs it.
 // Prints per-role figures, then ONE JSON line last.
@@ -21,7 +22,11 @@ import { labelSpeakers } from "../lib/calls/speaker-labels.js";
 import { startDatabaseServerForRun } from "../test-support/database-server.js";
 import { createTestDatabase } from "../test-support/test-database.js";
 import { hashPassword } from "../lib/auth/password.js";
+import { listWorkspaces } from "../db/queries/gong-workspaces.js";
+import { decideTrendsAccess } from "../lib/trends/decide-trends-access.js";
+import { loadTrends } from "../lib/trends/load-trends.js";
 import { loadBenchCalls } from "./pages-data.js";
+import { loadBenchTrends } from "./pages-trends-data.js";
 import { signIn, startBenchApp, timePage } from "./pages-http.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -41,6 +46,7 @@ const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Po
 try {
   const loadStarted = performance.now();
   const seeded = await loadBenchCalls(db, calls);
+  const trendsSeeded = await loadBenchTrends(db, calls);
   await sql`analyze`.execute(db);
   console.error(`loaded ${calls} calls in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
 
@@ -93,6 +99,25 @@ try {
     }
     console.error(`${role.padEnd(5)} rare-search p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms`);
   }
+  // The trends page's reads for a year: the workspaces for the filter, then the view the viewer may have.
+  const trends = async (user: SessionLike) => {
+    const viewer = await getCallViewer(db, user);
+    await listWorkspaces(db, user.organizationId);
+    const data = await loadTrends(db, decideTrendsAccess(viewer, undefined), { organizationId: user.organizationId, range: 365, workspaceGongId: null });
+    if (data.view === "unlinked" || (data.view === "rep" ? data.points : data.reps).length === 0) throw new Error(`the trends ${data.view} view is empty`);
+  };
+  const trendsTimes: number[] = [];
+  for (const [role, user] of [["admin", trendsSeeded.admin], ["rep", trendsSeeded.rep]] as const) {
+    await trends(user);
+    const times: number[] = [];
+    for (let index = 0; index < runs; index += 1) {
+      const started = performance.now();
+      await trends(user);
+      times.push(performance.now() - started);
+    }
+    trendsTimes.push(...times);
+    console.error(`${role.padEnd(5)} trends   p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms`);
+  }
   const figure = (values: number[], p: number) => Math.round(percentile(values, p) * 10) / 10;
   const http = await measurePagesOverHttp(seeded);
   console.log(
@@ -115,6 +140,8 @@ try {
       listDataP95Ms: figure(samples.list, 95),
       searchDataP50Ms: figure(samples.search, 50),
       searchDataP95Ms: figure(samples.search, 95),
+      trendsP50Ms: figure(trendsTimes, 50),
+      trendsP95Ms: figure(trendsTimes, 95),
     }),
   );
 } finally {

@@ -40,7 +40,7 @@ export async function runChaos(options: ChaosOptions, database: DatabaseServer) 
   const unexpectedExits: string[] = [];
   const bench = await startBenchStack(root, {
     // A late transcript is looked for again after 5 s (not 2 min), so the run waits for it without idling.
-    env: { LATE_TRANSCRIPT_FIRST_WAIT_SECONDS: "5", INNGEST_EXECUTOR_BACKOFF_SCALE: String(options.retryBackoffScale ?? 1) },
+    extraEnv: { LATE_TRANSCRIPT_FIRST_WAIT_SECONDS: "5", INNGEST_EXECUTOR_BACKOFF_SCALE: String(options.retryBackoffScale ?? 1) },
     onUnexpectedExit: (name, code) => unexpectedExits.push(`${name} (${code})`),
   });
   if ("skipped" in bench) return { skipped: bench.skipped };

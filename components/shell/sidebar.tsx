@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { Activity, Braces, Link2, Menu, Phone, PlugZap, Tags, Users, Webhook, X } from "lucide-react";
+import { Activity, Braces, ChartLine, Link2, Menu, Phone, PlugZap, Send, Tags, Users, Webhook, X } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { ADMIN_NAV, MAIN_NAV, type NavItem } from "./nav-items";
 
-const ICONS = { calls: Phone, gong: PlugZap, webhook: Webhook, users: Users, sync: Activity, api: Braces, trackers: Tags } as const;
+const ICONS = { calls: Phone, trends: ChartLine, gong: PlugZap, webhook: Webhook, users: Users, sync: Activity, api: Braces, trackers: Tags, outbound: Send } as const;
 
 type SidebarProps = { user: { name: string; email: string; role: "admin" | "rep" }; signOut: React.ReactNode };
 

@@ -1,3 +1,4 @@
+import type { EncryptionKeys } from "@/lib/crypto/encryption";
 import "server-only";
 import type { Kysely } from "kysely";
 import { z } from "zod";
@@ -21,7 +22,7 @@ export type GongWebhookReceiverDeps = {
   db: Kysely<Database>;
   appUrl: string;
   /** Only needed for "URL includes key" connections, so a lazy getter. */
-  getEncryptionKey: () => Uint8Array;
+  getEncryptionKey: () => EncryptionKeys;
   /** Sends many events in one request, as `inngest.send(events)` does. */
   sendEvents: (events: CallSyncEvent[]) => Promise<unknown>;
 };
@@ -86,7 +87,7 @@ export function createGongWebhookReceiver(deps: GongWebhookReceiverDeps): GongWe
 
 type ReceiveSteps = {
   appUrl: string;
-  getEncryptionKey: () => Uint8Array;
+  getEncryptionKey: () => EncryptionKeys;
   findConnection: (id: string) => Promise<GongConnectionForWebhook | undefined>;
   recordDelivery: (delivery: WebhookDeliveryInput) => Promise<void>;
   sendEvent: (event: CallSyncEvent) => Promise<void>;

@@ -6,7 +6,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with a real 403 for reps on admin pages.
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["pg"],
+  serverExternalPackages: ["pg", "pino", "pino-pretty"],
   async headers() {
     return [
       {

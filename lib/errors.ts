@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { logger } from "@/lib/observability/logger";
 
 const HTTP_STATUS = {
   bad_request: 400,
@@ -49,6 +50,6 @@ export function toErrorResponse(error: unknown): Response {
       { status: 400 },
     );
   }
-  console.error("unhandled error", error);
+  logger.error({ error }, "unhandled error");
   return Response.json({ error: { code: "internal", message: "Something went wrong." } }, { status: 500 });
 }

@@ -13,6 +13,7 @@ import {
   GongUpstreamError,
   parseRetryAfter,
 } from "./errors";
+import { logger } from "@/lib/observability/logger";
 import { errorResponseSchema } from "./schemas/common";
 
 export type GongContext = {
@@ -73,12 +74,16 @@ export async function requestGong<S extends z.ZodType>(
 ): Promise<z.output<S> | null> {
   const label = `${request.method} ${request.endpoint}`;
   await ctx.beforeRequest?.(label);
+  const startedAt = performance.now();
   const { status, headers, text } = await send(ctx, request, label);
   await ctx.afterResponse?.(label, status);
 
   const json = parseJson(text);
   const envelope = errorResponseSchema.safeParse(json);
   const requestId = (envelope.success ? envelope.data.requestId : null) ?? headers.get("x-traceid");
+  const line = { endpoint: label, status, durationMs: Math.round(performance.now() - startedAt), gongRequestId: requestId };
+  if (status === 429) logger.warn({ ...line, retryAfter: headers.get("retry-after") }, "gong request rate-limited");
+  else logger.debug(line, "gong request");
   const details: GongErrorDetails = { status, requestId, endpoint: label };
   if (status >= 200 && status < 300) {
     if (json === undefined) throw new GongUpstreamError(`Gong sent unreadable JSON for ${label}`, details);

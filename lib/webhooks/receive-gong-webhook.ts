@@ -13,6 +13,7 @@ import type { DeliveryReason } from "./delivery-reasons";
 import { parseGongWebhookPayload } from "./gong-webhook-payload";
 import type { IncomingDelivery } from "./incoming-delivery";
 import { createThrottledWarning } from "./throttled-warning";
+import { logger } from "@/lib/observability/logger";
 
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
@@ -138,7 +139,7 @@ async function receiveGongWebhook(delivery: IncomingDelivery, connectionId: stri
   try {
     await deps.sendEvent(gongWebhookCallReceived.create({ connectionId: connection.id, callGongId }, { id: eventId }));
   } catch (error) {
-    console.error("webhook: could not enqueue the call sync", { connectionId: connection.id, callGongId, error });
+    logger.error({ connectionId: connection.id, organizationId: connection.organization_id, callGongId, error }, "webhook: could not enqueue the call sync");
     return reject("enqueue_failed", callGongId);
   }
   await deps.recordDelivery({ ...scope, outcome: "accepted", reason: null, httpStatus: 200, callGongId, isTest: false, eventId });

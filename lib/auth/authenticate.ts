@@ -4,6 +4,7 @@ import { getSignInWaits, pruneSignInAttempts, reserveSignInAttempts, settleSignI
 import { listUsersByEmail } from "@/db/queries/users";
 import { verifyPassword } from "@/lib/auth/password";
 import { logger } from "@/lib/observability/logger";
+import { processMetrics } from "@/lib/observability/process-metrics";
 import type { ClientAddress } from "./client-address";
 import { createDeviceToken, verifyDeviceToken } from "./device-token";
 import {
@@ -70,6 +71,7 @@ export async function authenticateWithPassword(db: Kysely<Database>, attempt: Si
   if (candidates.length === 0) await verifyPassword(attempt.password, DUMMY_HASH);
   await pruneSignInAttempts(db, SIGN_IN_WINDOW_MINUTES);
   // The email is left out: a typo of a password in the email field would otherwise end up in the logs.
+  processMetrics.signInFailures.inc();
   logger.warn({ reason: "invalid_credentials", accounts: candidates.length, client: attempt.client.key }, "sign-in failed");
   return { ok: false, reason: "invalid_credentials" };
 }
@@ -91,6 +93,7 @@ async function refuse(db: Kysely<Database>, limits: ScopedLimit[], counted: stri
   const waits = await getSignInWaits(db, hit, SIGN_IN_WINDOW_MINUTES);
   const longest = hit.reduce((best, limit) => ((waits.get(limit.key) ?? 0) > (waits.get(best.key) ?? 0) ? limit : best), hit[0]!);
   const retryAfterMinutes = toRetryAfterMinutes(waits.get(longest.key));
+  processMetrics.signInLockouts.inc({ scope: longest.scope });
   logger.warn({ reason: "rate_limited", scope: longest.scope, retryAfterMinutes }, "sign-in refused: too many failed attempts");
   return { ok: false, reason: "rate_limited", scope: longest.scope, retryAfterMinutes };
 }

@@ -9,10 +9,13 @@ let stack: SyncStack;
 /** The routes as a fresh server process would load them: env read anew, its own pool. */
 async function readRoute(path: "ready" | "live", env: Record<string, string> = {}) {
   const saved = { ...process.env };
+  // The app's own pool (its Inngest functions use it) is put back afterwards; the route gets one of its own.
+  const global = globalThis as { callbridgeDb?: unknown };
+  const appDb = global.callbridgeDb;
   Object.assign(process.env, env);
   try {
     vi.resetModules();
-    delete (globalThis as { callbridgeDb?: unknown }).callbridgeDb;
+    delete global.callbridgeDb;
     const { GET } = path === "ready" ? await import("./route") : await import("../live/route");
     const response = await GET();
     const text = await response.text();
@@ -20,6 +23,9 @@ async function readRoute(path: "ready" | "live", env: Record<string, string> = {
     return { status: response.status, text, body: JSON.parse(text) as unknown };
   } finally {
     process.env = saved;
+    global.callbridgeDb = appDb;
+    // The next import of @/db (the stack's teardown) must see the app's pool again, not this route's.
+    vi.resetModules();
   }
 }
 

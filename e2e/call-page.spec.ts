@@ -2,7 +2,7 @@ import { type Page, expect, test } from "@playwright/test";
 import { hashPassword } from "../lib/auth/password";
 import { discoveryCall } from "../lib/insights/__fixtures__/discovery-call";
 import { seedCall, seedConnection, seedGongUser, seedOrganization, seedUser, seedUserGongLink } from "../test-support/seed-calls";
-import { listSeriousViolations } from "./fixtures/axe";
+import { listSeriousAxeViolations } from "./fixtures/page-checks";
 import { e2eDb } from "./fixtures/db";
 import { DEMO_PASSWORD, signIn } from "./fixtures/users";
 import { startWavServer } from "./fixtures/wav-server";
@@ -260,7 +260,7 @@ test("the call page and the calls list have no serious accessibility violations 
       for (const path of ["/calls", `/calls/${ids.discovery}`, `/calls/${ids.unmatched}`]) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-        violations.push(...(await listSeriousViolations(page)).map((violation) => `${colorScheme} ${viewport.width}px ${violation}`));
+        violations.push(...(await listSeriousAxeViolations(page)).map((violation) => `${colorScheme} ${viewport.width}px ${violation}`));
         if (viewport === PHONE) expect(await hasSidewaysScroll(page), `${path} scrolls sideways at 390 px`).toBe(false);
       }
     }

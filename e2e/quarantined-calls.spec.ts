@@ -10,11 +10,19 @@ test.describe("quarantined calls", () => {
     test.slow(); // a whole first backfill runs before the quarantine is set up
     await connectGong(page);
     const db = e2eDb();
-    await expect.poll(async () => (await db.selectFrom("calls").select("gong_id").limit(1).execute()).length, { timeout: 60_000 }).toBe(1);
+    // Other specs seed calls of other organizations (and of this one, with other dates): take one this connection synced.
+    const { connection_id } = await db
+      .selectFrom("gong_connections")
+      .innerJoin("users", "users.organization_id", "gong_connections.organization_id")
+      .select("gong_connections.id as connection_id")
+      .where("users.email", "=", "admin@acme.test")
+      .executeTakeFirstOrThrow();
+    const synced = () => db.selectFrom("calls").select(["gong_id", "organization_id", "connection_id"]).where("connection_id", "=", connection_id);
+    await expect.poll(async () => (await synced().limit(1).execute()).length, { timeout: 60_000 }).toBe(1);
     // The first backfill must be over, or it would store the call again (and let its quarantine go) under the test.
     const unfinished = () => db.selectFrom("sync_runs").select("id").where("status", "in", ["queued", "running"]).execute();
     await expect.poll(async () => (await unfinished()).length, { timeout: 120_000 }).toBe(0);
-    const call = await db.selectFrom("calls").select(["gong_id", "organization_id", "connection_id"]).orderBy("started_at", "desc").limit(1).executeTakeFirstOrThrow();
+    const call = await synced().orderBy("started_at", "desc").limit(1).executeTakeFirstOrThrow();
     // As a sync leaves a call Gong sent with a numeric speaker id: not stored, quarantined with where it failed.
     await db.deleteFrom("calls").where("gong_id", "=", call.gong_id).execute();
     await db
@@ -31,7 +39,7 @@ test.describe("quarantined calls", () => {
 
     // Gong sends the call readable this time: it is stored and leaves the list.
     await expect.poll(async () => (await db.selectFrom("calls").select("id").where("gong_id", "=", call.gong_id).execute()).length, { timeout: 30_000 }).toBe(1);
-    await expect.poll(async () => (await db.selectFrom("quarantined_gong_records").select("gong_id").execute()).length).toBe(0);
+    await expect.poll(async () => (await db.selectFrom("quarantined_gong_records").select("gong_id").where("gong_id", "=", call.gong_id).execute()).length).toBe(0);
     await page.reload();
     await expect(page.getByText("Nothing quarantined")).toBeVisible();
   });

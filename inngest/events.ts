@@ -132,3 +132,11 @@ export const gongSyncRunCancelRequested = eventType("gong/sync-run.cancel-reques
 export const trackersChanged = eventType("callbridge/trackers.changed", {
   schema: z.object({ organizationId: z.string().uuid() }),
 });
+
+/**
+ * A recount of tracker hits goes on in a fresh run after the last call it reached; `passId` names the pass (its
+ * first run) and `part` the run within it, so a repeated hand-over starts nothing twice.
+ */
+export const trackerRecountContinued = eventType("callbridge/tracker-recount.continued", {
+  schema: z.object({ organizationId: z.string().uuid(), passId: z.string().min(1), part: z.number().int().min(2), afterId: z.string().uuid() }),
+});

@@ -19,6 +19,7 @@ vi.mock("@/db/queries/late-transcripts", async (original) => ({ ...(await origin
 vi.mock("@/db/queries/deleted-calls", async (original) => ({ ...(await original()), ...(await fakes()).fakeDeletedCalls }));
 vi.mock("@/db/queries/purge-synced-data", async (original) => ({ ...(await original()), ...(await fakes()).fakePurgeSyncedData }));
 vi.mock("@/db/queries/call-insights", async (original) => ({ ...(await original()), ...(await fakes()).fakeCallInsights }));
+vi.mock("@/db/queries/trackers", async (original) => ({ ...(await original()), ...(await fakes()).fakeTrackers }));
 vi.mock("@/db/queries/quarantined-gong-records", async (original) => ({ ...(await original()), ...(await fakes()).fakeQuarantinedGongRecords }));
 vi.mock("@/lib/calls/refresh-call-insights", async (original) => ({ ...(await original()), ...(await fakes()).fakeRefreshCallInsights }));
 vi.mock("@/lib/calls/summarize-call-with-llm", async (original) => ({ ...(await original()), ...(await fakes()).fakeSummarizeCallWithLlm }));
@@ -93,6 +94,7 @@ const SCENARIOS: Scenario[] = [
     functionId: "compute-sync-insights",
     events: () => [{ name: "gong/sync-run.ended", data: { connectionId, runId } }],
   },
+  { name: "a recount of every call's tracker hits", functionId: "recount-tracker-hits", events: () => [{ name: "callbridge/trackers.changed", data: { organizationId } }] },
 ];
 
 type Outcome = { runs: RunUsage[]; requestBytes: number[] };
@@ -162,7 +164,7 @@ describe("every Inngest function stays within Inngest's limits for the largest t
   });
 
   it("takes no more steps in any run of a tenant twice as large: only the number of runs grows", async () => {
-    const chained = ["sync-gong-calls", "purge-gong-data", "compute-sync-insights", "schedule-gong-syncs"];
+    const chained = ["sync-gong-calls", "purge-gong-data", "compute-sync-insights", "schedule-gong-syncs", "recount-tracker-hits"];
     for (const scenario of SCENARIOS.filter((each) => chained.includes(each.functionId) && !each.shape && !each.runKind)) {
       // A quarter and half of the largest tenant: already many runs a chain, and quick.
       const [smaller, larger] = [summarize(await drive(scenario, 0.25)), summarize(await drive(scenario, 0.5))];

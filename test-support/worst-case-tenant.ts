@@ -120,7 +120,12 @@ const callIdsAfter = (afterId: string | null | undefined, limit: number) => {
 export const fakeCallInsights = {
   listCallIdsWithoutInsights: async (_db, input) => callIdsAfter(input.afterId, input.limit),
   listCallIdsWithoutLlmSummary: async (_db, input) => callIdsAfter(input.afterId, input.limit),
+  listCallIdsWithStaleTrackerHits: async (_db, input) => callIdsAfter(input.afterId, input.limit),
 } satisfies Partial<typeof import("@/db/queries/call-insights")>;
+
+export const fakeTrackers = {
+  ensureDefaultTrackers: async (_db, organizationId) => [{ id: uuidOf(5, 1), organization_id: organizationId, name: "Pricing", keywords: ["price"] }] as never,
+} satisfies Partial<typeof import("@/db/queries/trackers")>;
 
 export const fakeRefreshCallInsights = {
   computeAndStoreCallsInsights: async (_db, callIds) => new Map(callIds.map((id) => [id, {} as never])),

@@ -141,7 +141,9 @@ describe("requests through the connection context", () => {
     const { connection } = await connect();
     // Earlier tests sent unpaced requests; let the simulator's rolling one-second window empty first.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    await setSimulatorFaults({ rateLimit: 3 });
+    // The pacer books a slot every 350 ms (3 a second, as Gong allows); a loaded machine can send one request late,
+    // right before the next, so the simulator allows 4 in any second: 12 unpaced requests still exceed it at once.
+    await setSimulatorFaults({ rateLimit: 4 });
     const contexts = await Promise.all([1, 2, 3].map(() => createGongContext(database.db, config, connection.id)));
     const statsBefore = (await (await fetch(`${simulator.url}/__sim/stats`)).json()) as { http429: number };
     const usageBefore = await getTodaysApiUsage(database.db, connection.id);

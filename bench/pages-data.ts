@@ -38,6 +38,7 @@ export async function loadBenchCalls(db: Kysely<Database>, count: number) {
     await seedUserGongLink(db, { userId, organizationId, gongUserId });
     if (rep === 0) repId = userId;
   }
+  const manager = await seedManagerOf50(db, organizationId);
   await sql`drop index transcript_segments_organization_id_search_vector_idx`.execute(db);
   for (let from = 0; from < count; from += 20_000) await insertCallBatch(db, organizationId, connectionId, from, Math.min(count, from + 20_000));
   const longCallId = await seedCall(db, {
@@ -51,7 +52,30 @@ export async function loadBenchCalls(db: Kysely<Database>, count: number) {
     content: gongBrief(),
   });
   await sql`create index transcript_segments_organization_id_search_vector_idx on transcript_segments using gin ((array[organization_id]), search_vector)`.execute(db);
-  return { longCallId, admin: { id: adminId, organizationId, role: "admin" as const }, rep: { id: repId, organizationId, role: "rep" as const } };
+  return {
+    longCallId,
+    admin: { id: adminId, organizationId, role: "admin" as const },
+    rep: { id: repId, organizationId, role: "rep" as const },
+    manager: { id: manager, organizationId, role: "rep" as const },
+  };
+}
+
+/**
+ * A manager (an app user who is a rep, linked to Gong user 6999) with 50 reports in Gong: the 20 reps who hold the
+ * calls report to them directly, and 30 more without calls report to rep 1, a nested sub-team. Rep 0, whose figures
+ * the rep rows measure, has no team.
+ */
+async function seedManagerOf50(db: Kysely<Database>, organizationId: string): Promise<string> {
+  const userId = await seedUser(db, { organizationId, email: "manager@bench.test", name: "Manager", role: "rep" });
+  const gongUserId = await seedGongUser(db, { organizationId, gongId: "6999", email: "manager@bench.test", firstName: "Manager", lastName: "Bench" });
+  await seedUserGongLink(db, { userId, organizationId, gongUserId });
+  const reps = Array.from({ length: REPS }, (_, rep) => String(7000 + rep));
+  await db.updateTable("gong_users").set({ manager_gong_id: "6999" }).where("organization_id", "=", organizationId).where("gong_id", "in", reps).execute();
+  for (let report = 0; report < 50 - REPS; report += 1) {
+    await seedGongUser(db, { organizationId, gongId: String(7100 + report), email: `report${report}@bench.test`, firstName: "Report", lastName: String(report) });
+  }
+  await db.updateTable("gong_users").set({ manager_gong_id: "7001" }).where("organization_id", "=", organizationId).where("gong_id", ">=", "7100").where("gong_id", "<", "7200").execute();
+  return userId;
 }
 
 /** Gong's brief of the two-hour call as the sync stores it, about as much as Gong writes for one. */

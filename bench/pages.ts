@@ -1,5 +1,7 @@
 // npm run bench:pages [-- --calls N --runs N]: server time of the calls list, a transcript search and the call page
-// of a two-hour call, as an admin and as a rep: the whole page from the app server over loopback (needs `npm run build`),
+// of a two-hour call, as an admin and as a rep (and the calls list as a manager of 50 reports), and of the trends page
+// (an admin's team view and one rep's view, over a second organization's N calls in the past year among 50 reps): the
+// whole page from the app server over loopback (needs `npm run build`),
 // and the data-layer part of it alone. Loads 100,000 calls (by default) into a fresh database on DATABASE_URL's server,
 // or without DATABASE_URL on an embedded PostgreSQL set up as `npm run demo` runs it.
 // Prints per-role figures, then ONE JSON line last.
@@ -21,7 +23,11 @@ import { labelSpeakers } from "../lib/calls/speaker-labels.js";
 import { startDatabaseServerForRun } from "../test-support/database-server.js";
 import { createTestDatabase } from "../test-support/test-database.js";
 import { hashPassword } from "../lib/auth/password.js";
+import { listWorkspaces } from "../db/queries/gong-workspaces.js";
+import { decideTrendsAccess } from "../lib/trends/decide-trends-access.js";
+import { loadTrends } from "../lib/trends/load-trends.js";
 import { loadBenchCalls } from "./pages-data.js";
+import { loadBenchTrends } from "./pages-trends-data.js";
 import { signIn, startBenchApp, timePage } from "./pages-http.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -41,6 +47,7 @@ const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Po
 try {
   const loadStarted = performance.now();
   const seeded = await loadBenchCalls(db, calls);
+  const trendsSeeded = await loadBenchTrends(db, calls);
   await sql`analyze`.execute(db);
   console.error(`loaded ${calls} calls in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
 
@@ -84,6 +91,14 @@ try {
       console.error(`${role.padEnd(5)} ${name.padEnd(8)} p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms`);
     }
   }
+  const managerList: number[] = [];
+  await list(seeded.manager);
+  for (let index = 0; index < runs; index += 1) {
+    const started = performance.now();
+    await list(seeded.manager);
+    managerList.push(performance.now() - started);
+  }
+  console.error(`mgr   list     p50 ${percentile(managerList, 50).toFixed(1)} ms  p95 ${percentile(managerList, 95).toFixed(1)} ms`);
   for (const [role, user] of [["admin", seeded.admin], ["rep", seeded.rep]] as const) {
     const times: number[] = [];
     for (let index = 0; index < runs; index += 1) {
@@ -92,6 +107,25 @@ try {
       times.push(performance.now() - started);
     }
     console.error(`${role.padEnd(5)} rare-search p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms`);
+  }
+  // The trends page's reads for a year: the workspaces for the filter, then the view the viewer may have.
+  const trends = async (user: SessionLike) => {
+    const viewer = await getCallViewer(db, user);
+    await listWorkspaces(db, user.organizationId);
+    const data = await loadTrends(db, decideTrendsAccess(viewer, undefined), { organizationId: user.organizationId, range: 365, workspaceGongId: null });
+    if (data.view === "unlinked" || (data.view === "rep" ? data.points : data.reps).length === 0) throw new Error(`the trends ${data.view} view is empty`);
+  };
+  const trendsTimes: number[] = [];
+  for (const [role, user] of [["admin", trendsSeeded.admin], ["rep", trendsSeeded.rep]] as const) {
+    await trends(user);
+    const times: number[] = [];
+    for (let index = 0; index < runs; index += 1) {
+      const started = performance.now();
+      await trends(user);
+      times.push(performance.now() - started);
+    }
+    trendsTimes.push(...times);
+    console.error(`${role.padEnd(5)} trends   p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms`);
   }
   const figure = (values: number[], p: number) => Math.round(percentile(values, p) * 10) / 10;
   const http = await measurePagesOverHttp(seeded);
@@ -107,6 +141,8 @@ try {
             listP95Ms: figure(http.list, 95),
             searchP50Ms: figure(http.search, 50),
             searchP95Ms: figure(http.search, 95),
+            managerListP50Ms: figure(http.managerList, 50),
+            managerListP95Ms: figure(http.managerList, 95),
           }
         : {}),
       callPageDataP50Ms: figure(samples.callPage, 50),
@@ -115,6 +151,10 @@ try {
       listDataP95Ms: figure(samples.list, 95),
       searchDataP50Ms: figure(samples.search, 50),
       searchDataP95Ms: figure(samples.search, 95),
+      managerListDataP50Ms: figure(managerList, 50),
+      managerListDataP95Ms: figure(managerList, 95),
+      trendsP50Ms: figure(trendsTimes, 50),
+      trendsP95Ms: figure(trendsTimes, 95),
     }),
   );
 } finally {
@@ -124,9 +164,9 @@ try {
 }
 
 /** Prints the plans of the list queries as the page runs them, to check they use the indexes. */
-async function explainListQueries(seeded: { admin: SessionLike; rep: SessionLike }) {
+async function explainListQueries(seeded: { admin: SessionLike; rep: SessionLike; manager: SessionLike }) {
   const cases: [string, CallListFilters][] = [["list", {}], ["common search", { q: COMMON_QUERY }], ["rare search", { q: RARE_QUERY }], ["participant", { participant: "buyer42-" }]];
-  for (const [role, user] of [["admin", seeded.admin], ["rep", seeded.rep]] as const) {
+  for (const [role, user] of [["admin", seeded.admin], ["rep", seeded.rep], ["manager", seeded.manager]] as const) {
     const viewer = await getCallViewer(db, user);
     for (const [name, filters] of cases) {
       const matching = filters.q ? await findCallsMatchingSearch(db, viewer.organizationId, filters.q) : null;
@@ -147,7 +187,7 @@ async function explainListQueries(seeded: { admin: SessionLike; rep: SessionLike
  * The same three pages as a browser gets them from the app server: sign-in cookie, full server render, whole body.
  * Needs a production build (`npm run build`); without one the JSON carries only the data-layer figures.
  */
-async function measurePagesOverHttp(seeded: { longCallId: string; admin: SessionLike; rep: SessionLike }) {
+async function measurePagesOverHttp(seeded: { longCallId: string; admin: SessionLike; rep: SessionLike; manager: SessionLike }) {
   const app = await startBenchApp(root, database.url);
   if (!app) {
     console.error("no production build (.next): run `npm run build` for the HTTP figures; printing data-layer figures only");
@@ -155,7 +195,7 @@ async function measurePagesOverHttp(seeded: { longCallId: string; admin: Session
   }
   try {
     const passwordHash = await hashPassword(BENCH_PASSWORD);
-    await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "in", [seeded.admin.id, seeded.rep.id]).execute();
+    await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "in", [seeded.admin.id, seeded.rep.id, seeded.manager.id]).execute();
     const pages = [
       ["callPage", `/calls/${seeded.longCallId}`, "Two-hour platform deep dive"],
       ["list", "/calls", "Call "],
@@ -172,7 +212,12 @@ async function measurePagesOverHttp(seeded: { longCallId: string; admin: Session
         console.error(`${role.padEnd(5)} http ${name.padEnd(8)} p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms`);
       }
     }
-    return samples;
+    const managerCookie = await signIn(app.url, "manager@bench.test", BENCH_PASSWORD);
+    for (let warmup = 0; warmup < 3; warmup += 1) await timePage(`${app.url}/calls`, managerCookie, "Call ");
+    const managerList: number[] = [];
+    for (let index = 0; index < runs; index += 1) managerList.push(await timePage(`${app.url}/calls`, managerCookie, "Call "));
+    console.error(`mgr   http list     p50 ${percentile(managerList, 50).toFixed(1)} ms  p95 ${percentile(managerList, 95).toFixed(1)} ms`);
+    return { ...samples, managerList };
   } finally {
     await app.stop();
   }

@@ -16,6 +16,8 @@ export type BenchStack = {
   control(route: string, body?: unknown): Promise<Record<string, unknown>>;
   /** A new organization connected to the simulator with freshly minted tokens and the given webhook key. */
   connectOrganization(name: string, webhookPublicKey: string | null): Promise<string>;
+  /** The stack's TOKEN_ENCRYPTION_KEY, for rows a benchmark stores as the app would. */
+  encryptionKey: Uint8Array;
   stop(): Promise<void>;
 };
 
@@ -25,7 +27,7 @@ const tokensSchema = z.object({ access_token: z.string(), refresh_token: z.strin
  * The whole product as `npm run demo` runs it: the built Next app (the app server, and a `next start` serving the
  * executor's steps), the Inngest executor and the Gong simulator as child processes, on a fresh database on DATABASE_URL's server. Needs `next build`.
  */
-export async function startBenchStack(root: string): Promise<BenchStack | { skipped: string }> {
+export async function startBenchStack(root: string, options: { extraEnv?: Record<string, string> } = {}): Promise<BenchStack | { skipped: string }> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) return { skipped: "no .next build (run npx next build first)" };
   const secrets = generateSecrets();
   const database = await createTestDatabase();
@@ -39,7 +41,7 @@ export async function startBenchStack(root: string): Promise<BenchStack | { skip
     simulatorPort: await freePort(),
     executorPort: await freePort(),
     workerPort: await freePort(),
-    extraEnv: { GONG_SIMULATOR_LOG: "none" },
+    extraEnv: { GONG_SIMULATOR_LOG: "none", ...options.extraEnv },
     quiet: true,
   }).catch(async (error: unknown) => {
     await database.drop();
@@ -82,5 +84,5 @@ export async function startBenchStack(root: string): Promise<BenchStack | { skip
     await stack.stop();
     await database.drop();
   };
-  return { stack, pool, control, connectOrganization, stop };
+  return { stack, pool, control, connectOrganization, encryptionKey, stop };
 }

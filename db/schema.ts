@@ -12,6 +12,8 @@ export interface OrganizationsTable {
   external_id: string | null;
   /** Set once the default trackers were given; an organization never gets them twice. */
   default_trackers_seeded_at: Timestamp | null;
+  /** A user linked to a Gong manager sees their reports' calls (db/queries/call-access.ts); on by default. */
+  managers_see_team: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -26,6 +28,8 @@ export interface UsersTable {
   password_change_required: Generated<boolean>;
   /** Raised to end every session issued before; each session token carries the version it was issued at. */
   session_version: Generated<number>;
+  /** Set while the user is deactivated: sign-in is refused and their sessions have ended; their data stays. */
+  deactivated_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -301,6 +305,43 @@ export interface CallInsightsTable {
   computed_at: Timestamp;
 }
 
+/** One call's trend figures and the bucket it counts in; kept by the insights code, see the 2026_12_06_1900 migration. */
+export interface CallMetricsTable {
+  call_id: string;
+  organization_id: string;
+  rep_gong_id: string;
+  /** '' when the call has no workspace. */
+  workspace_gong_id: string;
+  /** Monday of the call's UTC week, "YYYY-MM-DD". */
+  week_start: string;
+  talk_ratio: number | null;
+  longest_monologue_seconds: number | null;
+  questions_asked: number;
+  patience_seconds: number | null;
+  interactivity: number | null;
+  /** Tracker name → mentions in the call. */
+  tracker_mentions: Json;
+}
+
+/** Sums and counts per rep, workspace and UTC week, maintained by triggers on call_metrics (never written by the app). */
+export interface RepWeeklyMetricsTable {
+  organization_id: string;
+  rep_gong_id: string;
+  workspace_gong_id: string;
+  week_start: string;
+  call_count: number;
+  talk_ratio_sum: number;
+  talk_ratio_count: number;
+  longest_monologue_sum: number;
+  longest_monologue_count: number;
+  questions_sum: ColumnType<string, string | number, string | number>;
+  patience_sum: number;
+  patience_count: number;
+  interactivity_sum: number;
+  interactivity_count: number;
+  tracker_mentions: Json;
+}
+
 export interface TrackersTable {
   id: Generated<string>;
   organization_id: string;
@@ -360,6 +401,59 @@ export interface WebhookDeliveriesTable {
   auth: WebhookAuth | null;
 }
 
+export type WebhookEndpointFormat = "standard" | "slack";
+
+/** Where Callbridge pushes its events: an organization's, or a platform key's for all its customers. */
+export interface WebhookEndpointsTable {
+  id: Generated<string>;
+  organization_id: string | null;
+  api_key_id: string | null;
+  format: Generated<WebhookEndpointFormat>;
+  url: string;
+  description: Generated<string>;
+  event_types: TextArray;
+  include_transcript: Generated<boolean>;
+  /** Slack endpoints: { externalOnly?, workspaceGongIds?, trackerIds? } (lib/outbound/endpoint-filters.ts). */
+  filters: Json;
+  enabled: Generated<boolean>;
+  disabled_reason: string | null;
+  disabled_at: Timestamp | null;
+  throttle_per_second: number | null;
+  /** The earliest time the next throttled delivery may start. */
+  next_slot_at: Timestamp | null;
+  /** Since when every attempt failed; cleared by a success. */
+  failing_since: Timestamp | null;
+  secret_encrypted: string;
+  previous_secret_encrypted: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type OutboundDeliveryStatus = "pending" | "delivered" | "failed" | "cancelled";
+
+/** One event to one endpoint; `message_id` is the webhook-id of every attempt and of every replay. */
+export interface OutboundDeliveriesTable {
+  id: Generated<string>;
+  endpoint_id: string;
+  organization_id: string | null;
+  message_id: string;
+  event_type: string;
+  payload: Json;
+  status: Generated<OutboundDeliveryStatus>;
+  attempts: Generated<number>;
+  response_status: number | null;
+  latency_ms: number | null;
+  last_error: string | null;
+  next_attempt_at: Timestamp | null;
+  replay_of: string | null;
+  created_at: Timestamp;
+  first_attempt_at: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -382,10 +476,14 @@ export interface Database {
   quarantined_gong_records: QuarantinedGongRecordsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   call_insights: CallInsightsTable;
+  call_metrics: CallMetricsTable;
+  rep_weekly_metrics: RepWeeklyMetricsTable;
   trackers: TrackersTable;
   api_keys: ApiKeysTable;
   api_rate_limits: ApiRateLimitsTable;
   user_rate_limits: UserRateLimitsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  outbound_deliveries: OutboundDeliveriesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -404,3 +502,5 @@ export type WebhookDelivery = Selectable<WebhookDeliveriesTable>;
 export type Tracker = Selectable<TrackersTable>;
 export type QuarantinedGongRecord = Selectable<QuarantinedGongRecordsTable>;
 export type ApiKey = Selectable<ApiKeysTable>;
+export type WebhookEndpoint = Selectable<WebhookEndpointsTable>;
+export type OutboundDelivery = Selectable<OutboundDeliveriesTable>;

@@ -206,6 +206,7 @@ test("an admin invites a Gong user as a linked rep and unlinks another rep", asy
   await expect(linked.getByRole("listitem").filter({ hasText: "Cy Unlinked" })).toContainText("Matched by email");
 
   await linked.getByRole("button", { name: "Unlink Bo Rep" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Unlink" }).click();
   const appOnly = page.getByRole("list", { name: "App users without a Gong user" });
   await expect(appOnly.getByText("Unlinked by an admin")).toBeVisible();
   await expect(appOnly.getByLabel("Gong user for Bo Rep")).toBeVisible();

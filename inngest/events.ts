@@ -1,5 +1,6 @@
 import { eventType } from "inngest";
 import { z } from "zod";
+import { outboundEventRequestSchema } from "@/lib/outbound/outbound-event-request";
 
 /** The event catalogue: every event Callbridge sends or reacts to, with its data schema. */
 
@@ -107,6 +108,11 @@ export const gongCallSynced = eventType("gong/call.synced", {
   schema: z.object({ callId: z.string().uuid() }),
 });
 
+/** A call's insights (and LLM summary, when configured) were computed after a sync of it: call.insights_ready. */
+export const gongCallInsightsComputed = eventType("gong/call.insights-computed", {
+  schema: z.object({ callId: z.string().uuid() }),
+});
+
 /**
  * A bulk sync of the connection ended (well or not): the insights of its calls that have none yet are computed
  * now, after the data, so they never compete with the sync for the machine while Gong's budget ticks.
@@ -139,4 +145,12 @@ export const trackersChanged = eventType("callbridge/trackers.changed", {
  */
 export const trackerRecountContinued = eventType("callbridge/tracker-recount.continued", {
   schema: z.object({ organizationId: z.string().uuid(), passId: z.string().min(1), part: z.number().int().min(2), afterId: z.string().uuid() }),
+});
+
+/** Something a webhook endpoint may subscribe to happened (lib/outbound/event-types.ts); fanned out to endpoints. */
+export const outboundEventOccurred = eventType("callbridge/outbound-event.occurred", { schema: outboundEventRequestSchema });
+
+/** Deliver one recorded outbound delivery (a new one, a test event or a replay) with retries. */
+export const outboundDeliveryRequested = eventType("callbridge/outbound-delivery.requested", {
+  schema: z.object({ deliveryId: z.string().uuid(), endpointId: z.string().uuid() }),
 });

@@ -4,6 +4,8 @@ import { checkLateTranscripts } from "./functions/check-late-transcripts";
 import { computeCallInsights } from "./functions/compute-call-insights";
 import { computeSyncInsights } from "./functions/compute-sync-insights";
 import { deleteGongCalls } from "./functions/delete-gong-calls";
+import { deliverOutboundWebhook } from "./functions/deliver-outbound-webhook";
+import { fanOutOutboundEvent } from "./functions/fan-out-outbound-event";
 import { purgeGongData } from "./functions/purge-gong-data";
 import { recountTrackerHits } from "./functions/recount-tracker-hits";
 import { scheduleGongSyncs } from "./functions/schedule-gong-syncs";
@@ -28,4 +30,6 @@ export const functions: InngestFunction.Any[] = [
   computeCallInsights,
   computeSyncInsights,
   recountTrackerHits,
+  fanOutOutboundEvent,
+  deliverOutboundWebhook,
 ];

@@ -29,6 +29,9 @@ vi.mock("@/lib/sync/discover-workspaces", async (original) => ({ ...(await origi
 vi.mock("@/lib/gong/client", async (original) => ({ ...(await original()), ...(await fakes()).fakeGongClient }));
 vi.mock("@/lib/gong-connection/create-gong-context", async (original) => ({ ...(await original()), ...(await fakes()).fakeCreateGongContext }));
 vi.mock("@/lib/gong-connection/config", async (original) => ({ ...(await original()), ...(await fakes()).fakeGongConfig }));
+vi.mock("@/lib/outbound/to-outbound-event-request", async (original) => ({ ...(await original()), ...(await fakes()).fakeOutboundEventRequests }));
+vi.mock("@/lib/outbound/record-outbound-deliveries", async (original) => ({ ...(await original()), ...(await fakes()).fakeRecordOutboundDeliveries }));
+vi.mock("@/lib/outbound/attempt-delivery", async (original) => ({ ...(await original()), ...(await fakes()).fakeAttemptDelivery }));
 
 type Event = { name: string; data: Record<string, unknown> };
 type Harness = ReturnType<typeof createLimitHarness>;
@@ -86,6 +89,16 @@ const SCENARIOS: Scenario[] = [
     name: "a purge of every call",
     functionId: "purge-gong-data",
     events: () => [{ name: "gong/connection.revoked", data: { connectionId, organizationId, deleteData: true } }],
+  },
+  {
+    name: "a stored call with its transcript, to every endpoint its organization reaches",
+    functionId: "fan-out-outbound-event",
+    events: () => [{ name: "gong/call.synced", data: { callId: runId } }],
+  },
+  {
+    name: "a delivery that waits for its throttle slot and fails every attempt of the schedule",
+    functionId: "deliver-outbound-webhook",
+    events: () => [{ name: "callbridge/outbound-delivery.requested", data: { deliveryId: runId, endpointId: connectionId } }],
   },
   { name: "every connection due at once", functionId: "schedule-gong-syncs", events: () => [{ name: "inngest/scheduled.timer", data: { cron: "*/15 * * * *" } }] },
   { name: "a call's insights", functionId: "compute-call-insights", events: () => [{ name: "gong/call.synced", data: { callId: runId } }] },

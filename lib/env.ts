@@ -37,6 +37,15 @@ const envSchema = z.object({
   LLM_MODEL: z.string().default("gpt-4o-mini"),
   // Bearer token for GET /api/metrics; the route answers 404 while it is unset.
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  // Outbound webhooks: 1 lets them reach http:// and private addresses (demo and tests, with loopback receivers).
+  OUTBOUND_ALLOW_PRIVATE_TARGETS: z.enum(["0", "1"]).default("0"),
+  // Seconds between attempts, comma-separated; the Standard Webhooks schedule unless set (tests shorten it).
+  OUTBOUND_RETRY_SCHEDULE_SECONDS: z
+    .string()
+    .default("5,300,1800,7200,18000,36000,36000")
+    .transform((text) => text.split(",").map((entry) => Number(entry.trim())))
+    .pipe(z.array(z.number().int().min(1).max(86_400)).min(1).max(20)),
+  OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "APP_URL"> & { APP_URL: string };
@@ -64,4 +73,10 @@ export function isDemoMode(): boolean {
 export function getLlmConfig(): { baseUrl: string; apiKey: string | undefined; model: string } | null {
   const env = getEnv();
   return env.LLM_BASE_URL ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL } : null;
+}
+
+/** How outbound webhooks are sent: the retry waits, the per-attempt timeout and whether private targets are allowed. */
+export function getOutboundConfig(): { allowPrivateTargets: boolean; retryScheduleSeconds: number[]; timeoutMs: number } {
+  const env = getEnv();
+  return { allowPrivateTargets: env.OUTBOUND_ALLOW_PRIVATE_TARGETS === "1", retryScheduleSeconds: env.OUTBOUND_RETRY_SCHEDULE_SECONDS, timeoutMs: env.OUTBOUND_TIMEOUT_MS };
 }

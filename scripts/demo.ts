@@ -69,6 +69,8 @@ async function main() {
       TOKEN_ENCRYPTION_KEY: env.TOKEN_ENCRYPTION_KEY ?? generated.TOKEN_ENCRYPTION_KEY,
     },
     publicUrl: env.APP_URL,
+    // The demo's outbound webhooks go to receivers on this machine (loopback); Settings → Outbound says so.
+    extraEnv: { OUTBOUND_ALLOW_PRIVATE_TARGETS: "1" },
     // Real Gong or real Inngest, when configured, replace the simulator or the embedded executor.
     simulatorPort: env.GONG_CLIENT_ID ? null : env.GONG_SIMULATOR_PORT,
     executorPort: env.INNGEST_BASE_URL || env.INNGEST_SIGNING_KEY || env.INNGEST_EVENT_KEY || env.INNGEST_DEV ? null : env.INNGEST_EXECUTOR_PORT,

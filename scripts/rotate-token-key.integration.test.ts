@@ -61,6 +61,17 @@ beforeAll(async () => {
       })
       .execute();
   }
+  // An outbound webhook endpoint's signing secrets, current and previous, are under the same key.
+  await stack.db
+    .insertInto("webhook_endpoints")
+    .values({
+      organization_id: stack.organizationId,
+      url: "https://hooks.example.test/callbridge",
+      event_types: ["call.synced"],
+      secret_encrypted: await encryptSecret("whsec_current", oldKey),
+      previous_secret_encrypted: await encryptSecret("whsec_previous", oldKey),
+    })
+    .execute();
 }, 120_000);
 afterAll(() => stack?.stop());
 
@@ -86,7 +97,7 @@ describe("npm run rotate-token-key", () => {
     const result = await rotate(`${newKeyText},${oldKeyText}`, ["--batch-size", "2"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Done: 5 connections, \d+ secrets re-encrypted with the newest key, \d+ already under it, 0 unreadable\./);
+    expect(result.stdout).toMatch(/Done: 5 connections, 1 outbound endpoints, \d+ secrets re-encrypted with the newest key, \d+ already under it, 0 unreadable\./);
 
     const finished = await stack.waitForRun(runId, 120_000);
     expect(finished.status).toBe("succeeded");
@@ -101,6 +112,8 @@ describe("npm run rotate-token-key", () => {
       }
     }
     expect(await decryptSecret(rows.find((row) => row.id === connectionId)!.webhook_url_key_encrypted!, newKey)).toBe("url-key-of-the-synced-connection");
+    const endpoint = await stack.db.selectFrom("webhook_endpoints").select(["secret_encrypted", "previous_secret_encrypted"]).executeTakeFirstOrThrow();
+    expect([await decryptSecret(endpoint.secret_encrypted, newKey), await decryptSecret(endpoint.previous_secret_encrypted!, newKey)]).toEqual(["whsec_current", "whsec_previous"]);
     // Refreshes happened during the sync, and the new key alone carries the next one.
     const synced = await stack.db.selectFrom("gong_connections").select(["token_refreshed_at"]).where("id", "=", connectionId).executeTakeFirstOrThrow();
     expect(synced.token_refreshed_at).not.toBeNull();

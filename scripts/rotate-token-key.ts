@@ -4,7 +4,7 @@ import { createScriptDb } from "./script-db";
 
 const USAGE = [
   "usage: DATABASE_URL=… TOKEN_ENCRYPTION_KEY=<new key>,<old key>[,…] npm run rotate-token-key [-- --batch-size 20]",
-  "  Re-encrypts every stored Gong token and webhook URL key with the first (newest) key. Safe beside running syncs,",
+  "  Re-encrypts every stored Gong token, webhook URL key and outbound signing secret with the first (newest) key. Safe beside running syncs,",
   "  safe to stop and run again. Give every app process the same key ring first; drop the old key once this reports",
   "  nothing left under it.",
 ].join("\n");
@@ -41,14 +41,14 @@ async function main(): Promise<number> {
     }
     const report = await rotateStoredSecrets(db, keys, {
       batchSize,
-      onBatch: (progress) => console.log(`… ${progress.connections} connections, ${progress.reEncrypted} secrets re-encrypted`),
+      onBatch: (progress) => console.log(`… ${progress.connections} connections, ${progress.endpoints} endpoints, ${progress.reEncrypted} secrets re-encrypted`),
     });
     console.log(
-      `Done: ${report.connections} connections, ${report.reEncrypted} secrets re-encrypted with the newest key, ` +
+      `Done: ${report.connections} connections, ${report.endpoints} outbound endpoints, ${report.reEncrypted} secrets re-encrypted with the newest key, ` +
         `${report.alreadyCurrent} already under it, ${report.unreadable.length} unreadable.`,
     );
-    for (const { connectionId, column } of report.unreadable) {
-      console.error(`Unreadable with every key given: gong_connections ${connectionId} ${column} (left as it is; that connection must be reconnected if its key is lost).`);
+    for (const { table, id, column } of report.unreadable) {
+      console.error(`Unreadable with every key given: ${table} ${id} ${column} (left as it is; reconnect that connection or roll that endpoint's secret if its key is lost).`);
     }
     if (report.unreadable.length === 0) console.log("Nothing is left under an older key: it may be dropped from TOKEN_ENCRYPTION_KEY once every process has restarted.");
     return report.unreadable.length === 0 ? 0 : 1;

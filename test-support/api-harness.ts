@@ -14,7 +14,8 @@ export type ApiCall = {
   authorization?: string;
 };
 
-export type ApiResult = { status: number; headers: Headers; body: { error?: { code: string; message: string } } & Record<string, unknown> };
+/** `body` is the parsed JSON ({} for other content types); `text` the body as sent. */
+export type ApiResult = { status: number; headers: Headers; text: string; body: { error?: { code: string; message: string } } & Record<string, unknown> };
 
 /**
  * Calls endpoints through the same handler the route files export, against a test database, recording the
@@ -42,7 +43,9 @@ export function createApiHarness(db: Kysely<Database>, options: { gongConfig?: G
       new Request(`http://callbridge.test/api/v1${request.path}`, { method: endpoint.method, headers, body }),
       { params: Promise.resolve(request.params ?? {}) },
     );
-    return { status: response.status, headers: response.headers, body: (await response.json()) as ApiResult["body"] };
+    const text = await response.text();
+    const isJson = response.headers.get("content-type")?.includes("json") ?? false;
+    return { status: response.status, headers: response.headers, text, body: (isJson ? JSON.parse(text) : {}) as ApiResult["body"] };
   }
   return { deps, sent, call };
 }

@@ -214,6 +214,30 @@ export const fakeGongConfig = {
   getGongAppConfig: () => ({}) as never,
 } satisfies Partial<typeof import("@/lib/gong-connection/config")>;
 
+/**
+ * Outbound webhooks at their most: a stored call with its transcript is two events, each to the most endpoints an
+ * organization's events can reach (its own 20 and as many of platform keys'), and every attempt of a delivery first
+ * waits for its throttle slot, then fails, through the whole retry schedule.
+ */
+const OUTBOUND_ENDPOINTS_REACHED = 60;
+export const fakeOutboundEventRequests = {
+  toOutboundEventRequests: async (_db, event) =>
+    ["call.synced", "call.transcript_ready"].map((type) => ({
+      request: { type: type as "call.synced", organizationId: ORGANIZATION_ID, subjectId: String(event.data.callId ?? event.id), occurredAt: new Date(0).toISOString() },
+      sourceKey: `${event.id}-${type}`,
+    })),
+} satisfies Partial<typeof import("@/lib/outbound/to-outbound-event-request")>;
+export const fakeRecordOutboundDeliveries = {
+  recordOutboundDeliveries: async (_db, request) =>
+    range(0, OUTBOUND_ENDPOINTS_REACHED).map((index) => ({
+      deliveryId: `00000000-0000-4000-8${request.type.length.toString(16).padStart(3, "0")}-${index.toString(16).padStart(12, "0")}`,
+      endpointId: `00000000-0000-4000-8000-${index.toString(16).padStart(12, "0")}`,
+    })),
+} satisfies Partial<typeof import("@/lib/outbound/record-outbound-deliveries")>;
+export const fakeAttemptDelivery = {
+  attemptDelivery: async (_db, _id, options) => (options.slotReserved ? { kind: "retry", error: "HTTP 500" } : { kind: "throttled", untilMs: Date.now() + 10 }),
+} satisfies Partial<typeof import("@/lib/outbound/attempt-delivery")>;
+
 /** The app's `db` where the functions use it themselves: transactions whose work the fakes above do. */
 const fakeDb: { isTransaction: boolean; transaction(): { execute<T>(work: (trx: unknown) => Promise<T>): Promise<T> } } = {
   isTransaction: true,

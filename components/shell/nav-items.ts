@@ -1,6 +1,9 @@
-export type NavItem = { href: string; label: string; icon: "calls" | "gong" | "webhook" | "users" | "sync" | "api" | "trackers" };
+export type NavItem = { href: string; label: string; icon: "calls" | "trends" | "gong" | "webhook" | "users" | "sync" | "api" | "trackers" | "outbound" };
 
-export const MAIN_NAV: NavItem[] = [{ href: "/calls", label: "Calls", icon: "calls" }];
+export const MAIN_NAV: NavItem[] = [
+  { href: "/calls", label: "Calls", icon: "calls" },
+  { href: "/trends", label: "Trends", icon: "trends" },
+];
 
 export const ADMIN_NAV: NavItem[] = [
   { href: "/settings/gong", label: "Gong connection", icon: "gong" },
@@ -9,4 +12,5 @@ export const ADMIN_NAV: NavItem[] = [
   { href: "/settings/trackers", label: "Trackers", icon: "trackers" },
   { href: "/settings/sync", label: "Sync activity", icon: "sync" },
   { href: "/settings/api", label: "API", icon: "api" },
+  { href: "/settings/outbound", label: "Outbound", icon: "outbound" },
 ];

@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { Activity, Braces, Link2, Menu, Phone, PlugZap, Tags, Users, Webhook, X } from "lucide-react";
+import { Activity, Braces, ChartLine, Link2, Menu, Phone, PlugZap, Send, Tags, Users, Webhook, X } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { ADMIN_NAV, MAIN_NAV, type NavItem } from "./nav-items";
 
-const ICONS = { calls: Phone, gong: PlugZap, webhook: Webhook, users: Users, sync: Activity, api: Braces, trackers: Tags } as const;
+const ICONS = { calls: Phone, trends: ChartLine, gong: PlugZap, webhook: Webhook, users: Users, sync: Activity, api: Braces, trackers: Tags, outbound: Send } as const;
 
 type SidebarProps = { user: { name: string; email: string; role: "admin" | "rep" }; signOut: React.ReactNode };
 
@@ -59,12 +59,18 @@ export function Sidebar({ user, signOut }: SidebarProps) {
           {user.role === "admin" ? <NavGroup title="Settings" items={ADMIN_NAV} pathname={pathname} /> : null}
         </nav>
         <div className="border-t border-border p-3">
-          <div className="mb-2 px-2">
-            <p className="truncate text-sm font-medium">{user.name}</p>
-            <p className="truncate text-xs text-muted-foreground">
+          <Link
+            href="/account"
+            aria-current={pathname === "/account" ? "page" : undefined}
+            onClick={() => setOpen(false)}
+            className={cn("mb-2 block rounded-md px-2 py-1.5 hover:bg-muted", pathname === "/account" && "bg-muted")}
+          >
+            <span className="sr-only">Your account: </span>
+            <span className="block truncate text-sm font-medium">{user.name}</span>
+            <span className="block truncate text-xs text-muted-foreground">
               {user.email} · {user.role === "admin" ? "Admin" : "Rep"}
-            </p>
-          </div>
+            </span>
+          </Link>
           {signOut}
         </div>
       </aside>

@@ -10,7 +10,7 @@ export const buttonVariants = cva(
         primary: "bg-primary text-primary-foreground hover:opacity-90",
         secondary: "border border-border bg-card hover:bg-muted",
         ghost: "hover:bg-muted",
-        danger: "bg-danger text-white hover:opacity-90",
+        danger: "bg-danger text-danger-foreground hover:opacity-90",
         link: "text-accent underline-offset-4 hover:underline",
       },
       size: { sm: "h-8 px-3", md: "h-9 px-4", lg: "h-10 px-5", icon: "size-9" },

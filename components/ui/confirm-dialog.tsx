@@ -5,8 +5,12 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 
 type ConfirmDialogProps = {
-  /** The button that opens the dialog. */
-  trigger: React.ReactNode;
+  /** The button that opens the dialog; none when `open` is controlled by the caller (e.g. from a menu). */
+  trigger?: React.ReactNode;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  /** "danger" (the default) for what cannot be taken back, "primary" for the rest. */
+  tone?: "danger" | "primary";
   title: string;
   /** What exactly will happen. */
   description: React.ReactNode;
@@ -19,8 +23,11 @@ type ConfirmDialogProps = {
 };
 
 /** A dangerous action asks first, says what it will do, and stays open while it runs. */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, pendingLabel, cancelLabel = "Cancel", onConfirm, children }: ConfirmDialogProps) {
-  const [open, setOpen] = useState(false);
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { trigger, title, description, confirmLabel, pendingLabel, cancelLabel = "Cancel", onConfirm, children, tone = "danger" } = props;
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = props.open ?? ownOpen;
+  const setOpen = props.onOpenChange ?? setOwnOpen;
   const [pending, startTransition] = useTransition();
   const confirm = () =>
     startTransition(async () => {
@@ -28,14 +35,14 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, pendi
     });
   return (
     <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      {trigger ? <DialogTrigger asChild>{trigger}</DialogTrigger> : null}
       <DialogContent title={title} description={description}>
         {children}
         <div className="flex flex-wrap justify-end gap-2">
           <DialogClose asChild>
             <Button variant="secondary">{cancelLabel}</Button>
           </DialogClose>
-          <Button variant="danger" onClick={confirm} disabled={pending}>
+          <Button variant={tone} onClick={confirm} disabled={pending}>
             {pending ? pendingLabel : confirmLabel}
           </Button>
         </div>

@@ -1,8 +1,9 @@
 import { cn } from "@/lib/utils";
 
 export function Table({ className, ...props }: React.ComponentProps<"table">) {
+  // relative: an sr-only (absolutely positioned) label inside scrolls and clips with the table instead of widening the page.
   return (
-    <div className="w-full overflow-x-auto">
+    <div className="relative w-full overflow-x-auto">
       <table className={cn("w-full border-collapse text-sm", className)} {...props} />
     </div>
   );

@@ -18,6 +18,11 @@ import * as createQuarantinedGongRecords from "./2026_12_06_1300_create_quaranti
 import * as addAuthToWebhookDeliveries from "./2026_12_06_1500_add_auth_to_webhook_deliveries";
 import * as addExpiresAtToApiKeys from "./2026_12_06_1510_add_expires_at_to_api_keys";
 import * as addWorkflowRunIdToSyncRuns from "./2026_12_06_1600_add_workflow_run_id_to_sync_runs";
+import * as createWebhookEndpointsAndOutboundDeliveries from "./2026_12_06_1700_create_webhook_endpoints_and_outbound_deliveries";
+import * as addDeactivatedAtToUsers from "./2026_12_06_1800_add_deactivated_at_to_users";
+import * as addManagersSeeTeamToOrganizations from "./2026_12_06_1810_add_managers_see_team_to_organizations";
+import * as createCallMetricsAndRepWeeklyMetrics from "./2026_12_06_1900_create_call_metrics_and_rep_weekly_metrics";
+import * as backfillCallMetrics from "./2026_12_06_1910_backfill_call_metrics";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +45,9 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_1500_add_auth_to_webhook_deliveries": addAuthToWebhookDeliveries,
   "2026_12_06_1510_add_expires_at_to_api_keys": addExpiresAtToApiKeys,
   "2026_12_06_1600_add_workflow_run_id_to_sync_runs": addWorkflowRunIdToSyncRuns,
+  "2026_12_06_1700_create_webhook_endpoints_and_outbound_deliveries": createWebhookEndpointsAndOutboundDeliveries,
+  "2026_12_06_1800_add_deactivated_at_to_users": addDeactivatedAtToUsers,
+  "2026_12_06_1810_add_managers_see_team_to_organizations": addManagersSeeTeamToOrganizations,
+  "2026_12_06_1900_create_call_metrics_and_rep_weekly_metrics": createCallMetricsAndRepWeeklyMetrics,
+  "2026_12_06_1910_backfill_call_metrics": backfillCallMetrics,
 };

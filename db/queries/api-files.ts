@@ -90,3 +90,14 @@ export function listApiFileSegments(db: Kysely<Database>, callId: string) {
     .orderBy("position")
     .execute();
 }
+
+/** The call row behind an API file, for exports; the caller has already checked it is one the key may read. */
+export function getApiFileCall(db: Kysely<Database>, organizationId: string, callId: string) {
+  return db
+    .selectFrom("calls")
+    .select(["id", "organization_id", "connection_id", "title", "started_at", "duration_seconds", "url"])
+    .where("organization_id", "=", organizationId)
+    .where("id", "=", callId)
+    .where("is_private", "=", false)
+    .executeTakeFirst();
+}

@@ -1,7 +1,7 @@
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import type { Database } from "@/db/schema";
 import type { CallCursor } from "@/lib/calls/call-cursor";
-import { type CallViewer, whereVisibleTo } from "./call-access";
+import { type CallViewer, whereTeamCall, whereVisibleTo } from "./call-access";
 
 export type CallListFilters = {
   from?: Date;
@@ -12,6 +12,8 @@ export type CallListFilters = {
   hasTranscript?: boolean;
   /** Only calls where this tracker has hits, as their stored insights counted them. */
   trackerId?: string;
+  /** Only calls of the viewer's team (their reports in Gong); none for a viewer without one. */
+  team?: boolean;
   q?: string;
 };
 
@@ -37,6 +39,7 @@ function applyListFilters<O>(
   if (filters.to) next = next.where("calls.started_at", "<", filters.to);
   if (filters.workspaceGongId) next = next.where("calls.workspace_gong_id", "=", filters.workspaceGongId);
   if (filters.hasTranscript) next = next.where("calls.transcript_status", "=", "ready");
+  if (filters.team) next = next.where(whereTeamCall(viewer));
   if (filters.participant) {
     const pattern = `%${escapeLike(filters.participant)}%`;
     next = next.where((eb) =>

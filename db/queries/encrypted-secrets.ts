@@ -1,7 +1,7 @@
 import { type Kysely, type Transaction, sql } from "kysely";
 import type { Database } from "@/db/schema";
 
-/** Every column holding a secret encrypted with TOKEN_ENCRYPTION_KEY (all on gong_connections). */
+/** gong_connections' columns holding a secret encrypted with TOKEN_ENCRYPTION_KEY (the others: ENDPOINT_ENCRYPTED_COLUMNS). */
 export const ENCRYPTED_COLUMNS = ["access_token_encrypted", "refresh_token_encrypted", "webhook_url_key_encrypted"] as const;
 export type EncryptedColumn = (typeof ENCRYPTED_COLUMNS)[number];
 export type EncryptedSecretsRow = { id: string } & Record<EncryptedColumn, string | null>;
@@ -40,4 +40,23 @@ export async function sampleEncryptedSecrets(db: Kysely<Database>, limit: number
     order by updated_at desc
     limit ${limit}`.execute(db);
   return rows.map((row) => row.secret);
+}
+
+/** webhook_endpoints' columns holding an outbound signing secret encrypted with TOKEN_ENCRYPTION_KEY. */
+export const ENDPOINT_ENCRYPTED_COLUMNS = ["secret_encrypted", "previous_secret_encrypted"] as const;
+export type EndpointEncryptedColumn = (typeof ENDPOINT_ENCRYPTED_COLUMNS)[number];
+export type EndpointSecretsRow = { id: string } & Record<EndpointEncryptedColumn, string | null>;
+
+export async function listEndpointIds(db: Kysely<Database>, afterId: string | null, limit: number): Promise<string[]> {
+  let query = db.selectFrom("webhook_endpoints").select("id").orderBy("id").limit(limit);
+  if (afterId !== null) query = query.where("id", ">", afterId);
+  return (await query.execute()).map((row) => row.id);
+}
+
+export function lockEndpointSecrets(trx: Transaction<Database>, ids: readonly string[]): Promise<EndpointSecretsRow[]> {
+  return trx.selectFrom("webhook_endpoints").select(["id", ...ENDPOINT_ENCRYPTED_COLUMNS]).where("id", "in", ids).orderBy("id").forUpdate().execute();
+}
+
+export async function writeReEncryptedEndpointSecrets(trx: Transaction<Database>, id: string, values: Partial<Record<EndpointEncryptedColumn, string>>): Promise<void> {
+  await trx.updateTable("webhook_endpoints").set(values).where("id", "=", id).execute();
 }

@@ -58,13 +58,16 @@ export function upsertConnectedGongConnection(
     .executeTakeFirstOrThrow();
 }
 
-/** With `tokenVersion`, only if the tokens are still the ones that failed: a refusal of an old grant must not mark a reconnect. */
+/**
+ * With `tokenVersion`, only if the tokens are still the ones that failed: a refusal of an old grant must not mark a
+ * reconnect. Returns the organization when this call flagged the connection, undefined when it was already flagged.
+ */
 export async function markGongConnectionNeedsReauth(
   db: Kysely<Database>,
   id: string,
   reason: string,
   options: { tokenVersion?: number } = {},
-): Promise<void> {
+): Promise<{ organization_id: string } | undefined> {
   let query = db
     .updateTable("gong_connections")
     .set((eb) => ({
@@ -77,7 +80,7 @@ export async function markGongConnectionNeedsReauth(
     .where("id", "=", id)
     .where("status", "=", "connected");
   if (options.tokenVersion !== undefined) query = query.where("token_version", "=", options.tokenVersion);
-  await query.execute();
+  return query.returning("organization_id").executeTakeFirst();
 }
 
 /** Destroys the tokens: a revoked connection keeps its settings and history but can call Gong no more. */

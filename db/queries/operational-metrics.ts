@@ -78,3 +78,10 @@ export async function readExecutorQueue(db: Kysely<Database>): Promise<QueueRow 
     from inngest_executor.queue`.execute(db);
   return rows[0] ?? null;
 }
+
+/** Outbound webhook deliveries by endpoint and status (pending, delivered, failed, cancelled). */
+export async function countOutboundDeliveries(db: Kysely<Database>): Promise<{ endpoint_id: string; status: string; n: number }[]> {
+  const { rows } = await sql<{ endpoint_id: string; status: string; n: number }>`
+    select endpoint_id, status, count(*)::int as n from outbound_deliveries group by 1, 2 order by 1, 2`.execute(db);
+  return rows;
+}

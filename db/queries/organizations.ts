@@ -25,3 +25,11 @@ export async function getOrCreateOrganization(db: Kysely<Database>, name: string
 export async function setOrganizationExternalId(db: Kysely<Database>, id: string, externalId: string | null): Promise<void> {
   await db.updateTable("organizations").set({ external_id: externalId, updated_at: new Date() }).where("id", "=", id).execute();
 }
+
+/** Turns "Managers see their team's calls" on or off; the value it had before, or undefined for no such organization. */
+export async function setManagersSeeTeam(db: Kysely<Database>, id: string, enabled: boolean): Promise<boolean | undefined> {
+  const before = await db.selectFrom("organizations").select("managers_see_team").where("id", "=", id).forUpdate().executeTakeFirst();
+  if (!before) return undefined;
+  await db.updateTable("organizations").set({ managers_see_team: enabled, updated_at: new Date() }).where("id", "=", id).execute();
+  return before.managers_see_team;
+}

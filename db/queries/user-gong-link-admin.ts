@@ -2,10 +2,21 @@ import { type Kysely, sql } from "kysely";
 import type { Database, LinkSource, Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { createAuditEvent } from "./audit-events";
+import { computeReportingLines } from "./reporting-lines";
 import { runInTransaction } from "./run-in-transaction";
 
 export type DirectoryUser = { id: string; name: string; email: string; role: Role };
-export type DirectoryGongUser = { id: string; gongId: string; name: string; email: string | null; active: boolean };
+export type DirectoryGongUser = {
+  id: string;
+  gongId: string;
+  name: string;
+  email: string | null;
+  active: boolean;
+  /** Their manager's name in Gong, when the manager is a Gong user of the organization. */
+  managerName: string | null;
+  /** How many people report to them in Gong, at any depth. */
+  teamSize: number;
+};
 
 export type UserGongDirectory = {
   linked: { user: DirectoryUser; gongUser: DirectoryGongUser; source: LinkSource }[];
@@ -22,14 +33,22 @@ export async function listUserGongDirectory(db: Kysely<Database>, organizationId
     db.selectFrom("users").select(["id", "name", "email", "role"]).where("organization_id", "=", organizationId).orderBy("name").execute(),
     db
       .selectFrom("gong_users")
-      .select(["id", "gong_id", "first_name", "last_name", "email", "active"])
+      .select(["id", "gong_id", "first_name", "last_name", "email", "active", "manager_gong_id"])
       .where("organization_id", "=", organizationId)
       .orderBy("first_name")
       .orderBy("last_name")
       .execute(),
     db.selectFrom("user_gong_links").select(["user_id", "gong_user_id", "source"]).where("organization_id", "=", organizationId).execute(),
   ]);
-  const gongById = new Map(gongUsers.map((row) => [row.id, { id: row.id, gongId: row.gong_id, name: gongName(row), email: row.email, active: row.active }]));
+  const lines = computeReportingLines(gongUsers.map((row) => ({ gongId: row.gong_id, managerGongId: row.manager_gong_id })));
+  const nameByGongId = new Map(gongUsers.map((row) => [row.gong_id, gongName(row)]));
+  const gongById = new Map(
+    gongUsers.map((row) => {
+      const line = lines.get(row.gong_id);
+      const managerName = line?.managerGongId ? (nameByGongId.get(line.managerGongId) ?? null) : null;
+      return [row.id, { id: row.id, gongId: row.gong_id, name: gongName(row), email: row.email, active: row.active, managerName, teamSize: line?.teamSize ?? 0 }];
+    }),
+  );
   const linkByUser = new Map(links.map((link) => [link.user_id, link]));
   const linkedGongIds = new Set(links.flatMap((link) => (link.gong_user_id ? [link.gong_user_id] : [])));
   const directory: UserGongDirectory = { linked: [], appOnly: [], gongOnly: [] };

@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { inngest } from "@/inngest/client";
-import { gongCallSynced } from "@/inngest/events";
+import { gongCallInsightsComputed, gongCallSynced } from "@/inngest/events";
 import { computeAndStoreCallInsights } from "@/lib/calls/refresh-call-insights";
 import { summarizeCallsWithLlm } from "@/lib/calls/summarize-call-with-llm";
 import { getLlmConfig } from "@/lib/env";
@@ -23,8 +23,8 @@ export const computeCallInsights = inngest.createFunction(
     });
     if (!computed) return { callId, skipped: "call no longer exists" };
     const llm = getLlmConfig();
-    if (!llm || computed.sentences === 0) return { callId, ...computed, llmSummary: false };
-    const summary = await step.run("llm-summary", () => summarizeCallsWithLlm(db, [callId], llm));
-    return { callId, ...computed, llmSummary: summary.summarized === 1 };
+    const summary = llm && computed.sentences > 0 ? await step.run("llm-summary", () => summarizeCallsWithLlm(db, [callId], llm)) : null;
+    await step.sendEvent("announce-insights", gongCallInsightsComputed.create({ callId }));
+    return { callId, ...computed, llmSummary: summary?.summarized === 1 };
   },
 );

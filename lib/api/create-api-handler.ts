@@ -29,13 +29,15 @@ export function createApiHandler(endpoint: ApiEndpoint, getDeps: () => ApiDeps) 
       const params = endpoint.params ? endpoint.params.parse((await context?.params) ?? {}) : undefined;
       const input = endpoint.input.parse(fields);
       let result: unknown;
-      if (endpoint.access === "platform") {
+      if (endpoint.access === "platform" || endpoint.access === "key") {
         result = await endpoint.run({ ...deps, principal }, input, params);
       } else {
         const customerId = customerIdSchema.parse(bodyCustomerId ?? url.searchParams.get("customer_id") ?? undefined);
         const organizationId = await resolveApiOrganization(deps.db, principal, customerId);
         result = await endpoint.run({ ...deps, principal, organizationId }, input, params);
       }
+      // An endpoint that answers a file (a transcript export) builds its own response.
+      if (result instanceof Response) return result;
       return Response.json(result, { status: endpoint.successStatus ?? 200 });
     } catch (error) {
       return toErrorResponse(error);

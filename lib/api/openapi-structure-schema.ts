@@ -74,6 +74,7 @@ export const openApiStructureSchema = {
       jsonSchemaDialect: { type: "string" },
       servers: { type: "array", items: strict({ url: { type: "string" }, description: { type: "string" } }, ["url"]) },
       paths: { type: "object", patternProperties: { "^/": pathItem, ...extensions }, additionalProperties: false },
+      webhooks: { type: "object", additionalProperties: pathItem },
       components: strict({
         schemas: { type: "object", additionalProperties: { type: ["object", "boolean"] } },
         securitySchemes: { type: "object", additionalProperties: securityScheme },

@@ -48,7 +48,8 @@ export type SignInAttempt = {
  */
 export async function authenticateWithPassword(db: Kysely<Database>, attempt: SignInAttempt): Promise<AuthenticationResult> {
   const email = attempt.email.trim().toLowerCase();
-  const users = await listUsersByEmail(db, email);
+  // A deactivated account cannot sign in: it is tried as an unknown one would be, so its password proves nothing.
+  const users = (await listUsersByEmail(db, email)).filter((user) => user.deactivated_at === null);
   const knownDevice = findKnownDevice(attempt, users);
   // The account this browser signed in to before is tried first: when it matches, no other account was guessed at.
   const candidates = [...users.filter((user) => user.id === knownDevice?.userId), ...users.filter((user) => user.id !== knownDevice?.userId)];

@@ -21,6 +21,7 @@ function signIn(overrides: Partial<User>) {
     password_hash: "x",
     password_change_required: false,
     session_version: 0,
+    deactivated_at: null,
     created_at: new Date(),
     updated_at: new Date(),
     ...overrides,
@@ -61,6 +62,12 @@ describe("route handlers and pages share one gate", () => {
   it("refuse a session issued before the user's sessions were ended", async () => {
     signIn({ role: "admin", session_version: 3 });
     inputs.sessionVersion = 2;
+    await expect(requireUserOrThrow()).rejects.toMatchObject({ code: "unauthorized" });
+    expect(await redirectTarget(() => requireUserOrRedirect())).toBe("/sign-in");
+  });
+
+  it("refuse a deactivated user even with a session of the current version", async () => {
+    signIn({ role: "admin", deactivated_at: new Date() });
     await expect(requireUserOrThrow()).rejects.toMatchObject({ code: "unauthorized" });
     expect(await redirectTarget(() => requireUserOrRedirect())).toBe("/sign-in");
   });

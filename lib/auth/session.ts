@@ -31,6 +31,8 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // A token from before organizations were carried has none; one naming another organization is not this user's.
   if (!user || (session.user.organizationId && session.user.organizationId !== user.organization_id)) return null;
   if ((session.user.sessionVersion ?? 0) !== user.session_version) return null;
+  // Deactivating raises the session version too; this holds even for a token minted in the same instant.
+  if (user.deactivated_at !== null) return null;
   return {
     id: user.id,
     organizationId: user.organization_id,

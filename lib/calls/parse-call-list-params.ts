@@ -16,6 +16,7 @@ const paramsSchema = z.object({
   participant: optional(z.string().trim().max(120)),
   transcript: optional(z.literal("1")),
   tracker: optional(z.uuid()),
+  team: optional(z.literal("1")),
   cursor: optional(z.string().max(200)),
 });
 
@@ -39,11 +40,12 @@ export function toCallListFilters(params: CallListParams): CallListFilters {
     participant: params.participant || undefined,
     hasTranscript: params.transcript === "1",
     trackerId: params.tracker,
+    team: params.team === "1",
   };
 }
 
 export function hasActiveFilters(params: CallListParams): boolean {
-  return !!(params.q || params.from || params.to || params.workspace || params.participant || params.transcript || params.tracker);
+  return !!(params.q || params.from || params.to || params.workspace || params.participant || params.transcript || params.tracker || params.team);
 }
 
 /** The list URL for the same filters at another cursor. */

@@ -10,6 +10,7 @@ import {
   type InsightInput,
   isStaleCallInsights,
 } from "@/lib/insights";
+import { storeCallMetrics } from "@/lib/trends/store-call-metrics";
 import { readGongSignals } from "./gong-signals";
 
 const AFFILIATIONS = new Set<Affiliation>(["Internal", "External", "Unknown"]);
@@ -76,6 +77,7 @@ export async function loadInsightInput(db: Kysely<Database>, callId: string): Pr
 /**
  * Computes and stores the insights of a page of calls in one write; returns them by call id (gone calls left out).
  * A call whose transcript changed while they were computed is returned but not stored, so it is computed again.
+ * Stored insights also update the calls' trend figures and so the weekly aggregates (lib/trends).
  */
 export async function computeAndStoreCallsInsights(db: Kysely<Database>, callIds: string[]): Promise<Map<string, CallInsights>> {
   const computed = new Map<string, CallInsights>();
@@ -88,7 +90,8 @@ export async function computeAndStoreCallsInsights(db: Kysely<Database>, callIds
     computed.set(callId, insights);
     rows.push({ callId, version: CALL_INSIGHTS_VERSION, trackersHash: loaded.trackersHash, insights, sentenceCount: insights.sentenceCount });
   }
-  await upsertManyCallInsights(db, rows);
+  const stored = new Set(await upsertManyCallInsights(db, rows));
+  await storeCallMetrics(db, new Map([...computed].filter(([callId]) => stored.has(callId))));
   return computed;
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { recordGongRequest } from "@/db/queries/api-usage";
-import { getGongConnection, markGongConnectionNeedsReauth } from "@/db/queries/gong-connections";
+import { getGongConnection } from "@/db/queries/gong-connections";
+import { flagConnectionNeedsReauth } from "@/lib/gong-connection/flag-connection-needs-reauth";
 import { pauseGongRequests, reserveGongRequestSlot } from "@/db/queries/gong-request-slots";
 import type { Database } from "@/db/schema";
 import { GongAuthRevokedError, GongRateLimitedError } from "@/lib/gong/errors";
@@ -58,7 +59,7 @@ export async function createGongContext(
       // Only while this token is still the stored one: a reconnect or refresh since then replaced it, and the
       // connection it belongs to now must not be flagged for what happened to the old token.
       if (error instanceof GongAuthRevokedError) {
-        await markGongConnectionNeedsReauth(db, connectionId, error.message, { tokenVersion: connection.token_version });
+        await flagConnectionNeedsReauth(db, connectionId, error.message, { tokenVersion: connection.token_version });
       }
     },
   };

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { acquireTokenRefreshLease, releaseTokenRefreshLease, storeRefreshedTokens } from "@/db/queries/gong-connection-tokens";
-import { getGongConnection, markGongConnectionNeedsReauth } from "@/db/queries/gong-connections";
+import { getGongConnection } from "@/db/queries/gong-connections";
+import { flagConnectionNeedsReauth } from "@/lib/gong-connection/flag-connection-needs-reauth";
 import type { Database, GongConnection } from "@/db/schema";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/encryption";
 import { AppError } from "@/lib/errors";
@@ -58,7 +59,7 @@ async function refresh(db: Kysely<Database>, config: GongAppConfig, leased: Gong
   } catch (error) {
     if (error instanceof GongAuthRevokedError) {
       const reason = "Gong refused to refresh the token (invalid_grant). Reconnect Gong.";
-      await markGongConnectionNeedsReauth(db, leased.id, reason, { tokenVersion: leased.token_version });
+      await flagConnectionNeedsReauth(db, leased.id, reason, { tokenVersion: leased.token_version });
     } else {
       // Not the customer's doing (Gong down, or our client credentials wrong): the connection stays connected.
       await releaseTokenRefreshLease(db, leased.id, leased.token_version, error instanceof Error ? error.message : "Token refresh failed");

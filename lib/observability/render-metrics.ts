@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { Gauge, Registry } from "prom-client";
 import {
   countCountedSignInFailures,
+  countOutboundDeliveries,
   countRecentSyncRuns,
   countWebhookDeliveries,
   readConnectionMetrics,
@@ -20,12 +21,13 @@ const seconds = (from: Date | null, now: Date) => (from ? Math.max(0, (now.getTi
  * the same and a restart loses nothing), plus this process's own counters.
  */
 export async function renderMetrics(db: Kysely<Database>, now = new Date()): Promise<{ contentType: string; body: string }> {
-  const [connections, deliveries, runs, signInFailures, queue] = await Promise.all([
+  const [connections, deliveries, runs, signInFailures, queue, outbound] = await Promise.all([
     readConnectionMetrics(db),
     countWebhookDeliveries(db),
     countRecentSyncRuns(db),
     countCountedSignInFailures(db),
     readExecutorQueue(db),
+    countOutboundDeliveries(db),
   ]);
   const registry = new Registry();
   const gauge = (name: string, help: string, labelNames: string[] = []) => new Gauge({ name, help, labelNames, registers: [registry] });
@@ -59,6 +61,9 @@ export async function renderMetrics(db: Kysely<Database>, now = new Date()): Pro
 
   const webhook = gauge("callbridge_webhook_deliveries", "Gong webhook deliveries in the (bounded) delivery log, by verdict and reason.", ["connection_id", "outcome", "reason"]);
   for (const row of deliveries) webhook.set({ connection_id: row.connection_id, outcome: row.outcome, reason: row.reason ?? "" }, row.n);
+
+  const outboundDeliveries = gauge("callbridge_outbound_deliveries", "Outbound webhook deliveries kept, by endpoint and outcome (pending, delivered, failed, cancelled).", ["endpoint_id", "status"]);
+  for (const row of outbound) outboundDeliveries.set({ endpoint_id: row.endpoint_id, status: row.status }, row.n);
 
   const syncRuns = gauge("callbridge_sync_runs_24h", "Sync runs created in the last 24 hours, by kind and status.", ["kind", "status"]);
   for (const row of runs) syncRuns.set({ kind: row.kind, status: row.status }, row.n);

@@ -1,7 +1,8 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
 import type { Kysely } from "kysely";
 import { removeGrantedScope } from "@/db/queries/gong-connection-scopes";
-import { getGongConnection, markGongConnectionNeedsReauth } from "@/db/queries/gong-connections";
+import { getGongConnection } from "@/db/queries/gong-connections";
+import { flagConnectionNeedsReauth } from "@/lib/gong-connection/flag-connection-needs-reauth";
 import { pauseGongRequests } from "@/db/queries/gong-request-slots";
 import type { Database } from "@/db/schema";
 import { EncryptionKeyMismatchError } from "@/lib/crypto/encryption";
@@ -57,7 +58,7 @@ export async function withGongErrors<T>(db: Kysely<Database>, connectionId: stri
             triedNewToken = true;
             continue;
           }
-          await markGongConnectionNeedsReauth(db, connectionId, error.message);
+          await flagConnectionNeedsReauth(db, connectionId, error.message);
         }
         throw new NonRetriableError(error.message, { cause: error });
       }

@@ -76,6 +76,7 @@ describe("GET /api/metrics", () => {
     expect(sample(body, "callbridge_sync_runs_24h", { kind: "backfill", status: "succeeded" })).toBeGreaterThanOrEqual(1);
     expect(sample(body, "callbridge_executor_queue_depth")).toBeGreaterThanOrEqual(0);
     expect(sample(body, "callbridge_executor_queue_oldest_ready_age_seconds")).toBeGreaterThanOrEqual(0);
+    expect(body).toContain("# TYPE callbridge_outbound_deliveries gauge");
     expect(sample(body, "callbridge_sign_in_failures_counted")).toBeGreaterThanOrEqual(1);
     expect(sample(body, "callbridge_sign_in_failures_total")).toBeGreaterThanOrEqual(1);
     for (const secret of [metricsToken, process.env.TOKEN_ENCRYPTION_KEY!, process.env.AUTH_SECRET!]) expect(body).not.toContain(secret);

@@ -5,10 +5,17 @@ import { Input, Label, Select } from "@/components/ui/input";
 import type { CallListParams } from "@/lib/calls/parse-call-list-params";
 import { TrackerFilter } from "./tracker-filter";
 
-type Props = { params: CallListParams; workspaces: { gongId: string; name: string }[]; trackers: { id: string; name: string }[]; filtered: boolean };
+type Props = {
+  params: CallListParams;
+  workspaces: { gongId: string; name: string }[];
+  trackers: { id: string; name: string }[];
+  filtered: boolean;
+  /** The viewer manages a team in Gong and may filter to its calls. */
+  hasTeam?: boolean;
+};
 
 /** A plain GET form: filters live in the URL and work without JavaScript. */
-export function CallsFilters({ params, workspaces, trackers, filtered }: Props) {
+export function CallsFilters({ params, workspaces, trackers, filtered, hasTeam = false }: Props) {
   return (
     <form method="get" action="/calls" role="search" aria-label="Search and filter calls" className="space-y-3">
       <div className="flex gap-2">
@@ -51,6 +58,12 @@ export function CallsFilters({ params, workspaces, trackers, filtered }: Props) 
             <input type="checkbox" name="transcript" value="1" defaultChecked={params.transcript === "1"} className="size-4" />
             Has transcript
           </label>
+          {hasTeam ? (
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="team" value="1" defaultChecked={params.team === "1"} className="size-4" />
+              My team
+            </label>
+          ) : null}
           {filtered ? (
             <Link href="/calls" className="text-sm text-accent underline-offset-4 hover:underline">
               Clear

@@ -29,12 +29,12 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
   const filtered = hasActiveFilters(params);
   return (
     <>
-      <PageHeader title="Calls" description={user.role === "admin" ? "Every synced call in your organization." : "Calls you took part in."} />
+      <PageHeader title="Calls" description={user.role === "admin" ? "Every synced call in your organization." : viewer.team.gongIds.length > 0 ? "Calls you and your team took part in." : "Calls you took part in."} />
       <div className="space-y-4">
         {user.role === "admin" && !filtered && !cursor ? <SetupChecklist organizationId={user.organizationId} /> : null}
         <Card>
           <CardBody>
-            <CallsFilters params={params} workspaces={context.workspaces} trackers={context.trackers} filtered={filtered} />
+            <CallsFilters params={params} workspaces={context.workspaces} trackers={context.trackers} filtered={filtered} hasTeam={viewer.team.gongIds.length > 0} />
           </CardBody>
         </Card>
         <Card>

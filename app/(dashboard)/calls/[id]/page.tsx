@@ -24,6 +24,7 @@ import { MiniPlayer } from "./mini-player";
 import { StatsPanel } from "./stats-panel";
 import { SummaryPanel } from "./summary-panel";
 import { Transcript } from "./transcript";
+import { TranscriptDownloads } from "./transcript-downloads";
 import { TranscriptFollower } from "./transcript-follower";
 import { TranscriptSearch } from "./transcript-search";
 
@@ -75,6 +76,7 @@ export default async function CallPage({ params, searchParams }: Props) {
                 Open in Gong <ExternalLink className="size-3.5" aria-hidden />
               </a>
             ) : null}
+            {hasTranscript ? <TranscriptDownloads callId={call.id} /> : null}
           </p>
         </div>
         {user.role === "admin" ? <CallAdminActions callId={call.id} title={call.title} /> : null}

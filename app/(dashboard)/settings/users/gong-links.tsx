@@ -5,31 +5,34 @@ import { Link2, Link2Off, UserPlus } from "lucide-react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Label, Select } from "@/components/ui/input";
 import { OneTimePassword } from "./add-user-form";
 import { type InviteResult, inviteGongUserAction, linkUserAction, unlinkUserAction } from "./link-actions";
 
 type GongUserOption = { id: string; name: string; email: string | null };
 
-export function UnlinkButton({ userId, name }: { userId: string; name: string }) {
-  const [pending, startTransition] = useTransition();
+/** Unlinking takes away every call the user saw through their Gong user, so it asks first. */
+export function UnlinkButton({ userId, name, gongUserName }: { userId: string; name: string; gongUserName: string }) {
   return (
-    <Button
-      variant="secondary"
-      size="sm"
-      disabled={pending}
-      aria-label={`Unlink ${name}`}
-      onClick={() =>
-        startTransition(async () => {
-          const result = await unlinkUserAction({ userId });
-          if (result.ok) toast.success(`${name} is no longer linked to a Gong user.`);
-          else toast.error(result.error);
-        })
+    <ConfirmDialog
+      trigger={
+        <Button variant="secondary" size="sm" aria-label={`Unlink ${name}`}>
+          <Link2Off aria-hidden />
+          Unlink
+        </Button>
       }
-    >
-      <Link2Off aria-hidden />
-      Unlink
-    </Button>
+      title={`Unlink ${name} from ${gongUserName}?`}
+      description={`${name} stops seeing every call they saw as ${gongUserName} in Gong, at once. They are not matched by email again; link them again here to give the calls back.`}
+      confirmLabel="Unlink"
+      pendingLabel="Unlinking…"
+      onConfirm={async () => {
+        const result = await unlinkUserAction({ userId });
+        if (result.ok) toast.success(`${name} is no longer linked to a Gong user.`);
+        else toast.error(result.error);
+        return result.ok;
+      }}
+    />
   );
 }
 

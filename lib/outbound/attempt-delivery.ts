@@ -1,0 +1,77 @@
+import type { Kysely } from "kysely";
+import { disableWebhookEndpoint, markEndpointFailed, markEndpointSucceeded, reserveEndpointSlot } from "@/db/queries/outbound/endpoint-health";
+import { getDeliveryTarget } from "@/db/queries/outbound/get-delivery-target";
+import { cancelOutboundDelivery, recordDeliveryAttempt } from "@/db/queries/outbound/outbound-deliveries";
+import type { Database } from "@/db/schema";
+import { readSigningSecrets } from "./endpoint-secret";
+import { sendWebhookRequest } from "./send-webhook-request";
+import { signMessage } from "./sign-message";
+import type { EncryptionKeys } from "@/lib/crypto/encryption";
+
+/** An endpoint whose every attempt failed for this long is disabled. */
+export const DISABLE_AFTER_FAILING_MS = 3 * 24 * 60 * 60 * 1000;
+
+export type AttemptOutcome =
+  | { kind: "delivered"; status: number }
+  | { kind: "retry"; error: string }
+  | { kind: "stopped"; reason: string }
+  | { kind: "throttled"; untilMs: number };
+
+export type AttemptOptions = {
+  /** Seconds until the next attempt, or null when this is the last one. */
+  nextWaitSeconds: number | null;
+  /** The throttle slot was taken before a wait; take no other. */
+  slotReserved: boolean;
+  /** Called only when a secret is needed (standard endpoints), so nothing reads the key before it must. */
+  getEncryptionKey: () => EncryptionKeys;
+  timeoutMs: number;
+  allowPrivateTargets: boolean;
+};
+
+/**
+ * One attempt of a delivery: signs the stored body afresh (a new timestamp, the same webhook-id) and records
+ * what came of it. 2xx is delivered; 410 disables the endpoint; anything else retries while attempts remain.
+ */
+export async function attemptDelivery(db: Kysely<Database>, deliveryId: string, options: AttemptOptions): Promise<AttemptOutcome> {
+  const target = await getDeliveryTarget(db, deliveryId);
+  if (!target) return { kind: "stopped", reason: "The delivery or its endpoint was deleted." };
+  const { delivery, endpoint } = target;
+  if (delivery.status !== "pending") return { kind: "stopped", reason: `The delivery is already ${delivery.status}.` };
+  if (!endpoint.enabled) {
+    await cancelOutboundDelivery(db, delivery.id, `The endpoint is disabled: ${endpoint.disabled_reason ?? "no reason given"}`);
+    return { kind: "stopped", reason: "The endpoint is disabled." };
+  }
+  if (endpoint.throttle_per_second && !options.slotReserved) {
+    const slot = await reserveEndpointSlot(db, endpoint.id, endpoint.throttle_per_second);
+    if (slot.getTime() > Date.now() + 20) return { kind: "throttled", untilMs: slot.getTime() };
+  }
+  const body = JSON.stringify(delivery.payload);
+  const headers = endpoint.format === "standard" ? signMessage(await readSigningSecrets(endpoint, options.getEncryptionKey()), delivery.message_id, new Date(), body) : {};
+  const response = await sendWebhookRequest({ url: endpoint.url, headers, body, timeoutMs: options.timeoutMs, allowPrivateTargets: options.allowPrivateTargets });
+  const base = { responseStatus: response.status, latencyMs: response.latencyMs };
+  if (response.ok) {
+    await recordDeliveryAttempt(db, delivery.id, { ...base, status: "delivered", error: null, nextAttemptAt: null });
+    await markEndpointSucceeded(db, endpoint.id);
+    return { kind: "delivered", status: response.status };
+  }
+  if (response.status === 410) {
+    // Disabled before the attempt is recorded: whoever sees the delivery settled sees the endpoint disabled.
+    await disableWebhookEndpoint(db, endpoint.id, "The endpoint answered 410 Gone, so deliveries to it stopped.");
+    await recordDeliveryAttempt(db, delivery.id, { ...base, status: "failed", error: response.error, nextAttemptAt: null });
+    return { kind: "stopped", reason: "410 Gone" };
+  }
+  const failingSince = await markEndpointFailed(db, endpoint.id);
+  const failingTooLong = failingSince !== null && Date.now() - new Date(failingSince).getTime() >= DISABLE_AFTER_FAILING_MS;
+  const last = options.nextWaitSeconds === null || failingTooLong || response.refused === true;
+  if (failingTooLong) {
+    const since = new Date(failingSince).toISOString();
+    await disableWebhookEndpoint(db, endpoint.id, `Every delivery since ${since} failed (last: ${response.error}); enable the endpoint once it answers 2xx again.`);
+  }
+  await recordDeliveryAttempt(db, delivery.id, {
+    ...base,
+    status: last ? "failed" : "pending",
+    error: response.error,
+    nextAttemptAt: last ? null : new Date(Date.now() + options.nextWaitSeconds! * 1000),
+  });
+  return last ? { kind: "stopped", reason: response.error } : { kind: "retry", error: response.error };
+}

@@ -1,0 +1,36 @@
+import type { Kysely } from "kysely";
+import { createOutboundDeliveries } from "@/db/queries/outbound/outbound-deliveries";
+import { listSubscribedEndpoints } from "@/db/queries/outbound/subscribed-endpoints";
+import type { Database, WebhookEndpoint } from "@/db/schema";
+import { type BuiltEvent, buildEventBody } from "./build-event-body";
+import { buildSlackMessage } from "./build-slack-message";
+import { matchesFilters } from "./endpoint-filters";
+import { createMessageId } from "./message-id";
+import type { OutboundEventRequest } from "./outbound-event-request";
+
+export type QueuedDelivery = { deliveryId: string; endpointId: string };
+
+/**
+ * Records one delivery of the event per subscribed endpoint (Slack endpoints: call.insights_ready passing their
+ * filters). `sourceKey` names what caused the event, so running this again records nothing twice.
+ */
+export async function recordOutboundDeliveries(db: Kysely<Database>, request: OutboundEventRequest, sourceKey: string, appUrl: string): Promise<QueuedDelivery[]> {
+  const endpoints = await listSubscribedEndpoints(db, request.organizationId, request.type);
+  if (endpoints.length === 0) return [];
+  const built = await buildEventBody(db, request, appUrl);
+  if (!built) return [];
+  const messageId = createMessageId(request.type, sourceKey);
+  const rows = endpoints.flatMap((endpoint) => {
+    const payload = payloadFor(endpoint, request, built);
+    return payload ? [{ endpointId: endpoint.id, organizationId: request.organizationId, messageId, eventType: request.type, payload }] : [];
+  });
+  const stored = await createOutboundDeliveries(db, rows);
+  return stored.map((row) => ({ deliveryId: row.id, endpointId: row.endpoint_id }));
+}
+
+function payloadFor(endpoint: WebhookEndpoint, request: OutboundEventRequest, built: BuiltEvent): unknown {
+  if (endpoint.format === "slack") {
+    return request.type === "call.insights_ready" && matchesFilters(endpoint.filters, built.callFacts) ? buildSlackMessage(built.body) : null;
+  }
+  return endpoint.include_transcript && built.bodyWithTranscript ? built.bodyWithTranscript : built.body;
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { logger } from "@/lib/observability/logger";
 
 const HTTP_STATUS = {
   bad_request: 400,
@@ -56,7 +57,7 @@ export function toErrorResponse(error: unknown): Response {
       { status: HTTP_STATUS.unavailable, headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } },
     );
   }
-  console.error("unhandled error", error);
+  logger.error({ error }, "unhandled error");
   return Response.json({ error: { code: "internal", message: "Something went wrong." } }, { status: 500 });
 }
 

@@ -140,6 +140,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       DATABASE_URL: databaseUrl,
       APP_URL: options.publicUrl ?? appUrl,
       DEMO_MODE: "1",
+      // Coloured log lines for a person at a terminal; JSON lines when piped to a file or a collector.
+      LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
       ...gongEnv,
       ...inngestEnv,
       ...options.extraEnv,

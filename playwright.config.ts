@@ -12,7 +12,8 @@ export default defineConfig({
   testDir: "e2e",
   // Without DATABASE_URL, an embedded PostgreSQL for the run first; the product's stack then starts on it.
   globalSetup: ["./test-support/database-server-setup.ts", "./e2e/global-setup.ts"],
-  forbidOnly: !!process.env.CI,
+  // Always: a stray `.only` would otherwise narrow a local run silently.
+  forbidOnly: true,
   retries: process.env.CI ? 1 : 0,
   // One worker: the specs share one organization, and several connect or disconnect its Gong.
   workers: 1,

@@ -12,12 +12,17 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
+    exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**", ".stryker-tmp/**"],
     environment: "node",
     // Without DATABASE_URL, one embedded PostgreSQL for the run; each test file creates its own database on it.
     globalSetup: ["./test-support/database-server-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // next-auth's ESM imports "next/server" without an extension, which Node alone does not resolve; through Vite it
+    // does, so tests can run Auth.js for real (test-support/signed-in-request.ts).
+    server: { deps: { inline: ["next-auth"] } },
+    // Always: a stray `.only` would otherwise narrow a local run silently.
+    allowOnly: false,
   },
 });

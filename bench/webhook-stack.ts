@@ -27,7 +27,7 @@ const tokensSchema = z.object({ access_token: z.string(), refresh_token: z.strin
  * The whole product as `npm run demo` runs it: the built Next app (the app server, and a `next start` serving the
  * executor's steps), the Inngest executor and the Gong simulator as child processes, on a fresh database on DATABASE_URL's server. Needs `next build`.
  */
-export async function startBenchStack(root: string, options: { extraEnv?: Record<string, string> } = {}): Promise<BenchStack | { skipped: string }> {
+export async function startBenchStack(root: string, options: { extraEnv?: Record<string, string>; onUnexpectedExit?: (name: string, code: number | null) => void } = {}): Promise<BenchStack | { skipped: string }> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) return { skipped: "no .next build (run npx next build first)" };
   const secrets = generateSecrets();
   const database = await createTestDatabase();
@@ -43,6 +43,7 @@ export async function startBenchStack(root: string, options: { extraEnv?: Record
     workerPort: await freePort(),
     extraEnv: { GONG_SIMULATOR_LOG: "none", ...options.extraEnv },
     quiet: true,
+    onUnexpectedExit: options.onUnexpectedExit,
   }).catch(async (error: unknown) => {
     await database.drop();
     throw error;

@@ -69,7 +69,8 @@ export const gongCallSyncRequested = eventType("gong/call.sync-requested", {
 
 /** A new call Gong announced by webhook; the receiver sends it with an id derived from the call, so repeats sync once. */
 export const gongWebhookCallReceived = eventType("gong/webhook.call-received", {
-  schema: z.object({ connectionId, callGongId: z.string().regex(/^\d{1,20}$/) }),
+  // traceparent: the W3C trace context of the delivery, when traces are exported (docs/OPERATIONS.md).
+  schema: z.object({ connectionId, callGongId: z.string().regex(/^\d{1,20}$/), traceparent: z.string().max(100).optional() }),
 });
 
 /** Calls whose transcript Gong has not finished yet; checked again with growing waits for up to 48 h. */

@@ -35,6 +35,8 @@ const envSchema = z.object({
   LLM_BASE_URL: optionalUrl,
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().default("gpt-4o-mini"),
+  // Bearer token for GET /api/metrics; the route answers 404 while it is unset.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
   // Outbound webhooks: 1 lets them reach http:// and private addresses (demo and tests, with loopback receivers).
   OUTBOUND_ALLOW_PRIVATE_TARGETS: z.enum(["0", "1"]).default("0"),
   // Seconds between attempts, comma-separated; the Standard Webhooks schedule unless set (tests shorten it).

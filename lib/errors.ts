@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { logger } from "@/lib/observability/logger";
 
 const HTTP_STATUS = {
   bad_request: 400,
@@ -49,6 +50,29 @@ export function toErrorResponse(error: unknown): Response {
       { status: 400 },
     );
   }
-  console.error("unhandled error", error);
+  if (isDatabaseUnavailable(error)) {
+    // A database restarting (or failing over) is not the caller's fault nor a bug: the request is safe to repeat.
+    return Response.json(
+      { error: { code: "unavailable", message: "The database is briefly unavailable; try again shortly." } },
+      { status: HTTP_STATUS.unavailable, headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } },
+    );
+  }
+  logger.error({ error }, "unhandled error");
   return Response.json({ error: { code: "internal", message: "Something went wrong." } }, { status: 500 });
+}
+
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+// PostgreSQL's "connection exception" class (08…) and its shutdown and start-up codes: the server went away or is
+// not accepting sessions yet; plus the socket errors of a server that is down.
+const UNAVAILABLE_SQLSTATES = new Set(["08000", "08001", "08003", "08004", "08006", "57P01", "57P02", "57P03"]);
+const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+
+/** True for the errors node-postgres raises while the database restarts or cannot be reached. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const code = (current as Error & { code?: unknown }).code;
+    if (typeof code === "string" && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
+    if (/^Connection terminated( unexpectedly| due to connection timeout)?$/.test(current.message)) return true;
+  }
+  return false;
 }

@@ -61,3 +61,15 @@ export function treeRssMb(rootPid: number): number {
   const ownKb = members.reduce((sum, entry) => sum + entry.rssKb - entry.sharedKb, 0);
   return (ownKb + Math.max(0, ...members.map((entry) => entry.sharedKb))) / 1024;
 }
+
+/** The PIDs of a process's descendants (children first found, then theirs), not the process itself. */
+export function descendantsOf(rootPid: number): number[] {
+  const processes = listProcesses();
+  const found: number[] = [];
+  for (let frontier = [rootPid]; frontier.length > 0; ) {
+    const children = processes.filter((entry) => frontier.includes(entry.ppid)).map((entry) => entry.pid);
+    found.push(...children);
+    frontier = children;
+  }
+  return found;
+}

@@ -47,6 +47,10 @@ export type Stack = {
   executorUrl: string | null;
   /** The app process serving the executor's steps, when there is one. */
   workerUrl: string | null;
+  /** The running child of that name ("gong-sim", "app", "worker", "executor"), e.g. to kill it. */
+  process(name: string): ManagedProcess;
+  /** Starts a child that exited again, as it was started, and resolves once it answers as it did at start-up. */
+  respawn(name: string): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -75,7 +79,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const onAbort = () => abortStartup(new Error("Stopped while starting."));
   options.signal?.addEventListener("abort", onAbort, { once: true });
   if (options.signal?.aborted) onAbort();
-  const start = (name: string, args: string[], env: Record<string, string | undefined>) => {
+  // How each child was started and how to tell it is ready, so `respawn` starts it again the same way.
+  const launches = new Map<string, { args: string[]; env: Record<string, string | undefined>; ready: () => Promise<void> }>();
+  const start = (name: string, args: string[], env: Record<string, string | undefined>, ready: () => Promise<void> = async () => undefined) => {
+    launches.set(name, { args, env, ready });
     const managed = startProcess(name, process.execPath, args, {
       env: { ...process.env, ...env },
       quiet: options.quiet,
@@ -85,7 +92,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         else abortStartup(new Error(`${name} exited with code ${code} while starting; its output is above.`));
       },
     });
-    processes.push(managed);
+    const previous = processes.findIndex((entry) => entry.name === name);
+    if (previous === -1) processes.push(managed);
+    else processes[previous] = managed;
+    if (name === "worker") lowerPriority(managed);
+    return managed;
+  };
+  const respawn = async (name: string) => {
+    const launch = launches.get(name);
+    if (!launch) throw new Error(`no child named ${name} was started`);
+    start(name, launch.args, launch.env, launch.ready);
+    await launch.ready();
+  };
+  const findProcess = (name: string) => {
+    const managed = processes.find((entry) => entry.name === name);
+    if (!managed) throw new Error(`no child named ${name} was started`);
     return managed;
   };
   const tsx = path.join(options.root, "node_modules", "tsx", "dist", "cli.mjs");
@@ -103,7 +124,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       start("gong-sim", [tsx, path.join(options.root, "gong-simulator/src/main.ts")], {
         GONG_SIMULATOR_PORT: String(options.simulatorPort),
         GONG_SIMULATOR_PUBLIC_URL: simulatorUrl,
-      });
+      }, () => waitForHttp(`${simulatorUrl}/__sim/stats`));
       await untilReady(`${simulatorUrl}/__sim/stats`);
     }
     const inngestEnv = executorUrl
@@ -119,21 +140,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       DATABASE_URL: databaseUrl,
       APP_URL: options.publicUrl ?? appUrl,
       DEMO_MODE: "1",
+      // Coloured log lines for a person at a terminal; JSON lines when piped to a file or a collector.
+      LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
       ...gongEnv,
       ...inngestEnv,
       ...options.extraEnv,
     };
     const next = path.join(options.root, "node_modules/next/dist/bin/next");
-    start("app", [tsx, path.join(options.root, "scripts/app-server.ts"), "--hostname", listenHost], { ...appEnv, PORT: String(options.appPort) });
+    start("app", [tsx, path.join(options.root, "scripts/app-server.ts"), "--hostname", listenHost], { ...appEnv, PORT: String(options.appPort) }, () =>
+      waitForHttp(`http://${localHost}:${options.appPort}/api/health`),
+    );
     const workerPort = executorUrl ? (options.workerPort ?? null) : null;
     if (workerPort !== null) {
-      const worker = start("worker", [next, "start", "-p", String(workerPort), "-H", listenHost], appEnv);
-      // Background work yields the CPU to pages and webhooks; it catches up whenever they leave some.
-      try {
-        if (worker.child.pid) setPriority(worker.child.pid, WORKER_NICENESS);
-      } catch {
-        // A sandbox that forbids it leaves the worker at normal priority, which only costs latency under load.
-      }
+      start("worker", [next, "start", "-p", String(workerPort), "-H", listenHost], appEnv, () => waitForHttp(`http://${localHost}:${workerPort}/api/health`));
     }
     await untilReady(`http://${localHost}:${options.appPort}/api/health`);
     if (workerPort !== null) await untilReady(`http://${localHost}:${workerPort}/api/health`);
@@ -146,17 +165,29 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         // A local dev server: its runs page (at /) opens in a browser on this machine without the signing key.
         INNGEST_EXECUTOR_DEV: "1",
         ...options.extraEnv,
+      }, async () => {
+        await waitForHttp(`${executorUrl}/health`);
+        await requireAllFunctionsSynced(executorUrl, options.secrets.INNGEST_SIGNING_KEY);
       });
       await untilReady(`${executorUrl}/health`);
       await requireAllFunctionsSynced(executorUrl, options.secrets.INNGEST_SIGNING_KEY);
     }
     started = true;
     const workerUrl = workerPort === null ? null : `http://${localHost}:${workerPort}`;
-    return { appUrl, databaseUrl, simulatorUrl, executorUrl, workerUrl, stop };
+    return { appUrl, databaseUrl, simulatorUrl, executorUrl, workerUrl, process: findProcess, respawn, stop };
   } catch (error) {
     await stop();
     throw error;
   } finally {
     options.signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/** Background work yields the CPU to pages and webhooks; it catches up whenever they leave some. */
+function lowerPriority(worker: ManagedProcess): void {
+  try {
+    if (worker.child.pid) setPriority(worker.child.pid, WORKER_NICENESS);
+  } catch {
+    // A sandbox that forbids it leaves the worker at normal priority, which only costs latency under load.
   }
 }

@@ -41,6 +41,9 @@ mkdirSync(resultsDir, { recursive: true });
 check("typecheck", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 check("lint", bin("eslint"), ["--max-warnings=0", "."]);
 
+// Built before the tests: the chaos run (bench/chaos.test.ts) and the end-to-end tests drive the built app.
+if (isBuildStale(root)) check("build", bin("next"), ["build"]);
+
 const vitestFile = path.join(resultsDir, "vitest.json");
 const vitestOk = run("unit and integration tests (vitest)", bin("vitest"), [
   "run",
@@ -63,7 +66,6 @@ add("vitest", {
   skipped: Number(vitest?.numPendingTests ?? 0) + Number(vitest?.numTodoTests ?? 0),
 });
 
-if (isBuildStale(root)) check("build", bin("next"), ["build"]);
 const chromium = findChromium();
 if (!chromium.found) console.log(`\n━━ end-to-end tests (Playwright, Chromium) ━━\n${chromium.problem}`);
 const playwrightOk = chromium.found && run("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"]);

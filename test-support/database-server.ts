@@ -10,6 +10,8 @@ export type DatabaseServer = {
   database: "postgres" | "embedded-postgres";
   /** The embedded server's postmaster, or null for DATABASE_URL's server. */
   pid: number | null;
+  /** Stops the embedded server and starts it again on the same files and port; null for DATABASE_URL's server. */
+  restart: (() => Promise<void>) | null;
   stop(): Promise<void>;
 };
 
@@ -21,19 +23,26 @@ const FOLDER_PREFIX = "callbridge-test-postgres-";
  * processes inherit it) until `stop()`, which also deletes the folder.
  */
 export async function startDatabaseServerForRun(options: { throwaway: boolean }): Promise<DatabaseServer> {
-  if (process.env.DATABASE_URL) return { database: "postgres", pid: null, stop: async () => undefined };
+  if (process.env.DATABASE_URL) return { database: "postgres", pid: null, restart: null, stop: async () => undefined };
   await removeLeftoverServers();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), FOLDER_PREFIX));
   // As root the server runs as the user postgres, who must be able to enter the folder (mkdtemp makes it 700).
   chmodSync(dataDir, 0o755);
-  const server = await startEmbeddedDatabase({ dataDir, port: 0, throwaway: options.throwaway, log: () => undefined }).catch((error) => {
+  let server = await startEmbeddedDatabase({ dataDir, port: 0, throwaway: options.throwaway, log: () => undefined }).catch((error) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
   process.env.DATABASE_URL = server.url;
+  const port = Number(new URL(server.url).port);
   return {
     database: "embedded-postgres",
-    pid: server.pid,
+    get pid() {
+      return server.pid;
+    },
+    restart: async () => {
+      await server.stop();
+      server = await startEmbeddedDatabase({ dataDir, port, throwaway: options.throwaway, log: () => undefined });
+    },
     stop: async () => {
       delete process.env.DATABASE_URL;
       await server.stop();

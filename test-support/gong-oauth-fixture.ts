@@ -14,7 +14,7 @@ export type GongOAuthFixture = {
   database: MigratedTestDatabase;
   simulator: RunningSimulator;
   /** Callbridge's demo OAuth app, registered in the simulator, with a fresh token encryption key. */
-  config: GongAppConfig;
+  config: SimulatorAppConfig;
   organizationId: string;
   adminId: string;
   /** Connects through the real OAuth code path, approving `scopes` on the simulator's consent page. */
@@ -22,10 +22,13 @@ export type GongOAuthFixture = {
   stop(): Promise<void>;
 };
 
+/** One key rather than a ring, so a test can hand it on as TOKEN_ENCRYPTION_KEY. */
+export type SimulatorAppConfig = GongAppConfig & { encryptionKey: Uint8Array };
+
 type ConnectInput = { state: string; code: string; sessionUserId: string };
 
 /** Callbridge's demo OAuth app as the simulator registers it, with a fresh token encryption key. */
-export function createSimulatorAppConfig(simulatorUrl: string): GongAppConfig {
+export function createSimulatorAppConfig(simulatorUrl: string): SimulatorAppConfig {
   return {
     clientId: "callbridge-demo",
     clientSecret: "callbridge-demo-secret",

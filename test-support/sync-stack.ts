@@ -142,10 +142,12 @@ export async function startSyncStack(
     async fireCron(functionSlug) {
       const pattern = `%${functionSlug}`;
       const slot = new Date(Math.floor(Date.now() / 1000) * 1000);
-      await sql`update inngest_executor.crons set next_at = ${slot} where function_id like ${pattern}`.execute(database.db);
-      for (let waited = 0; waited < 10_000; waited += 50) {
+      const scheduled = await sql`update inngest_executor.crons set next_at = ${slot} where function_id like ${pattern}`.execute(database.db);
+      if (!scheduled.numAffectedRows) throw new Error(`fireCron: no cron function matches ${functionSlug}`);
+      for (let waited = 0; ; waited += 50) {
         const { rows } = await sql<{ next_at: Date }>`select next_at from inngest_executor.crons where function_id like ${pattern}`.execute(database.db);
         if (rows.every((row) => row.next_at.getTime() !== slot.getTime())) break;
+        if (waited >= 10_000) throw new Error(`fireCron: the executor did not fire ${functionSlug} within 10 s`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       // Fired once: the real schedule must not fire again in the middle of a test.

@@ -22,6 +22,7 @@ beforeAll(async () => {
   database = await createMigratedTestDatabase();
   const { db } = database;
   const acme = await seedOrganization(db, "Acme");
+  ids.acmeOrganization = acme;
   const other = await seedOrganization(db, "Other");
   const acmeConnection = await seedConnection(db, acme);
   const otherConnection = await seedConnection(db, other);
@@ -31,11 +32,16 @@ beforeAll(async () => {
     bo: await seedUser(db, { organizationId: acme, email: bo.email, name: "Bo", role: "rep" }),
     unlinked: await seedUser(db, { organizationId: acme, email: "new@acme.test", name: "New", role: "rep" }),
     otherAdmin: await seedUser(db, { organizationId: other, email: "admin@other.test", name: "Other admin", role: "admin" }),
+    // Another tenant's rep whose Gong user has Ada's Gong id and email: parties match by both, so only the
+    // organization condition keeps Acme's calls from them.
+    otherRep: await seedUser(db, { organizationId: other, email: "ada@other.test", name: "Other Ada", role: "rep" }),
   };
   for (const [rep, gong] of [["ada", ada], ["bo", bo]] as const) {
     const gongUserId = await seedGongUser(db, { organizationId: acme, gongId: gong.gongId, email: gong.email });
     await seedUserGongLink(db, { userId: users[rep], organizationId: acme, gongUserId });
   }
+  const otherAdaGongUser = await seedGongUser(db, { organizationId: other, gongId: ada.gongId, email: ada.email });
+  await seedUserGongLink(db, { userId: users.otherRep, organizationId: other, gongUserId: otherAdaGongUser });
   const party = (g: { gongId: string; email: string }, byEmailOnly = false) => ({
     gongId: `p-${g.gongId}`,
     userGongId: byEmailOnly ? null : g.gongId,
@@ -100,13 +106,13 @@ describe("call visibility", () => {
   // Who sees which call: the rule in call-access.ts and docs/ARCHITECTURE.md ("Who may see what"). Ada is a party
   // of adaCall and the primary user of the adaPrimary* and adaImported* calls; Bo is a party of the private ones.
   const matrix: Record<string, Record<string, boolean>> = {
-    adaCall: { ada: true, bo: false, unlinked: false, admin: true, otherAdmin: false },
-    adaPrimary: { ada: true, bo: false, unlinked: false, admin: true, otherAdmin: false },
-    boPrivate: { ada: false, bo: true, unlinked: false, admin: false, otherAdmin: false },
-    adaPrimaryPrivate: { ada: true, bo: true, unlinked: false, admin: false, otherAdmin: false },
-    adaImportedPrivate: { ada: true, bo: false, unlinked: false, admin: true, otherAdmin: false },
-    orphanPrivate: { ada: false, bo: false, unlinked: false, admin: true, otherAdmin: false },
-    otherCall: { ada: false, bo: false, unlinked: false, admin: false, otherAdmin: true },
+    adaCall: { ada: true, bo: false, unlinked: false, admin: true, otherAdmin: false, otherRep: false },
+    adaPrimary: { ada: true, bo: false, unlinked: false, admin: true, otherAdmin: false, otherRep: false },
+    boPrivate: { ada: false, bo: true, unlinked: false, admin: false, otherAdmin: false, otherRep: false },
+    adaPrimaryPrivate: { ada: true, bo: true, unlinked: false, admin: false, otherAdmin: false, otherRep: false },
+    adaImportedPrivate: { ada: true, bo: false, unlinked: false, admin: true, otherAdmin: false, otherRep: false },
+    orphanPrivate: { ada: false, bo: false, unlinked: false, admin: true, otherAdmin: false, otherRep: false },
+    otherCall: { ada: false, bo: false, unlinked: false, admin: false, otherAdmin: true, otherRep: true },
   };
   it.each(Object.entries(matrix).flatMap(([call, row]) => Object.entries(row).map(([viewer, visible]) => [call, viewer, visible] as const)))(
     "%s is visible to %s: %s",
@@ -144,12 +150,70 @@ describe("call visibility", () => {
     expect(await getCallMedia(database.db, viewers.ada!, ids.adaCall!, { fetchMedia })).toEqual({ audioUrl: "https://media.test/ada.wav", videoUrl: null });
   });
 
+  describe("across organizations (parties match by Gong id and email, which another tenant may share)", () => {
+    const fetchMedia = async () => ({ audioUrl: "https://gong.test/fresh.wav", videoUrl: null });
+    it.each([
+      ["a rep", "otherRep", "adaCall"],
+      ["a rep", "otherRep", "adaPrimary"],
+      ["a rep", "ada", "otherCall"],
+      ["an admin", "admin", "otherCall"],
+      ["an admin", "otherAdmin", "adaCall"],
+    ] as const)("%s (%s) gets not_found for another organization's call %s and its recording", async (_who, viewer, call) => {
+      expect(await getVisibleCall(database.db, viewers[viewer]!, ids[call]!)).toBeUndefined();
+      await expect(getCallMedia(database.db, viewers[viewer]!, ids[call]!, { fetchMedia })).rejects.toMatchObject({ code: "not_found" });
+    });
+
+    it("still shows the other organization's rep their own call, so the refusals above are the organization rule", async () => {
+      expect(viewers.otherRep).toMatchObject({ gongUserId: ada.gongId, emails: [ada.email] });
+      expect((await getVisibleCall(database.db, viewers.otherRep!, ids.otherCall!))?.id).toBe(ids.otherCall);
+      expect(await listAll(viewers.otherRep!)).toEqual([ids.otherCall]);
+    });
+  });
+
   it("fetches media again when the stored URL is older than 7 hours", async () => {
     const later = new Date(Date.now() + 8 * 3600_000);
     const fetchMedia = async () => ({ audioUrl: "https://gong.test/fresh.wav", videoUrl: null });
     expect(await getCallMedia(database.db, viewers.ada!, ids.adaCall!, { fetchMedia }, later)).toEqual({ audioUrl: "https://gong.test/fresh.wav", videoUrl: null });
     const stored = await database.db.selectFrom("calls").select("audio_url").where("id", "=", ids.adaCall!).executeTakeFirstOrThrow();
     expect(stored.audio_url).toBe("https://gong.test/fresh.wav");
+  });
+});
+
+describe("the viewer", () => {
+  // Read inside each test (not in beforeAll), so a mutation tool that switches code per test sees these reads.
+  it("carries the linked Gong user's id and its email and aliases, trimmed, lower-cased and once each", async () => {
+    const { db } = database;
+    const organizationId = await seedOrganization(db, "Initech");
+    const userId = await seedUser(db, { organizationId, email: "cy@initech.test", name: "Cy", role: "rep" });
+    const gongUserId = await seedGongUser(db, { organizationId, gongId: "701", email: " Cy@Initech.test ", emailAliases: ["cy@initech.test", "CY.ALIAS@initech.test"] });
+    await seedUserGongLink(db, { userId, organizationId, gongUserId });
+    expect(await getCallViewer(db, { id: userId, organizationId, role: "rep" })).toEqual({
+      userId, organizationId, role: "rep", gongUserId: "701", emails: ["cy@initech.test", "cy.alias@initech.test"], team: { gongIds: [], emails: [] },
+    });
+    // A link to a Gong user of another organization is no link.
+    expect(await getCallViewer(db, { id: userId, organizationId: ids.acmeOrganization!, role: "rep" })).toMatchObject({ gongUserId: null, emails: [] });
+  });
+
+  it("lets a rep whose Gong user has no email see their calls by Gong id alone, and finds a call by an alias", async () => {
+    const { db } = database;
+    const organizationId = await seedOrganization(db, "Hooli");
+    const connectionId = await seedConnection(db, organizationId);
+    const userId = await seedUser(db, { organizationId, email: "dee@hooli.test", name: "Dee", role: "rep" });
+    const gongUserId = await seedGongUser(db, { organizationId, gongId: "801", email: null });
+    await seedUserGongLink(db, { userId, organizationId, gongUserId });
+    const own = await seedCall(db, { organizationId, connectionId, gongId: "h1", startedAt: new Date(base), parties: [{ gongId: "hp1", userGongId: "801", email: null, affiliation: "Internal" }] });
+    const viewer = await getCallViewer(db, { id: userId, organizationId, role: "rep" });
+    expect(viewer).toMatchObject({ gongUserId: "801", emails: [] });
+    expect((await getVisibleCall(db, viewer, own))?.id).toBe(own);
+    expect(await listAll(viewer)).toEqual([own]);
+
+    const aliasUserId = await seedUser(db, { organizationId, email: "eve@hooli.test", name: "Eve", role: "rep" });
+    const aliasGongUserId = await seedGongUser(db, { organizationId, gongId: "802", email: null, emailAliases: ["Eve.Old@Hooli.test"] });
+    await seedUserGongLink(db, { userId: aliasUserId, organizationId, gongUserId: aliasGongUserId });
+    const byAlias = await seedCall(db, { organizationId, connectionId, gongId: "h2", startedAt: new Date(base), parties: [{ gongId: "hp2", userGongId: null, email: "EVE.OLD@hooli.test", affiliation: "Internal" }] });
+    const aliasViewer = await getCallViewer(db, { id: aliasUserId, organizationId, role: "rep" });
+    expect((await getVisibleCall(db, aliasViewer, byAlias))?.id).toBe(byAlias);
+    expect(await getVisibleCall(db, aliasViewer, own)).toBeUndefined();
   });
 });
 

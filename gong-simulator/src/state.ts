@@ -18,6 +18,14 @@ export interface Faults {
   /** Share of calls and users served drifted (README "Drift"), and the kinds of drift they may show. */
   driftRate: number;
   driftKinds: DriftKind[];
+  /** Chance that a /v2 request starts a burst of 429s (Retry-After set) lasting `rateLimitBurstSeconds`. */
+  rateLimitBurstRate: number;
+  rateLimitBurstSeconds: number;
+  /** Chance that a /v2 answer is held back `latencySpikeMs` (on top of `latencyMs`). */
+  latencySpikeRate: number;
+  latencySpikeMs: number;
+  /** How many times each webhook of a new call is delivered (Gong delivers at least once; 2 = every one twice). */
+  webhookCopies: number;
 }
 
 export interface Grant { clientId: string; scopes: string[] }
@@ -43,6 +51,8 @@ export interface SimulatorState {
    */
   faultRandoms: Map<string, Random>;
   limiter: RateLimiter;
+  /** The end of the current 429 burst (the rateLimitBurstRate fault), 0 when none is under way. */
+  burstUntilMs: number;
   stats: Stats;
   rules: Map<string, WebhookRule>;
   deliveries: Delivery[];
@@ -65,6 +75,7 @@ export function createFaults(config: SimulatorConfig): Faults {
   return {
     errorRate: 0, latencyMs: 0, rateLimit: config.rateLimit, dailyLimit: config.dailyLimit, transcriptDelaySeconds: 0, truncateRate: 0,
     driftRate: config.driftRate, driftKinds: [...DRIFT_KINDS],
+    rateLimitBurstRate: 0, rateLimitBurstSeconds: 2, latencySpikeRate: 0, latencySpikeMs: 0, webhookCopies: 1,
   };
 }
 
@@ -81,6 +92,7 @@ export function createState(config: SimulatorConfig, nowMs = Date.now()): Simula
     faults: createFaults(config),
     faultRandoms: new Map(),
     limiter: createRateLimiter(),
+    burstUntilMs: 0,
     stats: createStats(),
     rules: new Map(),
     deliveries: [],

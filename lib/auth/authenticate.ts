@@ -3,6 +3,8 @@ import type { Database, User } from "@/db/schema";
 import { getSignInWaits, pruneSignInAttempts, reserveSignInAttempts, settleSignInAttempts } from "@/db/queries/sign-in-attempts";
 import { listUsersByEmail } from "@/db/queries/users";
 import { verifyPassword } from "@/lib/auth/password";
+import { logger } from "@/lib/observability/logger";
+import { processMetrics } from "@/lib/observability/process-metrics";
 import type { ClientAddress } from "./client-address";
 import { createDeviceToken, verifyDeviceToken } from "./device-token";
 import {
@@ -62,12 +64,16 @@ export async function authenticateWithPassword(db: Kysely<Database>, attempt: Si
       const clear = [accountKey(user.id), ...(knownDevice ? [deviceKey(knownDevice.deviceId)] : [])];
       const release = limits.map((limit) => limit.key).filter((key) => !clear.includes(key) && !failed.has(key));
       await settleSignInAttempts(db, { clear, release, countedAt });
+      logger.info({ userId: user.id, organizationId: user.organization_id, knownDevice: Boolean(knownDevice) }, "sign-in succeeded");
       return { ok: true, user, deviceToken: createDeviceToken(attempt.secret, user.id, knownDevice?.deviceId) };
     }
     failed.add(accountKey(user.id));
   }
   if (candidates.length === 0) await verifyPassword(attempt.password, DUMMY_HASH);
   await pruneSignInAttempts(db, SIGN_IN_WINDOW_MINUTES);
+  // The email is left out: a typo of a password in the email field would otherwise end up in the logs.
+  processMetrics.signInFailures.inc();
+  logger.warn({ reason: "invalid_credentials", accounts: candidates.length, client: attempt.client.key }, "sign-in failed");
   return { ok: false, reason: "invalid_credentials" };
 }
 
@@ -87,5 +93,8 @@ async function refuse(db: Kysely<Database>, limits: ScopedLimit[], counted: stri
   const hit = limits.filter((limit) => !counted.includes(limit.key));
   const waits = await getSignInWaits(db, hit, SIGN_IN_WINDOW_MINUTES);
   const longest = hit.reduce((best, limit) => ((waits.get(limit.key) ?? 0) > (waits.get(best.key) ?? 0) ? limit : best), hit[0]!);
-  return { ok: false, reason: "rate_limited", scope: longest.scope, retryAfterMinutes: toRetryAfterMinutes(waits.get(longest.key)) };
+  const retryAfterMinutes = toRetryAfterMinutes(waits.get(longest.key));
+  processMetrics.signInLockouts.inc({ scope: longest.scope });
+  logger.warn({ reason: "rate_limited", scope: longest.scope, retryAfterMinutes }, "sign-in refused: too many failed attempts");
+  return { ok: false, reason: "rate_limited", scope: longest.scope, retryAfterMinutes };
 }

@@ -11,6 +11,7 @@ import { DEVICE_COOKIE_NAME, DEVICE_TOKEN_MAX_AGE_SECONDS, readDeviceCookie } fr
 import { readSessionRenewal } from "@/lib/auth/session-renewal";
 import type { RateLimitScope } from "@/lib/auth/sign-in-limits";
 import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
 
 /** Carries which limit was hit and for how long to the sign-in action, which words the message. */
 class RateLimitedSignIn extends CredentialsSignin {
@@ -38,7 +39,7 @@ async function rememberDevice(deviceToken: string): Promise<void> {
     });
   } catch (error) {
     // Outside a request that may set cookies; the sign-in stands, only the browser is not remembered.
-    console.warn("sign-in: could not set the device cookie", error instanceof Error ? error.message : error);
+    logger.warn({ error }, "sign-in: could not set the device cookie");
   }
 }
 

@@ -3,6 +3,7 @@ import type { Database } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatTranscript, summarizeWithLlm } from "@/lib/insights";
 import { loadInsightInput } from "./refresh-call-insights";
+import { logger } from "@/lib/observability/logger";
 
 export type LlmConfig = { baseUrl: string; apiKey: string | undefined; model: string; fetch?: typeof fetch };
 
@@ -41,7 +42,7 @@ export async function summarizeCallsWithLlm(db: Kysely<Database>, callIds: strin
       return;
     }
     failed++;
-    console.warn(`LLM summary of call ${callIds[index]} failed: ${(outcome.reason as AppError).message}`);
+    logger.warn({ callId: callIds[index], error: (outcome.reason as AppError).message }, "LLM summary of a call failed");
   });
   return { summarized, failed };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { parseEncryptionKey } from "@/lib/crypto/encryption";
+import { type EncryptionKeys, parseEncryptionKeyRing } from "@/lib/crypto/encryption";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -8,7 +8,8 @@ export type GongAppConfig = {
   clientSecret: string;
   oauthBaseUrl: string;
   redirectUri: string;
-  encryptionKey: Uint8Array;
+  /** The key ring from TOKEN_ENCRYPTION_KEY: newest first, older keys only decrypt. */
+  encryptionKey: EncryptionKeys;
   /** API hosts a token response may name besides `https://*.gong.io`. */
   allowedApiBaseUrls: readonly string[];
   fetch?: typeof fetch;
@@ -30,7 +31,7 @@ export function getGongAppConfig(): GongAppConfig {
     clientSecret: env.GONG_CLIENT_SECRET!,
     oauthBaseUrl: env.GONG_OAUTH_BASE_URL,
     redirectUri: new URL("/api/gong/oauth/callback", env.APP_URL).toString(),
-    encryptionKey: parseEncryptionKey(env.TOKEN_ENCRYPTION_KEY!),
+    encryptionKey: parseEncryptionKeyRing(env.TOKEN_ENCRYPTION_KEY!),
     allowedApiBaseUrls: env.GONG_ALLOWED_API_BASE_URLS,
   };
 }

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { GongAuthRevokedError } from "@/lib/gong/errors";
 import { DEFAULT_GONG_API_BASE_URL, type RefreshedGongTokens, refreshAccessToken } from "@/lib/gong/oauth";
 import type { GongAppConfig } from "./config";
+import { logger } from "@/lib/observability/logger";
 
 // Refresh 5 minutes early so a token never expires in the middle of a sync page.
 const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -97,12 +98,12 @@ async function persistRefreshedTokens(
       return await storeRefreshedTokens(db, leased.id, leased.token_version, encrypted);
     } catch (error) {
       const delay = TOKEN_STORE_RETRY_DELAYS_MS[attempt];
-      const what = `Gong connection ${leased.id}: the refresh token Gong just rotated could not be stored`;
+      const fields = { error, connectionId: leased.id, organizationId: leased.organization_id, attempt: attempt + 1 };
       if (delay === undefined) {
-        console.error(`CRITICAL ${what} after ${attempt + 1} attempts; it is lost and the connection will need to be reconnected.`, error);
+        logger.fatal(fields, "the refresh token Gong just rotated could not be stored; it is lost and the connection will need to be reconnected");
         throw error;
       }
-      console.error(`CRITICAL ${what} (attempt ${attempt + 1}); trying again in ${delay} ms.`, error);
+      logger.error({ ...fields, retryInMs: delay }, "the refresh token Gong just rotated could not be stored; trying again");
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }

@@ -11,7 +11,7 @@ import { type GongOAuthFixture, startGongOAuthFixture } from "@/test-support/gon
 import type { MigratedTestDatabase } from "@/test-support/migrated-database";
 import { OAuthCallbackError, completeGongOAuth } from "./complete-gong-oauth";
 import type { GongAppConfig } from "./config";
-import { createGongContext } from "./create-gong-context";
+import { createGongContext, GONG_REQUEST_SPACING_MS } from "./create-gong-context";
 import { getAccessToken } from "./get-access-token";
 import { startGongOAuth } from "./start-gong-oauth";
 
@@ -151,6 +151,32 @@ describe("requests through the connection context", () => {
     const statsAfter = (await (await fetch(`${simulator.url}/__sim/stats`)).json()) as { http429: number };
     expect(statsAfter.http429).toBe(statsBefore.http429);
     expect((await getTodaysApiUsage(database.db, connection.id)).requests - usageBefore.requests).toBe(12);
+  });
+
+  it("books each request 350 ms after the previous one by default: the schedule, read without waiting", async () => {
+    expect(GONG_REQUEST_SPACING_MS).toBe(350);
+    const { connection } = await connect();
+    const context = await createGongContext(database.db, config, connection.id);
+    const bookedUntil = async () =>
+      (await database.db.selectFrom("gong_request_slots").select("next_slot_at").where("connection_id", "=", connection.id).executeTakeFirstOrThrow()).next_slot_at.getTime();
+    // The connection's next slot a whole second 3 s ahead: each request books the slot after it, then sleeps until it.
+    await sql`
+      insert into gong_request_slots (connection_id, next_slot_at) values (${connection.id}, date_trunc('second', clock_timestamp()) + interval '3 seconds')
+      on conflict (connection_id) do update set next_slot_at = excluded.next_slot_at`.execute(database.db);
+    const start = await bookedUntil();
+    // Only the sleeps are faked (the database and the simulator answer on real sockets), so nothing waits. Advancing
+    // less than pg's 10 s idle timeout keeps the pool's own timers from closing connections in use.
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      const waiting = [context.beforeRequest!("GET /v2/workspaces"), context.beforeRequest!("GET /v2/workspaces"), context.beforeRequest!("GET /v2/workspaces")];
+      for (let turn = 0; turn < 5_000 && (await bookedUntil()) < start + 3 * 350; turn++) await new Promise((resolve) => setImmediate(resolve));
+      expect((await bookedUntil()) - start).toBe(3 * 350);
+      await vi.advanceTimersByTimeAsync(5_000);
+      await Promise.all(waiting);
+    } finally {
+      vi.useRealTimers();
+    }
+    await sql`delete from gong_request_slots where connection_id = ${connection.id}`.execute(database.db);
   });
 
   it("honours a 429 by holding every caller of the connection back", async () => {

@@ -11,6 +11,7 @@ import type { MigratedTestDatabase } from "@/test-support/migrated-database";
 import type { GongAppConfig } from "./config";
 import { disconnectGong } from "./disconnect-gong";
 import { TOKEN_REQUEST_TIMEOUT_MS, type UsableConnection, getAccessToken } from "./get-access-token";
+import { logger } from "@/lib/observability/logger";
 
 let fixture: GongOAuthFixture;
 let database: MigratedTestDatabase;
@@ -225,10 +226,10 @@ describe("a refresh Gong answered", () => {
       end $$;
       create trigger fail_first_token_store before update on gong_connections
         for each row when (new.id = '${connection.id}') execute function fail_first_token_store();`).execute(database.db);
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => undefined);
     try {
       const refreshed = await getAccessToken(database.db, config, connection.id);
-      expect(logged.mock.calls.some(([message]) => /CRITICAL .*refresh token Gong just rotated could not be stored/.test(String(message)))).toBe(true);
+      expect(logged.mock.calls.some((args: unknown[]) => /refresh token Gong just rotated could not be stored/.test(String(args[1])))).toBe(true);
       await expect(listWorkspaces({ baseUrl: refreshed.apiBaseUrl, accessToken: refreshed.accessToken })).resolves.toBeDefined();
     } finally {
       logged.mockRestore();

@@ -8,6 +8,7 @@ import { OAUTH_FAILURE_MESSAGES, completeGongOAuth } from "./complete-gong-oauth
 import type { GongAppConfig } from "./config";
 import { getAccessToken } from "./get-access-token";
 import { startGongOAuth } from "./start-gong-oauth";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * The token response names the host every later request carries the access token to. The simulator names its own
@@ -26,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => fixture?.stop());
 
 function spyOnLog() {
-  return vi.spyOn(console, "error").mockImplementation(() => undefined);
+  return vi.spyOn(logger, "error").mockImplementation(() => undefined);
 }
 
 describe("a token response naming an API host outside *.gong.io", () => {
@@ -40,7 +41,7 @@ describe("a token response naming an API host outside *.gong.io", () => {
     expect(error).toMatchObject({ reason: "untrusted_api_host", message: expect.stringContaining(fixture.simulator.url) });
     expect(OAUTH_FAILURE_MESSAGES.untrusted_api_host).toMatch(/outside gong\.io.*stored nothing/);
     expect(await database.db.selectFrom("gong_connections").select("id").execute()).toEqual([]);
-    expect(log).toHaveBeenCalledWith(expect.stringContaining("untrusted API host"), expect.objectContaining({ apiBaseUrl: fixture.simulator.url }));
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ apiBaseUrl: fixture.simulator.url }), expect.stringContaining("untrusted API host"));
     log.mockRestore();
   });
 
@@ -53,7 +54,7 @@ describe("a token response naming an API host outside *.gong.io", () => {
     await expect(getAccessToken(database.db, strict, connection.id)).rejects.toBeInstanceOf(GongUntrustedApiHostError);
     const after = await getGongConnection(database.db, connection.id);
     expect(after).toMatchObject({ api_base_url: before!.api_base_url, access_token_encrypted: before!.access_token_encrypted });
-    expect(log).toHaveBeenCalledWith(expect.stringContaining("untrusted API host"), expect.objectContaining({ apiBaseUrl: fixture.simulator.url }));
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ apiBaseUrl: fixture.simulator.url }), expect.stringContaining("untrusted API host"));
     log.mockRestore();
   });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { GongRequestRejectedError } from "./errors";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * Where Gong serves a customer's API: `https://<region>.api.gong.io`, or `https://api.gong.io` (API.md §1.3). The
@@ -47,9 +48,9 @@ function matchesOriginPattern(url: URL, pattern: string): boolean {
 export function requireAllowedGongApiBaseUrl(apiBaseUrl: string | null, extraPatterns: readonly string[] | undefined): void {
   if (apiBaseUrl === null || isAllowedGongApiBaseUrl(apiBaseUrl, extraPatterns)) return;
   const error = new GongUntrustedApiHostError(apiBaseUrl);
-  console.error("gong oauth: refused a token response naming an untrusted API host", {
-    apiBaseUrl: apiBaseUrl.slice(0, 200),
-    allowed: [GONG_API_BASE_URL_PATTERN, ...(extraPatterns ?? [])],
-  });
+  logger.error(
+    { apiBaseUrl: apiBaseUrl.slice(0, 200), allowed: [GONG_API_BASE_URL_PATTERN, ...(extraPatterns ?? [])] },
+    "gong oauth: refused a token response naming an untrusted API host",
+  );
   throw error;
 }

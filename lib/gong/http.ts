@@ -13,6 +13,10 @@ import {
   GongUpstreamError,
   parseRetryAfter,
 } from "./errors";
+import type { Span } from "@opentelemetry/api";
+import { logger } from "@/lib/observability/logger";
+import { otelInstruments } from "@/lib/observability/otel-metrics";
+import { withSpan } from "@/lib/observability/tracing";
 import { errorResponseSchema } from "./schemas/common";
 
 export type GongContext = {
@@ -72,13 +76,27 @@ export async function requestGong<S extends z.ZodType>(
   request: GongRequest<S>,
 ): Promise<z.output<S> | null> {
   const label = `${request.method} ${request.endpoint}`;
+  return withSpan("gong.request", { "gong.endpoint": label }, (span) => sendAndRead(ctx, request, label, span));
+}
+
+async function sendAndRead<S extends z.ZodType>(ctx: GongContext, request: GongRequest<S>, label: string, span: Span): Promise<z.output<S> | null> {
+  const pacingFrom = performance.now();
   await ctx.beforeRequest?.(label);
+  const startedAt = performance.now();
+  span.setAttribute("gong.pacer_wait_ms", Math.round(startedAt - pacingFrom));
   const { status, headers, text } = await send(ctx, request, label);
+  span.setAttributes({ "http.response.status_code": status, "gong.rate_limited": status === 429 });
+  otelInstruments().gongRequests.add(1, { "gong.endpoint": label, "http.response.status_code": status });
+  otelInstruments().gongPacerWait.record(startedAt - pacingFrom, { "gong.endpoint": label });
+  if (status === 429) span.setAttribute("gong.retry_after", headers.get("retry-after") ?? "");
   await ctx.afterResponse?.(label, status);
 
   const json = parseJson(text);
   const envelope = errorResponseSchema.safeParse(json);
   const requestId = (envelope.success ? envelope.data.requestId : null) ?? headers.get("x-traceid");
+  const line = { endpoint: label, status, durationMs: Math.round(performance.now() - startedAt), gongRequestId: requestId };
+  if (status === 429) logger.warn({ ...line, retryAfter: headers.get("retry-after") }, "gong request rate-limited");
+  else logger.debug(line, "gong request");
   const details: GongErrorDetails = { status, requestId, endpoint: label };
   if (status >= 200 && status < 300) {
     if (json === undefined) throw new GongUpstreamError(`Gong sent unreadable JSON for ${label}`, details);

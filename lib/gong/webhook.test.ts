@@ -58,9 +58,10 @@ describe("verifyGongWebhook", () => {
 
   it("accepts a Bearer prefix, a PEM key and raw body bytes", async () => {
     const token = await sign({});
-    await expect(verify(`Bearer ${token}`)).resolves.toBeTruthy();
-    await expect(verify(token, { publicKeyBase64: pem })).resolves.toBeTruthy();
-    await expect(verify(token, { rawBody: new TextEncoder().encode(rawBody) })).resolves.toBeTruthy();
+    const accepted = { webhook_url: URL_CONFIGURED, exp: nowSeconds + 300 };
+    await expect(verify(`Bearer ${token}`)).resolves.toMatchObject(accepted);
+    await expect(verify(token, { publicKeyBase64: pem })).resolves.toMatchObject(accepted);
+    await expect(verify(token, { rawBody: new TextEncoder().encode(rawBody) })).resolves.toMatchObject(accepted);
   });
 
   it("rejects a changed body", async () => {
@@ -69,13 +70,13 @@ describe("verifyGongWebhook", () => {
 
   it("rejects a token expired beyond 60 s and accepts one within the leeway", async () => {
     expect(await reasonOf(verify(await sign({ exp: nowSeconds - 61 })))).toBe("expired");
-    await expect(verify(await sign({ exp: nowSeconds - 59 }))).resolves.toBeTruthy();
+    await expect(verify(await sign({ exp: nowSeconds - 59 }))).resolves.toMatchObject({ exp: nowSeconds - 59 });
   });
 
   it("refuses a token valid for more than 24 hours, which could be replayed after its call's sync stops being a duplicate", async () => {
     expect(await reasonOf(verify(await sign({ exp: nowSeconds + 24 * 3600 + 1 })))).toBe("long_lived");
     expect(await reasonOf(verify(await sign({ exp: nowSeconds + 365 * 24 * 3600 })))).toBe("long_lived");
-    await expect(verify(await sign({ exp: nowSeconds + 24 * 3600 }))).resolves.toBeTruthy();
+    await expect(verify(await sign({ exp: nowSeconds + 24 * 3600 }))).resolves.toMatchObject({ exp: nowSeconds + 24 * 3600 });
   });
 
   it("rejects a token signed by another key or with another algorithm", async () => {
@@ -92,7 +93,7 @@ describe("verifyGongWebhook", () => {
       "url_mismatch",
     );
     const relaxed = "HTTPS://CallBridge.Example.com/api/webhooks/gong/conn-1/?key=abc";
-    await expect(verify(await sign({ webhook_url: relaxed }))).resolves.toBeTruthy();
+    await expect(verify(await sign({ webhook_url: relaxed }))).resolves.toMatchObject({ webhook_url: relaxed });
   });
 
   it("rejects malformed tokens and missing claims", async () => {

@@ -21,12 +21,15 @@ describe("computeCallInsights on a generated two-hour call", () => {
     expect(insights.interactivity.score).toBeGreaterThan(0);
     expect(insights.interactivity.score).toBeLessThanOrEqual(10);
     expect(insights.patience.samples).toBeGreaterThan(0);
-    expect(insights.patience.averagePauseSeconds).toBeGreaterThanOrEqual(0);
+    expect(insights.patience.averagePauseSeconds).toBeGreaterThan(0);
     expect(insights.longestMonologue?.side).toBe("internal");
     expect(insights.longestCustomerStory?.side).toBe("external");
     expect(insights.longestMonologue?.durationSeconds).toBeLessThan(insights.durationSeconds);
     expect(insights.questions.internal.count + insights.questions.external.count).toBeGreaterThan(0);
-    expect(insights.fillerWords.every((speaker) => speaker.perMinute >= 0)).toBe(true);
+    // Not an `.every` alone, which an empty list would pass: the generated call's speakers do use filler words.
+    expect(insights.fillerWords.length).toBeGreaterThan(0);
+    expect(insights.fillerWords.some((speaker) => speaker.perMinute > 0)).toBe(true);
+    expect(insights.fillerWords.every((speaker) => Number.isFinite(speaker.perMinute) && speaker.perMinute >= 0)).toBe(true);
   });
 
   it("stays compact: top topics, 5 summary sentences, a bounded timeline", () => {
@@ -52,7 +55,9 @@ describe("computeCallInsights on a generated two-hour call", () => {
       const starts = tracker.hits.map((hit) => hit.startMs);
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
     }
-    const competitorHits = insights.trackers[0]?.hits ?? [];
+    expect(insights.trackers.length).toBeGreaterThan(0);
+    const competitorHits = insights.trackers[0]!.hits;
+    expect(competitorHits.length).toBeGreaterThan(0);
     expect(competitorHits.every((hit) => hit.keyword === "salesforce cpq")).toBe(true);
   });
 

@@ -6,6 +6,7 @@ import type { Database } from "@/db/schema";
 import { readSigningSecrets } from "./endpoint-secret";
 import { sendWebhookRequest } from "./send-webhook-request";
 import { signMessage } from "./sign-message";
+import type { EncryptionKeys } from "@/lib/crypto/encryption";
 
 /** An endpoint whose every attempt failed for this long is disabled. */
 export const DISABLE_AFTER_FAILING_MS = 3 * 24 * 60 * 60 * 1000;
@@ -22,7 +23,7 @@ export type AttemptOptions = {
   /** The throttle slot was taken before a wait; take no other. */
   slotReserved: boolean;
   /** Called only when a secret is needed (standard endpoints), so nothing reads the key before it must. */
-  getEncryptionKey: () => Uint8Array;
+  getEncryptionKey: () => EncryptionKeys;
   timeoutMs: number;
   allowPrivateTargets: boolean;
 };

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { decryptSecret, encryptSecret } from "@/lib/crypto/encryption";
+import { type EncryptionKeys, decryptSecret, encryptSecret } from "@/lib/crypto/encryption";
 
 /** A Standard Webhooks signing secret: `whsec_` and 32 random bytes in base64. */
 export function createEndpointSecret(): string {
@@ -8,7 +8,7 @@ export function createEndpointSecret(): string {
 }
 
 /** The secret to show once, and its encrypted form to store. */
-export async function issueEndpointSecret(encryptionKey: Uint8Array): Promise<{ secret: string; encrypted: string }> {
+export async function issueEndpointSecret(encryptionKey: EncryptionKeys): Promise<{ secret: string; encrypted: string }> {
   const secret = createEndpointSecret();
   return { secret, encrypted: await encryptSecret(secret, encryptionKey) };
 }
@@ -16,7 +16,7 @@ export async function issueEndpointSecret(encryptionKey: Uint8Array): Promise<{ 
 /** The secrets a delivery is signed with: the current one, and the previous one while its window lasts. */
 export async function readSigningSecrets(
   endpoint: { secret_encrypted: string; previous_secret_encrypted: string | null; previous_secret_expires_at: Date | string | null },
-  encryptionKey: Uint8Array,
+  encryptionKey: EncryptionKeys,
   now = new Date(),
 ): Promise<string[]> {
   const current = await decryptSecret(endpoint.secret_encrypted, encryptionKey);

@@ -4,6 +4,7 @@ import { finishSyncRun, getOrganizationSyncRun } from "@/db/queries/sync-runs";
 import type { Database, SyncRunKind } from "@/db/schema";
 import { gongSyncRunCancelRequested, gongSyncRunEnded } from "@/inngest/events";
 import type { startSyncRun } from "./start-sync-run";
+import { logger } from "@/lib/observability/logger";
 
 export type CancelResult = { ok: true } | { ok: false; error: string };
 
@@ -30,7 +31,7 @@ export async function cancelSyncRun(
   try {
     await send([gongSyncRunCancelRequested.create(data), gongSyncRunEnded.create(data)]);
   } catch (error) {
-    console.error(`could not send the cancel of sync run ${runId}`, error);
+    logger.error({ error, runId, connectionId: run.connection_id }, "could not send the cancel of a sync run");
     return { ok: false, error: "The workflow engine did not answer, so the run goes on. Try again in a moment." };
   }
   await finishSyncRun(db, runId, "cancelled", `Cancelled by ${actor.name}.`);

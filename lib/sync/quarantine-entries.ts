@@ -1,6 +1,7 @@
 import type { QuarantineEntry } from "@/db/queries/quarantined-gong-records";
 import type { QuarantineSource } from "@/db/schema";
 import type { RejectedRecord } from "@/lib/gong/parse-records";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * Records Gong sent that failed validation, as quarantine rows. One whose id could not be read either can be
@@ -10,7 +11,7 @@ import type { RejectedRecord } from "@/lib/gong/parse-records";
 export function toQuarantineEntries(rejected: RejectedRecord[], source: QuarantineSource, connectionId: string): QuarantineEntry[] {
   return rejected.flatMap((record) => {
     if (record.gongId === null) {
-      console.error(`Gong connection ${connectionId}: a ${source} record without a readable id failed validation at ${record.path} (${record.valueType}); skipped`);
+      logger.error({ connectionId, source, fieldPath: record.path, valueType: record.valueType }, "a Gong record without a readable id failed validation; skipped");
       return [];
     }
     return [{ gongId: record.gongId, source, fieldPath: record.path, valueType: record.valueType }];

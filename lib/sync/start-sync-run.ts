@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { createSyncRun, finishSyncRun, type NewSyncRun } from "@/db/queries/sync-runs";
 import type { Database } from "@/db/schema";
 import type { inngest } from "@/inngest/client";
+import { logger } from "@/lib/observability/logger";
 
 type SyncEvent = Parameters<typeof inngest.send>[0];
 
@@ -22,7 +23,7 @@ export async function startSyncRun(
     await send(event(runId));
     return runId;
   } catch (error) {
-    console.error(`could not queue ${run.kind} sync run ${runId}`, error);
+    logger.error({ error, runId, kind: run.kind }, "could not queue a sync run");
     await finishSyncRun(db, runId, "failed", NOT_QUEUED_ERROR);
     return null;
   }

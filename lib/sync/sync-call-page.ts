@@ -12,6 +12,7 @@ import { fetchTranscripts, noTranscripts, TRANSCRIPT_SCOPE } from "./fetch-trans
 import { toQuarantineEntries } from "./quarantine-entries";
 import { isRejectedCursor } from "./rejected-cursor";
 import { toCallRecords } from "./to-call-records";
+import { withSpan } from "@/lib/observability/tracing";
 
 export type CallPageInput = {
   connectionId: string;
@@ -65,7 +66,7 @@ export async function syncCallPage(db: Kysely<Database>, config: GongAppConfig, 
   const transcriptOf = (gongId: string): SyncedTranscript => (granted ? (fetched.transcripts.get(gongId) ?? "pending") : "scope_missing");
   const records = page.items.map((call) => ({ ...toCallRecords(call), transcript: transcriptOf(call.metaData.id) }));
   const quarantine = [...toQuarantineEntries(page.rejected, "call", connection.id), ...toQuarantineEntries(fetched.rejected, "transcript", connection.id)];
-  const stored = await db.transaction().execute(async (trx) => {
+  const stored = await withSpan("sync.store_calls", { "callbridge.connection_id": connection.id, "callbridge.calls": records.length }, () => db.transaction().execute(async (trx) => {
     const organizationId = connection.organization_id;
     const scope = { organizationId, connectionId: connection.id, skipDeleted: !input.explicit };
     const upserted = await upsertSyncedCalls(trx, scope, records);
@@ -88,6 +89,6 @@ export async function syncCallPage(db: Kysely<Database>, config: GongAppConfig, 
       });
     }
     return { callIds: [...upserted.ids.values()], pendingGongIds, calls: written.length, quarantined };
-  });
+  }));
   return { nextCursor: page.nextCursor, ...stored, cursorExpired: false };
 }

@@ -5,6 +5,7 @@ import { getGongConnection } from "@/db/queries/gong-connections";
 import { flagConnectionNeedsReauth } from "@/lib/gong-connection/flag-connection-needs-reauth";
 import { pauseGongRequests } from "@/db/queries/gong-request-slots";
 import type { Database } from "@/db/schema";
+import { EncryptionKeyMismatchError } from "@/lib/crypto/encryption";
 import { GongAuthRevokedError, GongError, GongRateLimitedError, GongScopeMissingError } from "@/lib/gong/errors";
 
 /**
@@ -61,6 +62,9 @@ export async function withGongErrors<T>(db: Kysely<Database>, connectionId: stri
         }
         throw new NonRetriableError(error.message, { cause: error });
       }
+      // The server's TOKEN_ENCRYPTION_KEY cannot open the stored token: an operator's fix, not the customer's, so the
+      // run says so and the connection is left as it is rather than marked for re-authorization.
+      if (error instanceof EncryptionKeyMismatchError) throw new NonRetriableError(error.message, { cause: error });
       if (error instanceof GongError && !error.retriable) throw new NonRetriableError(error.message, { cause: error });
       throw error;
     }

@@ -26,7 +26,7 @@ export type TrendsData =
 
 type Options = { organizationId: string; range: TrendRange; workspaceGongId: string | null; now?: Date };
 
-/** Reads the aggregates for one trends view; a rep's view never reads another rep's own rows. */
+/** Reads the aggregates for one trends view; a rep's view never reads another rep's own rows, a manager's none outside their team. */
 export async function loadTrends(db: Kysely<Database>, access: TrendsAccess, options: Options): Promise<TrendsData> {
   if (access.view === "unlinked") return { view: "unlinked" };
   const weeks = listRangeWeeks(options.range, options.now ?? new Date());
@@ -35,7 +35,7 @@ export async function loadTrends(db: Kysely<Database>, access: TrendsAccess, opt
     const [rows, median, trackers, names] = await Promise.all([
       listRepWeeklyMetrics(db, scope, [access.repGongId]),
       listTeamWeeklyMedians(db, scope),
-      listWeeklyTrackerMentions(db, scope, access.repGongId),
+      listWeeklyTrackerMentions(db, scope, [access.repGongId]),
       listGongUserNames(db, options.organizationId, [access.repGongId]),
     ]);
     return {
@@ -47,10 +47,15 @@ export async function loadTrends(db: Kysely<Database>, access: TrendsAccess, opt
       trackers: toTrackerSeries(trackers),
     };
   }
-  const [rows, median, trackers] = await Promise.all([listRepWeeklyMetrics(db, scope), listTeamWeeklyMedians(db, scope), listWeeklyTrackerMentions(db, scope)]);
+  // A manager's table reads only their team's rows and tracker mentions; the median stays the whole team's aggregate.
+  const [rows, median, trackers] = await Promise.all([
+    listRepWeeklyMetrics(db, scope, access.members),
+    listTeamWeeklyMedians(db, scope),
+    listWeeklyTrackerMentions(db, scope, access.members),
+  ]);
   const byRep = new Map<string, WeeklyMetrics[]>();
   for (const row of rows) byRep.set(row.rep_gong_id, [...(byRep.get(row.rep_gong_id) ?? []), row]);
-  const reps = await listTrendReps(db, options.organizationId, [...byRep.keys()]);
+  const reps = await listTrendReps(db, options.organizationId, [...byRep.keys()], access.members);
   return {
     view: "team",
     weeks,

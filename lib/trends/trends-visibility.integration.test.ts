@@ -9,11 +9,15 @@ import { weekStartOf } from "./trends-range";
 
 /**
  * Who sees whose trends, checked on what the server hands over (the loader's data and the page's rendered HTML):
- * a rep gets their own series and the team's median only, never another rep's figures, whatever the URL asks for.
+ * a rep gets their own series and the team's median only, never another rep's figures, whatever the URL asks for;
+ * a manager gets their team's series (Ada and Cy report to Max in Gong), never those of reps outside it.
  */
 
 // The session is the one input stubbed: who is signed in. Users, links and aggregates are real rows.
 const session = vi.hoisted(() => ({ user: { id: "", organizationId: "", role: "rep" as "rep" | "admin", name: "", email: "" } }));
+
+const MANAGER_GONG_ID = "805";
+const MANAGER_TEAM = ["801", "803"];
 vi.mock("@/lib/auth/session", () => ({ requireUserOrRedirect: async () => session.user }));
 
 let database: MigratedTestDatabase;
@@ -61,6 +65,11 @@ beforeAll(async () => {
     for (const daysAgo of [0, 21]) await seedCallWithMetrics(connectionId, rep.gongId, new Date(Date.now() - daysAgo * 86_400_000), rep.talkRatio, { Pricing: 1 });
     if (rep.key === "ada" || rep.key === "bo") await seedCallWithMetrics(connectionId, rep.gongId, new Date(Date.now() - 14 * 86_400_000), rep.talkRatio, { [`${rep.key} secret tracker`]: 9 });
   }
+  // Max manages Ada and Cy in Gong and has no calls of their own.
+  users.max = await seedUser(db, { organizationId, email: "max@acme.test", name: "Max Manager", role: "rep" });
+  const maxGongUserId = await seedGongUser(db, { organizationId, gongId: MANAGER_GONG_ID, email: "max@acme.test" });
+  await seedUserGongLink(db, { userId: users.max, organizationId, gongUserId: maxGongUserId });
+  await db.updateTable("gong_users").set({ manager_gong_id: MANAGER_GONG_ID }).where("organization_id", "=", organizationId).where("gong_id", "in", MANAGER_TEAM).execute();
 });
 afterAll(async () => {
   const { db } = await import("@/db");
@@ -80,6 +89,16 @@ describe("decideTrendsAccess", () => {
     expect(decideTrendsAccess({ role: "rep", gongUserId: "801" }, undefined)).toEqual({ view: "rep", repGongId: "801", own: true });
     expect(decideTrendsAccess({ role: "rep", gongUserId: "801" }, "802")).toEqual({ view: "rep", repGongId: "801", own: true });
     expect(decideTrendsAccess({ role: "rep", gongUserId: null }, "802")).toEqual({ view: "unlinked" });
+  });
+
+  it("gives a manager their team's table or one of its members, never a rep outside it", () => {
+    const manager = { role: "rep" as const, gongUserId: "805", team: { gongIds: MANAGER_TEAM } };
+    expect(decideTrendsAccess(manager, undefined)).toEqual({ view: "team", members: ["805", "801", "803"] });
+    expect(decideTrendsAccess(manager, "803")).toEqual({ view: "rep", repGongId: "803", own: false });
+    expect(decideTrendsAccess(manager, "805")).toEqual({ view: "rep", repGongId: "805", own: true });
+    expect(decideTrendsAccess(manager, "802")).toEqual({ view: "team", members: ["805", "801", "803"] });
+    // No reports (or the organization turned the setting off, which empties the team): a rep like any other.
+    expect(decideTrendsAccess({ ...manager, team: { gongIds: [] } }, "803")).toEqual({ view: "rep", repGongId: "805", own: true });
   });
 });
 
@@ -108,9 +127,47 @@ describe("loadTrends", () => {
       ["Bo Secretive", "802", 3],
       ["Cy Middle", "803", 2],
       ["Di Upper", "804", 2],
+      ["Max Manager", "805", 0],
       ["New Hire", null, 0],
     ]);
     expect(data.trackers.names).toEqual(["Pricing", "ada secret tracker", "bo secret tracker"]);
+  });
+
+  it("hands a manager each member of their team and nothing of a rep outside it, even when the URL names one", async () => {
+    for (const requested of [undefined, "802", "804"]) {
+      const data = await loadTrends(database.db, decideTrendsAccess(await viewerOf("max"), requested), { organizationId, range: 30, workspaceGongId: null });
+      if (data.view !== "team") throw new Error(`expected the team view, got ${data.view}`);
+      expect(data.reps.map((rep) => [rep.name, rep.gongId, rep.points.length])).toEqual([
+        ["Ada Lovelace", "801", 3],
+        ["Cy Middle", "803", 2],
+        ["Max Manager", "805", 0],
+      ]);
+      expect(data.trackers.names).toEqual(["Pricing", "ada secret tracker"]);
+      const sent = JSON.stringify(data);
+      expect(sent).not.toContain("0.777");
+      expect(sent).not.toMatch(/802|804|Bo Secretive|Di Upper|bo secret tracker/);
+    }
+  });
+
+  it("hands a manager a team member's own series when one is chosen", async () => {
+    const data = await loadTrends(database.db, decideTrendsAccess(await viewerOf("max"), "803"), { organizationId, range: 30, workspaceGongId: null });
+    if (data.view !== "rep") throw new Error(`expected the rep view, got ${data.view}`);
+    expect(data.rep).toEqual({ gongId: "803", name: "cy@acme.test", own: false });
+    expect(data.points.map((point) => point.talk_ratio)).toEqual([0.5, 0.5]);
+    expect(JSON.stringify(data)).not.toMatch(/0\.777|802|Bo Secretive/);
+  });
+
+  it("treats a manager as a rep while the organization keeps teams off", async () => {
+    await database.db.updateTable("organizations").set({ managers_see_team: false }).where("id", "=", organizationId).execute();
+    try {
+      const data = await loadTrends(database.db, decideTrendsAccess(await viewerOf("max"), "801"), { organizationId, range: 30, workspaceGongId: null });
+      if (data.view !== "rep") throw new Error(`expected the rep view, got ${data.view}`);
+      expect(data.rep).toEqual({ gongId: "805", name: "max@acme.test", own: true });
+      expect(data.points).toEqual([]);
+      expect(JSON.stringify(data)).not.toMatch(/801|803|Ada Lovelace|Cy Middle|ada secret tracker/);
+    } finally {
+      await database.db.updateTable("organizations").set({ managers_see_team: true }).where("id", "=", organizationId).execute();
+    }
   });
 
   it("an unlinked rep gets an empty state, and a workspace with no calls gets no weeks", async () => {
@@ -141,6 +198,22 @@ describe("the /trends page", () => {
     expect(html).toContain("Bo Secretive");
     expect(html).toContain("78%");
     expect(html).toContain("No linked Gong user");
+  });
+
+  it("renders a manager's team table and a member's page, and no rep outside the team, even with ?rep= naming one", async () => {
+    const table = await render("max", { range: "30" });
+    expect(table).toContain("Ada Lovelace");
+    expect(table).toContain("Cy Middle");
+    expect(table).toContain("rep=803");
+    const outsider = await render("max", { rep: "802", range: "30" });
+    for (const html of [table, outsider]) {
+      expect(html).not.toContain("78%");
+      expect(html).not.toMatch(/Bo Secretive|Di Upper|bo secret tracker|rep=802|rep=804/);
+    }
+    const member = await render("max", { rep: "803", range: "30" });
+    expect(member).toContain("Trends: cy@acme.test");
+    expect(member).toContain("50%");
+    expect(member).not.toContain("78%");
   });
 
   it("tells an unlinked rep why there is nothing to show", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { decryptSecret } from "@/lib/crypto/encryption";
+import { type EncryptionKeys, decryptSecret } from "@/lib/crypto/encryption";
 import { WebhookVerificationError, compareSecret, verifyGongWebhookBody, verifyGongWebhookToken } from "@/lib/gong/webhook";
 import type { DeliveryReason } from "./delivery-reasons";
 import type { IncomingDelivery } from "./incoming-delivery";
@@ -16,7 +16,7 @@ type Input = {
   connection: WebhookCredentials;
   delivery: Pick<IncomingDelivery, "authorization" | "urlKey">;
   appUrl: string;
-  getEncryptionKey: () => Uint8Array;
+  getEncryptionKey: () => EncryptionKeys;
 };
 
 /** Proven by its credentials; `bodySha256` (signed JWT rules) is what the body must hash to, checked once it is read. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { getGongConnectionByOrganization } from "@/db/queries/gong-connections";
 import type { Database, GongConnectionStatus, WebhookAuth } from "@/db/schema";
-import { decryptSecret } from "@/lib/crypto/encryption";
+import { type EncryptionKeys, decryptSecret } from "@/lib/crypto/encryption";
 import { buildGongWebhookUrl } from "./webhook-url";
 
 export type WebhookSetup = {
@@ -19,7 +19,7 @@ export type WebhookSetup = {
 export async function getWebhookSetup(
   db: Kysely<Database>,
   organizationId: string,
-  config: { appUrl: string; getEncryptionKey: () => Uint8Array },
+  config: { appUrl: string; getEncryptionKey: () => EncryptionKeys },
 ): Promise<WebhookSetup | undefined> {
   const connection = await getGongConnectionByOrganization(db, organizationId);
   if (!connection || connection.status === "revoked") return undefined;

@@ -1,3 +1,4 @@
+import type { EncryptionKeys } from "@/lib/crypto/encryption";
 import "server-only";
 import type { Kysely } from "kysely";
 import { z } from "zod";
@@ -12,6 +13,9 @@ import type { DeliveryReason } from "./delivery-reasons";
 import { parseGongWebhookPayload } from "./gong-webhook-payload";
 import type { IncomingDelivery } from "./incoming-delivery";
 import { createThrottledWarning } from "./throttled-warning";
+import { logger } from "@/lib/observability/logger";
+import { otelInstruments } from "@/lib/observability/otel-metrics";
+import { currentTraceparent, withSpan } from "@/lib/observability/tracing";
 
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
@@ -21,7 +25,7 @@ export type GongWebhookReceiverDeps = {
   db: Kysely<Database>;
   appUrl: string;
   /** Only needed for "URL includes key" connections, so a lazy getter. */
-  getEncryptionKey: () => Uint8Array;
+  getEncryptionKey: () => EncryptionKeys;
   /** Sends many events in one request, as `inngest.send(events)` does. */
   sendEvents: (events: CallSyncEvent[]) => Promise<unknown>;
 };
@@ -81,12 +85,18 @@ export function createGongWebhookReceiver(deps: GongWebhookReceiverDeps): GongWe
       return events.map(() => undefined);
     }, batched),
   };
-  return (delivery, connectionId) => receiveGongWebhook(delivery, connectionId, steps);
+  return (delivery, connectionId) =>
+    withSpan("gong.webhook.delivery", { "callbridge.connection_id": connectionId.slice(0, 64) }, async (span) => {
+      const response = await receiveGongWebhook(delivery, connectionId, steps);
+      span.setAttribute("http.response.status_code", response.status);
+      otelInstruments().webhookDeliveries.add(1, { "http.response.status_code": response.status });
+      return response;
+    });
 }
 
 type ReceiveSteps = {
   appUrl: string;
-  getEncryptionKey: () => Uint8Array;
+  getEncryptionKey: () => EncryptionKeys;
   findConnection: (id: string) => Promise<GongConnectionForWebhook | undefined>;
   recordDelivery: (delivery: WebhookDeliveryInput) => Promise<void>;
   sendEvent: (event: CallSyncEvent) => Promise<void>;
@@ -114,7 +124,11 @@ async function receiveGongWebhook(delivery: IncomingDelivery, connectionId: stri
 
   if (connection.status === "revoked") return reject("revoked_connection");
   // Credentials first: a forged delivery is refused before a byte of its body is read, let alone hashed.
-  const authenticated = await authenticateGongDelivery({ connection, delivery, appUrl: deps.appUrl, getEncryptionKey: deps.getEncryptionKey });
+  const authenticated = await withSpan("gong.webhook.verify", { "gong.webhook.auth": connection.webhook_auth }, async (span) => {
+    const result = await authenticateGongDelivery({ connection, delivery, appUrl: deps.appUrl, getEncryptionKey: deps.getEncryptionKey });
+    span.setAttribute("gong.webhook.verdict", result.ok ? "ok" : result.reason);
+    return result;
+  });
   if (!authenticated.ok) return reject(authenticated.reason);
   const body = await readBodyWithLimit(delivery.body, delivery.declaredLength, MAX_WEBHOOK_BODY_BYTES);
   if (!body.ok) return reject("too_large");
@@ -135,9 +149,11 @@ async function receiveGongWebhook(delivery: IncomingDelivery, connectionId: stri
   // Gong may deliver the same call more than once; the executor drops a repeated event id for 24 h.
   const eventId = `gong-call-${connection.id}-${callGongId}`;
   try {
-    await deps.sendEvent(gongWebhookCallReceived.create({ connectionId: connection.id, callGongId }, { id: eventId }));
+    // The delivery's trace goes with the event, so the sync it starts joins it (inngest/tracing-middleware.ts).
+    const traceparent = currentTraceparent();
+    await deps.sendEvent(gongWebhookCallReceived.create({ connectionId: connection.id, callGongId, ...(traceparent ? { traceparent } : {}) }, { id: eventId }));
   } catch (error) {
-    console.error("webhook: could not enqueue the call sync", { connectionId: connection.id, callGongId, error });
+    logger.error({ connectionId: connection.id, organizationId: connection.organization_id, callGongId, error }, "webhook: could not enqueue the call sync");
     return reject("enqueue_failed", callGongId);
   }
   await deps.recordDelivery({ ...scope, outcome: "accepted", reason: null, httpStatus: 200, callGongId, isTest: false, eventId });

@@ -1,3 +1,5 @@
+import { logger } from "@/lib/observability/logger";
+
 /**
  * A warning logged at most once per interval, counting what happened since its last line, so a flood of bad requests
  * costs a line now and then instead of a line each.
@@ -8,7 +10,7 @@ export function createThrottledWarning(message: string, intervalMs = 60_000): (c
     state.count += count;
     const now = Date.now();
     if (now - state.loggedAt < intervalMs) return;
-    console.warn(`${message} (${state.count} since the last such line)`, details);
+    logger.warn({ ...details, countSinceLastLine: state.count }, message);
     state.count = 0;
     state.loggedAt = now;
   };

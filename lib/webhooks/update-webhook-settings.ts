@@ -5,7 +5,7 @@ import { createAuditEvent } from "@/db/queries/audit-events";
 import { updateGongConnectionWebhook } from "@/db/queries/gong-connection-webhook";
 import { getGongConnectionByOrganization } from "@/db/queries/gong-connections";
 import type { Database, WebhookAuth } from "@/db/schema";
-import { encryptSecret } from "@/lib/crypto/encryption";
+import { type EncryptionKeys, encryptSecret } from "@/lib/crypto/encryption";
 import { parsePublicKey } from "@/lib/gong/webhook";
 
 export type WebhookSettingsResult = { ok: true } | { ok: false; error: string };
@@ -34,7 +34,7 @@ export async function setWebhookAuth(
   db: Kysely<Database>,
   actor: Actor,
   auth: WebhookAuth,
-  encryptionKey: Uint8Array,
+  encryptionKey: EncryptionKeys,
 ): Promise<WebhookSettingsResult> {
   const connection = await getGongConnectionByOrganization(db, actor.organizationId);
   if (!connection || connection.status === "revoked") return { ok: false, error: "Connect Gong first." };
@@ -48,7 +48,7 @@ export async function setWebhookAuth(
 }
 
 /** A new URL key: deliveries using the old URL are rejected from now on. */
-export async function regenerateWebhookUrlKey(db: Kysely<Database>, actor: Actor, encryptionKey: Uint8Array): Promise<WebhookSettingsResult> {
+export async function regenerateWebhookUrlKey(db: Kysely<Database>, actor: Actor, encryptionKey: EncryptionKeys): Promise<WebhookSettingsResult> {
   const connectionId = await getActiveConnectionId(db, actor.organizationId);
   if (!connectionId) return { ok: false, error: "Connect Gong first." };
   const encrypted = await encryptSecret(createUrlKey(), encryptionKey);

@@ -30,9 +30,11 @@ export default async function TrendsPage({ searchParams }: Props) {
   const data = await loadTrends(db, access, { organizationId: user.organizationId, range: params.range, workspaceGongId: workspace });
   const rangeLabel = `the last ${params.range} days`;
   const viewingRep = data.view === "rep" && !data.rep.own ? data.rep : null;
+  // A manager looking at their own series can go back to their team's table too.
+  const backToTeam = viewingRep !== null || (data.view === "rep" && viewer.role !== "admin" && viewer.team.gongIds.length > 0);
   return (
     <>
-      {viewingRep ? (
+      {backToTeam ? (
         <Link href={`/trends?range=${params.range}${workspace ? `&workspace=${encodeURIComponent(workspace)}` : ""}`} className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
           <ArrowLeft className="size-4" aria-hidden />
           Team
@@ -42,7 +44,9 @@ export default async function TrendsPage({ searchParams }: Props) {
         title={viewingRep ? `Trends: ${viewingRep.name}` : "Trends"}
         description={
           data.view === "team"
-            ? "How each rep's call habits change week by week."
+            ? access.view === "team" && access.members
+              ? "How the call habits of each person on your team change week by week."
+              : "How each rep's call habits change week by week."
             : `${viewingRep ? `${viewingRep.name}'s` : "Your"} call habits week by week, beside the team's median. Figures are per-call averages for each week (UTC).`
         }
       />

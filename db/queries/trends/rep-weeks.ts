@@ -76,18 +76,18 @@ export async function listTeamWeeklyMedians(db: Kysely<Database>, scope: TrendsS
     .execute();
 }
 
-/** Tracker mentions per week and tracker name, for one rep or (without `repGongId`) the whole team. */
+/** Tracker mentions per week and tracker name, summed over those reps or (without `repGongIds`) the whole team. */
 export async function listWeeklyTrackerMentions(
   db: Kysely<Database>,
   scope: TrendsScope,
-  repGongId?: string,
+  repGongIds?: string[],
 ): Promise<{ week_start: string; tracker: string; mentions: number }[]> {
   const { rows } = await sql<{ week_start: string; tracker: string; mentions: number }>`
     select r.week_start::text as week_start, e.key as tracker, sum(e.value::int)::int as mentions
     from rep_weekly_metrics r, jsonb_each_text(r.tracker_mentions) e
     where r.organization_id = ${scope.organizationId} and r.week_start >= ${scope.fromWeek}::date
       ${scope.workspaceGongId !== null ? sql`and r.workspace_gong_id = ${scope.workspaceGongId}` : sql``}
-      ${repGongId !== undefined ? sql`and r.rep_gong_id = ${repGongId}` : sql``}
+      ${repGongIds !== undefined ? sql`and r.rep_gong_id in (${sql.join(repGongIds.length ? repGongIds : [""])})` : sql``}
     group by r.week_start, e.key
     order by r.week_start, e.key`.execute(db);
   return rows;

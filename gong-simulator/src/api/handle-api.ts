@@ -29,8 +29,17 @@ export async function handleApiRequest(state: SimulatorState, request: IncomingM
     const message = decision.reason === "day" ? "API request limit exceeded: daily quota reached" : "API request limit exceeded";
     return answer(429, { errors: [message] }, { "Retry-After": String(decision.retryAfterSeconds) });
   }
+  const burst = injectedBurst(state, faultRandom);
+  if (burst !== null) return answer(429, { errors: ["API request limit exceeded"] }, { "Retry-After": String(burst) });
   if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-  if (faults.errorRate > 0 && faultRandom.next() < faults.errorRate) return answer(500, { errors: ["Internal server error occurred"] });
+  if (faults.latencySpikeRate > 0 && faultRandom.next() < faults.latencySpikeRate) {
+    state.stats.faultsInjected.latencySpikes++;
+    await sleep(faults.latencySpikeMs);
+  }
+  if (faults.errorRate > 0 && faultRandom.next() < faults.errorRate) {
+    state.stats.faultsInjected.http500++;
+    return answer(500, { errors: ["Internal server error occurred"] });
+  }
   try {
     const caller = authenticateCaller(state, request);
     const result = await match.route.handler({ state, request, url, params: match.params, caller, endpoint });
@@ -40,6 +49,21 @@ export async function handleApiRequest(state: SimulatorState, request: IncomingM
     console.error("[gong-simulator] unhandled error on", endpoint, error);
     return answer(500, { errors: ["Internal server error occurred"] });
   }
+}
+
+/**
+ * The rateLimitBurstRate fault: Gong sometimes answers 429 for a while whatever the client's own pace (another
+ * app of the company spending the budget). Returns the Retry-After seconds while a burst is under way, else null.
+ */
+function injectedBurst(state: SimulatorState, faultRandom: Random, nowMs = Date.now()): number | null {
+  const { rateLimitBurstRate, rateLimitBurstSeconds } = state.faults;
+  if (nowMs >= state.burstUntilMs && rateLimitBurstRate > 0 && faultRandom.next() < rateLimitBurstRate) {
+    state.burstUntilMs = nowMs + rateLimitBurstSeconds * 1000;
+    state.stats.faultsInjected.rateLimitBursts++;
+  }
+  if (nowMs >= state.burstUntilMs) return null;
+  state.stats.faultsInjected.burst429++;
+  return Math.max(1, Math.ceil((state.burstUntilMs - nowMs) / 1000));
 }
 
 function writeApiResponse(state: SimulatorState, faultRandom: Random, response: ServerResponse, requestId: string, status: number, body: Record<string, unknown>, headers: Record<string, string>): number {
@@ -55,6 +79,7 @@ function writeApiResponse(state: SimulatorState, faultRandom: Random, response: 
   const { truncateRate } = state.faults;
   if (status === 200 && truncateRate > 0 && faultRandom.next() < truncateRate) {
     // A connection cut mid-body: headers promise the full length, half arrives, then the socket dies.
+    state.stats.faultsInjected.truncated++;
     response.write(text.slice(0, Math.floor(text.length / 2)));
     setImmediate(() => response.destroy());
     return status;

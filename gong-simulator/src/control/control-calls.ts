@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { findUserByEmail } from "../data/company";
-import { getDurationSeconds, type ExtraCall } from "../data/dataset";
+import { countAllCalls, getDurationSeconds, type ExtraCall } from "../data/dataset";
 import { formatGongDate } from "../data/dates";
-import { encodeId } from "../data/ids";
+import { decodeId, encodeId } from "../data/ids";
 import { HttpError } from "../http/respond";
 import type { SimulatorState } from "../state";
 import { fireRulesForCall } from "../webhooks/deliver";
@@ -34,11 +34,22 @@ export function createCall(state: SimulatorState, input: z.infer<typeof createCa
     participants: input.participants,
   };
   dataset.extraCalls.push(extra);
+  const copies = state.faults.webhookCopies;
   const deliveries = fireRulesForCall(state, index);
+  // The webhookCopies fault: Gong delivers at least once, so the same "new call" can arrive again.
+  for (let copy = 1; copy < copies; copy++) state.stats.faultsInjected.webhookCopies += fireRulesForCall(state, index).length;
   return {
     id: encodeId("call", dataset.seed, index),
     started: formatGongDate(extra.startedMs, 0, "millis"),
     transcriptReadyAt: new Date(extra.transcriptReadyMs).toISOString(),
     rulesFired: deliveries.length,
   };
+}
+
+/** POST /__sim/calls/{id}/redeliver – Gong delivers a call's webhook again (a replay), to every enabled rule. */
+export function redeliverCall(state: SimulatorState, callId: string) {
+  const index = decodeId("call", state.dataset.seed, callId);
+  if (index === undefined || index < 0 || index >= countAllCalls(state.dataset)) throw new HttpError(404, `No call ${callId}`);
+  state.stats.faultsInjected.webhookCopies += fireRulesForCall(state, index).length;
+  return { id: callId, rulesFired: state.rules.size };
 }

@@ -8,7 +8,7 @@ import { issueTokens, revokeAllTokens } from "../oauth/issue-tokens";
 import { resetState, type SimulatorState } from "../state";
 import { deliverWebhook } from "../webhooks/deliver";
 import { createRule, toRuleJson } from "../webhooks/rules";
-import { createCall, createCallSchema } from "./control-calls";
+import { createCall, createCallSchema, redeliverCall } from "./control-calls";
 import { describeCompany } from "./describe-company";
 
 export type ControlHandler = (state: SimulatorState, body: unknown, params: Record<string, string>) => unknown;
@@ -27,6 +27,9 @@ const faultsSchema = z.object({
   rateLimit: z.number().int().positive().optional(), dailyLimit: z.number().int().positive().optional(),
   transcriptDelaySeconds: z.number().min(0).optional(), truncateRate: z.number().min(0).max(1).optional(),
   driftRate: z.number().min(0).max(1).optional(), driftKinds: z.array(z.enum(DRIFT_KINDS)).min(1).optional(),
+  rateLimitBurstRate: z.number().min(0).max(1).optional(), rateLimitBurstSeconds: z.number().min(0).max(3600).optional(),
+  latencySpikeRate: z.number().min(0).max(1).optional(), latencySpikeMs: z.number().int().min(0).max(120_000).optional(),
+  webhookCopies: z.number().int().min(1).max(10).optional(),
 });
 const ruleSchema = z.object({ url: z.string().url(), auth: z.enum(["jwt", "url-key"]), enabled: z.boolean().default(true) });
 const tokenSchema = z.object({ scopes: z.array(z.string()).optional(), clientId: z.string().optional() }).default({});
@@ -66,6 +69,7 @@ export const CONTROL_ROUTES = [
   }),
   defineRoute<ControlHandler>("GET", "/__sim/stats", (state) => ({ ...state.stats, dailyUsage: state.limiter.dailyUsage, dailyLimit: state.faults.dailyLimit })),
   defineRoute<ControlHandler>("POST", "/__sim/calls", (state, body) => createCall(state, createCallSchema.parse(body))),
+  defineRoute<ControlHandler>("POST", "/__sim/calls/{id}/redeliver", (state, _body, params) => redeliverCall(state, params.id ?? "")),
   defineRoute<ControlHandler>("GET", "/__sim/rules", (state) => ({ rules: [...state.rules.values()].map(toRuleJson) })),
   defineRoute<ControlHandler>("POST", "/__sim/rules", async (state, body) => toRuleJson(await createRule(state, ruleSchema.parse(body)))),
   defineRoute<ControlHandler>("DELETE", "/__sim/rules/{id}", (state, _body, params) => (getRuleOrThrow(state, params.id ?? ""), state.rules.delete(params.id ?? ""), { deleted: true })),

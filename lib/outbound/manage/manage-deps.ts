@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { EndpointOwner } from "@/db/queries/outbound/endpoint-owner";
 import type { Database } from "@/db/schema";
 import type { outboundDeliveryRequested } from "@/inngest/events";
+import type { EncryptionKeys } from "@/lib/crypto/encryption";
 
 export type DeliveryEvent = ReturnType<typeof outboundDeliveryRequested.create>;
 
@@ -9,7 +10,7 @@ export type DeliveryEvent = ReturnType<typeof outboundDeliveryRequested.create>;
 export type ManageDeps = {
   db: Kysely<Database>;
   owner: EndpointOwner;
-  encryptionKey: Uint8Array;
+  encryptionKey: EncryptionKeys;
   allowPrivateTargets: boolean;
   sendDelivery: (event: DeliveryEvent) => Promise<unknown>;
   userId: string | null;

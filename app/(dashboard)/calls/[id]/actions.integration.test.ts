@@ -5,6 +5,8 @@ import { seedCall, seedConnection, seedOrganization, seedUser } from "@/test-sup
 const admin = vi.hoisted(() => ({ id: "", organizationId: "", role: "admin" as const, email: "admin@acme.test", name: "Ada", passwordChangeRequired: false }));
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// Our own module, mocked with a reason: this file is about what the actions do when the queue fails, for an admin.
+// The guard itself (a rep refused, with a real session) is tested in app/(dashboard)/admin-actions.integration.test.ts.
 vi.mock("@/lib/auth/session", () => ({ requireAdminOrForbidden: async () => admin }));
 // The workflow engine does not answer: every send fails.
 vi.mock("@/inngest/client", () => ({ inngest: { send: vi.fn(async () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:8288"))) } }));

@@ -10,6 +10,7 @@ import { gongConnectionRevoked } from "@/inngest/events";
 import { requireAdminOrForbidden } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { disconnectGong } from "@/lib/gong-connection/disconnect-gong";
+import { logger } from "@/lib/observability/logger";
 
 export type ActionResult = { ok: true; message?: string } | { ok: false; error: string };
 
@@ -47,7 +48,7 @@ export async function disconnectGongAction(input: { deleteData: boolean }): Prom
     try {
       await inngest.send(gongConnectionRevoked.create({ connectionId, organizationId: admin.organizationId, deleteData }));
     } catch (error) {
-      console.error("disconnected Gong but could not notify the workflows", error);
+      logger.error({ error, connectionId, organizationId: admin.organizationId }, "disconnected Gong but could not notify the workflows");
       return { ok: true, message: "Disconnected. Running syncs will stop at their next Gong request." };
     }
     return { ok: true };

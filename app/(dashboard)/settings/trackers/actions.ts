@@ -8,6 +8,7 @@ import { createTracker, deleteTracker, updateTracker } from "@/db/queries/tracke
 import { inngest } from "@/inngest/client";
 import { trackersChanged } from "@/inngest/events";
 import { requireAdminOrForbidden } from "@/lib/auth/session";
+import { logger } from "@/lib/observability/logger";
 
 export type TrackerActionResult = { ok: true } | { ok: false; error: string };
 
@@ -25,7 +26,7 @@ async function recountHits(organizationId: string): Promise<void> {
   try {
     await inngest.send(trackersChanged.create({ organizationId }));
   } catch (error) {
-    console.error("could not queue the recount of tracker hits", error);
+    logger.error({ error, organizationId }, "could not queue the recount of tracker hits");
   }
 }
 

@@ -9,6 +9,7 @@ import { toErrorResponse } from "@/lib/errors";
 import { OAuthCallbackError, completeGongOAuth } from "@/lib/gong-connection/complete-gong-oauth";
 import { getGongAppConfig } from "@/lib/gong-connection/config";
 import { queueHeldWebhookCalls } from "@/lib/webhooks/queue-held-webhook-calls";
+import { logger } from "@/lib/observability/logger";
 
 /** Admins land on the connection page; someone who opened an API-issued link without a session, on a public one. */
 function settingsPage(params: Record<string, string>, signedIn = true): NextResponse {
@@ -35,7 +36,7 @@ export async function GET(request: Request) {
       // Calls Gong announced while the connection needed re-authorization were held for this moment.
       await queueHeldWebhookCalls(db, connection.id, (event) => inngest.send(event));
     } catch (error) {
-      console.error("connected Gong but could not queue its syncs", error);
+      logger.error({ error, connectionId: connection.id, organizationId: connection.organization_id }, "connected Gong but could not queue its syncs");
       return settingsPage({ connected: "1", queued: "0" }, signedIn);
     }
     return settingsPage({ connected: "1" }, signedIn);

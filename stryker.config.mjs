@@ -1,0 +1,40 @@
+// Mutation testing of the code that keeps organizations' data and identities apart (docs/TESTING.md).
+// Run it with `npm run test:mutation` (scripts/test-mutation.ts), not `npx stryker run`: the wrapper prints the summary.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  testRunner: "vitest",
+  // Only the tests listed there run, and for each mutant only those that reached it (coverageAnalysis perTest).
+  vitest: { configFile: "vitest.mutation.config.ts", related: false },
+  checkers: ["typescript"],
+  tsconfigFile: "tsconfig.json",
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: "perTest",
+  mutate: [
+    "db/queries/call-access.ts",
+    "db/queries/gong-oauth-states.ts",
+    "lib/auth/**/*.ts",
+    "!lib/auth/**/*.test.ts",
+    "!lib/auth/**/*.d.ts",
+    // Auth.js's wiring: one call, exercised by every session test but with nothing to mutate that a test could tell apart.
+    "!lib/auth/index.ts",
+    "lib/gong/webhook.ts",
+    "lib/webhooks/**/*.ts",
+    "!lib/webhooks/**/*.test.ts",
+    "lib/api/authenticate-api-key.ts",
+    "lib/api/resolve-api-organization.ts",
+    "lib/calls/enforce-media-rate-limit.ts",
+  ],
+  // Log and error messages: a changed word is not a changed rule.
+  ignoreStatic: true,
+  incremental: true,
+  incrementalFile: "reports/stryker-incremental.json",
+  reporters: ["clear-text", "progress", "json"],
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  tempDirName: ".stryker-tmp",
+  ignorePatterns: [".next", ".data", "reports", "test-results", "playwright-report", "blob-report", "coverage"],
+  concurrency: 2,
+  timeoutMS: 30_000,
+  cleanTempDir: "always",
+};
+
+export default config;

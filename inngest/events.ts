@@ -150,7 +150,17 @@ export const trackerRecountContinued = eventType("callbridge/tracker-recount.con
 /** Something a webhook endpoint may subscribe to happened (lib/outbound/event-types.ts); fanned out to endpoints. */
 export const outboundEventOccurred = eventType("callbridge/outbound-event.occurred", { schema: outboundEventRequestSchema });
 
-/** Deliver one recorded outbound delivery (a new one, a test event or a replay) with retries. */
+/**
+ * Deliver one recorded outbound delivery (a new one, a test event or a replay) with retries. The fan-out makes a
+ * new delivery's first attempt itself and hands on only what is left: the attempt to continue with (from 1 unless
+ * set), not before when, and whether the endpoint's throttle slot for it is already taken.
+ */
 export const outboundDeliveryRequested = eventType("callbridge/outbound-delivery.requested", {
-  schema: z.object({ deliveryId: z.string().uuid(), endpointId: z.string().uuid() }),
+  schema: z.object({
+    deliveryId: z.string().uuid(),
+    endpointId: z.string().uuid(),
+    fromAttempt: z.number().int().min(1).max(21).optional(),
+    notBeforeMs: z.number().int().optional(),
+    slotReserved: z.boolean().optional(),
+  }),
 });

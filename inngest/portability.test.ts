@@ -91,9 +91,9 @@ const SCENARIOS: Scenario[] = [
     events: () => [{ name: "gong/connection.revoked", data: { connectionId, organizationId, deleteData: true } }],
   },
   {
-    name: "a stored call with its transcript, to every endpoint its organization reaches",
+    name: "a full batch of stored calls with their transcripts, each to every endpoint its organization reaches, every first attempt put off",
     functionId: "fan-out-outbound-event",
-    events: () => [{ name: "gong/call.synced", data: { callId: runId } }],
+    events: () => gongIds(100).map((callId) => ({ name: "gong/call.synced", data: { callId } })),
   },
   {
     name: "a delivery that waits for its throttle slot and fails every attempt of the schedule",

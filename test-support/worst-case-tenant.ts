@@ -230,7 +230,8 @@ export const fakeOutboundEventRequests = {
 export const fakeRecordOutboundDeliveries = {
   recordOutboundDeliveries: async (_db, request) =>
     range(0, OUTBOUND_ENDPOINTS_REACHED).map((index) => ({
-      deliveryId: `00000000-0000-4000-8${request.type.length.toString(16).padStart(3, "0")}-${index.toString(16).padStart(12, "0")}`,
+      // One delivery per event, type and endpoint: the subject (a call's Gong id in a batch) tells the events apart.
+      deliveryId: `00000000-${(Number(request.subjectId.slice(-4)) || 0).toString(16).padStart(4, "0")}-4000-8${request.type.length.toString(16).padStart(3, "0")}-${index.toString(16).padStart(12, "0")}`,
       endpointId: `00000000-0000-4000-8000-${index.toString(16).padStart(12, "0")}`,
     })),
 } satisfies Partial<typeof import("@/lib/outbound/record-outbound-deliveries")>;

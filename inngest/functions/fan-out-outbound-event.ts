@@ -1,31 +1,52 @@
 import { db } from "@/db";
 import { inngest } from "@/inngest/client";
 import { gongCallInsightsComputed, gongCallSynced, gongConnectionCreated, gongConnectionRevoked, gongSyncRunEnded, outboundDeliveryRequested, outboundEventOccurred } from "@/inngest/events";
-import { getEnv } from "@/lib/env";
+import { chunkEventsBySize } from "@/inngest/send-events-in-chunks";
+import { getEnv, getOutboundConfig } from "@/lib/env";
+import { attemptFirstDeliveries } from "@/lib/outbound/attempt-first-deliveries";
+import { getOutboundEncryptionKey } from "@/lib/outbound/get-encryption-key";
 import { recordOutboundDeliveries } from "@/lib/outbound/record-outbound-deliveries";
 import { toOutboundEventRequests } from "@/lib/outbound/to-outbound-event-request";
 
+/** Events one run fans out (Inngest's largest batch). */
+const MAX_EVENTS_PER_RUN = 100;
+
 /**
- * Turns what happened in the app into outbound webhook deliveries: one recorded delivery per subscribed endpoint,
- * then one delivery run each. The deliveries' ids are stable, so a retried step records and starts nothing twice.
+ * Turns what happened in the app into outbound webhook deliveries. The events of up to a second are taken
+ * together: one step records one delivery per subscribed endpoint of each and makes every delivery's first
+ * attempt, and only the deliveries that attempt did not settle get a `deliver-outbound-webhook` run, to go on
+ * with the retry schedule. A delivery's first attempt is then part of one step of a shared run, not runs of its own
+ * queued behind the calls' sync and insights runs.
+ *
+ * At least once and idempotent: the deliveries' ids derive from their events, so a retried step records nothing
+ * twice and sends the same webhook-ids again (deliveries already settled are skipped), and the runs it starts
+ * have event ids of their deliveries, so none starts twice. Batched, so no `cancelOn`.
  */
 export const fanOutOutboundEvent = inngest.createFunction(
   {
     id: "fan-out-outbound-event",
     triggers: [outboundEventOccurred, gongCallSynced, gongCallInsightsComputed, gongSyncRunEnded, gongConnectionCreated, gongConnectionRevoked],
+    batchEvents: { maxSize: MAX_EVENTS_PER_RUN, timeout: "1s" },
   },
-  async ({ event, step }) => {
-    const queued = await step.run("record-deliveries", async () => {
-      const requests = await toOutboundEventRequests(db, event);
+  async ({ events, step }) => {
+    // One step, so the first attempts wait for one turn in the executor's queue, not two: run again, it records
+    // nothing twice and skips the deliveries already settled.
+    const { deliveries, handoffs } = await step.run("record-and-attempt-deliveries", async () => {
       const appUrl = getEnv().APP_URL;
-      const all = await Promise.all(requests.map(({ request, sourceKey }) => recordOutboundDeliveries(db, request, sourceKey, appUrl)));
-      return all.flat();
+      const all = await Promise.all(
+        events.map(async (event) => {
+          const requests = await toOutboundEventRequests(db, event);
+          return (await Promise.all(requests.map(({ request, sourceKey }) => recordOutboundDeliveries(db, request, sourceKey, appUrl)))).flat();
+        }),
+      );
+      // Events of one batch may mean the same delivery (a run's end announced twice): it is attempted once.
+      const queued = [...new Map(all.flat().map((delivery) => [delivery.deliveryId, delivery])).values()];
+      if (queued.length === 0) return { deliveries: 0, handoffs: [] };
+      return { deliveries: queued.length, handoffs: await attemptFirstDeliveries(db, queued, { ...getOutboundConfig(), getEncryptionKey: getOutboundEncryptionKey }) };
     });
-    if (queued.length === 0) return { deliveries: 0 };
-    await step.sendEvent(
-      "start-deliveries",
-      queued.map(({ deliveryId, endpointId }) => outboundDeliveryRequested.create({ deliveryId, endpointId }, { id: `delivery-${deliveryId}` })),
-    );
-    return { deliveries: queued.length };
+    const runs = handoffs.map(({ deliveryId, ...rest }) => outboundDeliveryRequested.create({ deliveryId, ...rest }, { id: `delivery-${deliveryId}` }));
+    const chunks = chunkEventsBySize(runs);
+    for (const [index, chunk] of chunks.entries()) await step.sendEvent(chunks.length === 1 ? "start-deliveries" : `start-deliveries-${index + 1}`, chunk);
+    return { events: events.length, deliveries, handedOn: handoffs.length };
   },
 );

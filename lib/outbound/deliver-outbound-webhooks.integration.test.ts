@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EndpointOwner } from "@/db/queries/outbound/endpoint-owner";
 import { parseEncryptionKey } from "@/lib/crypto/encryption";
@@ -92,7 +93,51 @@ async function waitForSettled(endpointId: string, count = 1) {
   }
 }
 
+/** The deliver-outbound-webhook runs the executor started for a delivery, with the event that started each. */
+async function deliveryRunsOf(deliveryId: string) {
+  const { rows } = await sql<{ data: Record<string, unknown> }>`
+    select event->'data' as data from inngest_executor.runs
+    where function_id like ${"%deliver-outbound-webhook"} and event->'data'->>'deliveryId' = ${deliveryId}`.execute(stack.db);
+  return rows.map((row) => row.data);
+}
+
+/** Waits until every fan-out run has ended: what it was to start, it has started. */
+async function waitForFanOutsEnded() {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { rows } = await sql<{ open: number }>`
+      select count(*)::int as open from inngest_executor.runs
+      where function_id like ${"%fan-out-outbound-event"} and status not in ('completed', 'failed', 'cancelled')`.execute(stack.db);
+    if (rows[0]!.open === 0) return;
+    if (Date.now() > deadline) throw new Error(`${rows[0]!.open} fan-out runs still open`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe("outbound webhooks", () => {
+  it("makes a new delivery's first attempt in the fan-out, and starts no delivery run when it succeeds", async () => {
+    receiver.setAnswer(() => ({ status: 200 }));
+    const { endpoint } = await addEndpoint("/first-attempt");
+    await syncedCall();
+    const [delivery] = await waitForSettled(endpoint.id);
+    expect(delivery).toMatchObject({ status: "delivered", attempts: 1, response_status: 200 });
+    await waitForFanOutsEnded();
+    expect(await deliveryRunsOf(delivery!.id)).toEqual([]);
+    expect(receiver.on("/first-attempt")).toHaveLength(1);
+  });
+
+  it("hands a delivery whose first attempt failed to a delivery run that goes on from the second attempt", async () => {
+    receiver.setAnswer((path, nth) => (path === "/second-attempt" && nth === 1 ? { status: 500 } : { status: 200 }));
+    const { endpoint } = await addEndpoint("/second-attempt");
+    await syncedCall();
+    const [delivery] = await waitForSettled(endpoint.id);
+    expect(delivery).toMatchObject({ status: "delivered", attempts: 2, response_status: 200 });
+    expect(await deliveryRunsOf(delivery!.id)).toEqual([expect.objectContaining({ deliveryId: delivery!.id, fromAttempt: 2, notBeforeMs: expect.any(Number) })]);
+    const requests = receiver.on("/second-attempt");
+    expect(requests.map((request) => request.webhookId)).toEqual([delivery!.message_id, delivery!.message_id]);
+  });
+
+
   it("signs each delivery as Standard Webhooks says, with the call's ids, title, times, emails and links and no tokens", async () => {
     const { endpoint, secret } = await addEndpoint("/signed");
     expect(secret).toMatch(/^whsec_/);

@@ -1,0 +1,65 @@
+import type { Kysely } from "kysely";
+import pLimit from "p-limit";
+import type { Database } from "@/db/schema";
+import { type AttemptOptions, attemptDelivery } from "./attempt-delivery";
+import type { QueuedDelivery } from "./record-outbound-deliveries";
+
+/** Requests in flight at once, over all endpoints. */
+export const FIRST_ATTEMPTS_IN_FLIGHT = 50;
+/** Requests in flight at once to one endpoint, so a batch of one customer's calls does not flood its receiver. */
+export const FIRST_ATTEMPTS_IN_FLIGHT_PER_ENDPOINT = 8;
+/** No first attempt starts later than this after the first one did; the rest are left to delivery runs. */
+export const FIRST_ATTEMPTS_BUDGET_MS = 20_000;
+
+/**
+ * What a delivery run must do for a delivery whose first attempt did not settle it: the attempt it continues
+ * with, not before when, and whether the endpoint's throttle slot for it is already taken.
+ */
+export type DeliveryHandoff = QueuedDelivery & { fromAttempt: number; notBeforeMs?: number; slotReserved?: boolean };
+
+export type FirstAttemptOptions = Pick<AttemptOptions, "getEncryptionKey" | "timeoutMs" | "allowPrivateTargets"> & {
+  retryScheduleSeconds: number[];
+  budgetMs?: number;
+};
+
+/**
+ * Makes each delivery's first attempt right away, with attemptDelivery (so it is signed, SSRF-checked, throttled
+ * by the endpoint's slots and recorded exactly as a delivery run's attempt is), a bounded number in flight overall
+ * and per endpoint. Returns the deliveries still to do: after a failed attempt, the schedule's second attempt at
+ * the time recorded for it; when the endpoint's throttle put the attempt off, the first attempt at its slot; when
+ * the budget ran out before it started, the first attempt. Delivered or stopped deliveries need nothing more.
+ */
+export async function attemptFirstDeliveries(db: Kysely<Database>, deliveries: QueuedDelivery[], options: FirstAttemptOptions): Promise<DeliveryHandoff[]> {
+  const overall = pLimit(FIRST_ATTEMPTS_IN_FLIGHT);
+  const perEndpoint = new Map<string, pLimit.Limit>();
+  const limitFor = (endpointId: string) => {
+    const found = perEndpoint.get(endpointId) ?? pLimit(FIRST_ATTEMPTS_IN_FLIGHT_PER_ENDPOINT);
+    perEndpoint.set(endpointId, found);
+    return found;
+  };
+  const deadline = Date.now() + (options.budgetMs ?? FIRST_ATTEMPTS_BUDGET_MS);
+  const nextWaitSeconds = options.retryScheduleSeconds[0] ?? null;
+  const settled = await Promise.allSettled(
+    deliveries.map((delivery) =>
+      limitFor(delivery.endpointId)(() =>
+        overall(async (): Promise<DeliveryHandoff | null> => {
+          if (Date.now() > deadline) return { ...delivery, fromAttempt: 1 };
+          const outcome = await attemptDelivery(db, delivery.deliveryId, { ...options, nextWaitSeconds, slotReserved: false });
+          switch (outcome.kind) {
+            case "delivered":
+            case "stopped":
+              return null;
+            case "throttled":
+              return { ...delivery, fromAttempt: 1, notBeforeMs: outcome.untilMs, slotReserved: true };
+            case "retry":
+              return { ...delivery, fromAttempt: 2, notBeforeMs: Date.now() + nextWaitSeconds! * 1000 };
+          }
+        }),
+      ),
+    ),
+  );
+  // Every attempt ends before an error is thrown, so a retry of the step never overlaps attempts of this one.
+  const failure = settled.find((each) => each.status === "rejected");
+  if (failure) throw failure.reason;
+  return settled.flatMap((each) => (each.status === "fulfilled" && each.value ? [each.value] : []));
+}

@@ -28,7 +28,7 @@ export function FieldTable({ caption, fields, location, markRequired = true }: F
                   {field.description ? <MarkdownText inline text={field.description} className="mt-1 block text-xs text-muted-foreground md:hidden" /> : null}
                 </Td>
                 <Td className="align-top">
-                  <code className="break-words font-mono text-xs text-muted-foreground">{field.type}</code>
+                  <code className="font-mono text-xs text-muted-foreground wrap-anywhere">{field.type}</code>
                 </Td>
                 <Td className="hidden align-top text-muted-foreground md:table-cell">{field.description ? <MarkdownText inline text={field.description} /> : null}</Td>
               </tr>

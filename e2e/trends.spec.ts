@@ -161,14 +161,15 @@ test.describe("every page has no serious accessibility violations at 1366 and 39
   test.setTimeout(420_000);
 
   test("a rep's pages", async ({ page }) => {
-    expect(await checkPages(page, "ana", ["/trends", "/calls", `/calls/${discoveryId}`, "/account/password"])).toEqual([]);
+    expect(await checkPages(page, "ana", ["/trends", "/calls", `/calls/${discoveryId}`, "/account", "/account/password"])).toEqual([]);
   });
 
   test("an admin's pages", async ({ page }) => {
     const ben = await e2eDb().selectFrom("gong_users").select("gong_id").where("email", "=", email("ben")).executeTakeFirstOrThrow();
     const paths = [
       "/trends", "/trends?range=365", `/trends?rep=${ben.gong_id}`, "/calls", `/calls/${discoveryId}`, "/settings/gong", "/settings/webhook",
-      "/settings/users", "/settings/trackers", "/settings/sync", "/settings/api", "/settings/api/reference", "/account/password",
+      "/settings/users", "/settings/trackers", "/settings/sync", "/settings/api", "/settings/api/reference", "/settings/outbound",
+      "/account", "/account/password",
     ];
     expect(await checkPages(page, "admin", paths)).toEqual([]);
   });

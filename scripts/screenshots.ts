@@ -1,7 +1,7 @@
 // npm run screenshots: docs/screenshots/{call,webhook,users}-{1366,390}-{light,dark}.png, taken in Chromium from a
-// fresh stack (embedded PGlite, or a new database on DATABASE_URL's server) after connecting Gong through the
+// fresh stack (an embedded PostgreSQL, or a new database on DATABASE_URL's server) after connecting Gong through the
 // simulator's consent page and letting the first sync bring its calls in, as a new admin would.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,6 +81,8 @@ async function main() {
   process.env.GONG_SIMULATOR_CALLS ??= "60";
   process.env.GONG_SIMULATOR_LOG ??= "none";
   const dataDir = mkdtempSync(path.join(tmpdir(), "callbridge-screenshots-"));
+  // As root the embedded server runs as the user postgres, who must be able to enter the folder (mkdtemp makes it 700).
+  chmodSync(dataDir, 0o755);
   const database = process.env.DATABASE_URL ? await createTestDatabase() : undefined;
   const [appPort, simulatorPort, executorPort] = [await freePort(), await freePort(), await freePort()];
   const stack = await startStack({
@@ -91,7 +93,9 @@ async function main() {
   try {
     const page = await browser.newPage({ baseURL: stack.appUrl });
     await signInAsAdmin(page);
-    await page.goto("/api/gong/oauth/start?email=admin@acme.test");
+    // Connecting starts on a same-origin POST, as the Connect button sends it.
+    const start = await page.request.post("/api/gong/oauth/start", { form: { email: "admin@acme.test" }, maxRedirects: 0 });
+    await page.goto(start.headers().location!);
     await page.getByRole("button", { name: "Approve" }).click();
     await waitForFirstSync(stack.databaseUrl);
     await prepareWebhook(page, stack.simulatorUrl!);

@@ -5,7 +5,10 @@ const optionalUrl = z.url().optional().or(z.literal("").transform(() => undefine
 
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm run demo sets it for the embedded database)"),
-  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+  // One secret, or a key ring: comma-separated, newest first (the newest signs, any verifies).
+  AUTH_SECRET: z
+    .string()
+    .refine((text) => text.split(",").every((secret) => secret.trim().length >= 32), "AUTH_SECRET must be at least 32 characters (each, when it lists several)"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // Defaults to http://localhost:$PORT below; set it to the public origin anywhere else.
   APP_URL: z.url().optional(),

@@ -7,6 +7,7 @@ import { logger } from "@/lib/observability/logger";
 import { processMetrics } from "@/lib/observability/process-metrics";
 import type { ClientAddress } from "./client-address";
 import { createDeviceToken, verifyDeviceToken } from "./device-token";
+import type { SecretRing } from "./signed-text";
 import {
   type KnownDevice,
   type RateLimitScope,
@@ -33,8 +34,8 @@ export type SignInAttempt = {
   client: ClientAddress;
   /** The device cookie the browser sent, if any. */
   deviceToken: string | undefined;
-  /** Signs device tokens (AUTH_SECRET). */
-  secret: string;
+  /** Signs device tokens (AUTH_SECRET: its newest secret signs, any of them verifies). */
+  secret: SecretRing;
 };
 
 /**

@@ -41,7 +41,7 @@ describe("the credentials provider", () => {
   it("signs in with the right password: the claims the session carries, and the device remembered", async () => {
     const { authorize, config } = await loadConfig();
     expect(config.session).toEqual({ strategy: "jwt", maxAge: 12 * 60 * 60 });
-    expect(config.secret).toBe(SECRET);
+    expect(config.secret).toEqual([SECRET]);
     setCookies.length = 0;
     expect(await authorize({ email: " PAT@acme.test ", password: "right-password" }, signInRequest())).toEqual({
       id: userId, email: "pat@acme.test", name: "Pat", organizationId, role: "admin", sessionVersion: 0,

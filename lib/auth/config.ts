@@ -9,6 +9,7 @@ import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { getClientAddress } from "@/lib/auth/client-address";
 import { DEVICE_COOKIE_NAME, DEVICE_TOKEN_MAX_AGE_SECONDS, readDeviceCookie } from "@/lib/auth/device-token";
 import { readSessionRenewal } from "@/lib/auth/session-renewal";
+import { secretsOf } from "@/lib/auth/signed-text";
 import type { RateLimitScope } from "@/lib/auth/sign-in-limits";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
@@ -45,7 +46,8 @@ async function rememberDevice(deviceToken: string): Promise<void> {
 
 export function createAuthConfig(): NextAuthConfig {
   return {
-    secret: getEnv().AUTH_SECRET,
+    // Auth.js encrypts with the first secret and tries each to decrypt: AUTH_SECRET rotates without signing anyone out.
+    secret: secretsOf(getEnv().AUTH_SECRET),
     trustHost: true,
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: "/sign-in" },

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { isSignatureOf, signText } from "./signed-text";
+import { type SecretRing, isSignatureOf, signText } from "./signed-text";
 
 /**
  * A "device cookie" (OWASP, Slow Down Online Guessing Attacks with Device Cookies): after a successful sign-in the
@@ -14,13 +14,13 @@ const PURPOSE = "callbridge sign-in device token";
 const signedText = (deviceId: string, issuedAt: number, userId: string) => `${deviceId}.${issuedAt}.user:${userId}`;
 
 /** A token for this browser and user; keeps `deviceId` when the browser already had one. */
-export function createDeviceToken(secret: string, userId: string, deviceId = randomBytes(16).toString("base64url"), now = Date.now()): string {
+export function createDeviceToken(secret: SecretRing, userId: string, deviceId = randomBytes(16).toString("base64url"), now = Date.now()): string {
   const issuedAt = Math.floor(now / 1000);
   return `${deviceId}.${issuedAt}.${signText(secret, PURPOSE, signedText(deviceId, issuedAt, userId))}`;
 }
 
 /** The device id when `token` was issued by us for `userId` and has not expired, else null. */
-export function verifyDeviceToken(secret: string, token: string | undefined, userId: string, now = Date.now()): string | null {
+export function verifyDeviceToken(secret: SecretRing, token: string | undefined, userId: string, now = Date.now()): string | null {
   const [deviceId, issued, signature, ...rest] = (token ?? "").split(".");
   const issuedAt = Number(issued);
   if (!deviceId || !signature || rest.length > 0 || !/^[\w-]{16,64}$/.test(deviceId) || !Number.isInteger(issuedAt)) return null;

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { exportSPKI, generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import payload from "./__fixtures__/webhook-call-completed.json";
@@ -29,7 +29,7 @@ beforeAll(async () => {
   bareKey = pem.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, "").replace(/\s+/g, "");
 });
 
-function sign(claims: Record<string, unknown>, privateKey: CryptoKey | Uint8Array = keys.privateKey, alg = "RS256") {
+function sign(claims: Record<string, unknown>, privateKey: CryptoKey | KeyObject | Uint8Array = keys.privateKey, alg = "RS256") {
   return new SignJWT({
     webhook_url: URL_CONFIGURED,
     body_sha256: createHash("sha256").update(rawBody).digest("hex"),
@@ -40,14 +40,23 @@ function sign(claims: Record<string, unknown>, privateKey: CryptoKey | Uint8Arra
     .sign(privateKey);
 }
 
-async function reasonOf(promise: Promise<unknown>): Promise<WebhookFailureReason> {
+type Failure = { reason: WebhookFailureReason; message: string };
+
+async function failureOf(promise: Promise<unknown>): Promise<Failure> {
   const error = await promise.catch((caught: unknown) => caught);
   if (!(error instanceof WebhookVerificationError)) throw new Error(`expected WebhookVerificationError, got ${String(error)}`);
-  return error.reason;
+  expect(error.name).toBe("WebhookVerificationError");
+  return { reason: error.reason, message: error.message };
 }
 
-const verify = (authorization: string, overrides: Partial<Parameters<typeof verifyGongWebhook>[0]> = {}) =>
+const verify = (authorization: string | null, overrides: Partial<Parameters<typeof verifyGongWebhook>[0]> = {}) =>
   verifyGongWebhook({ publicKeyBase64: bareKey, authorization, rawBody, expectedUrl: URL_CONFIGURED, now: NOW, ...overrides });
+
+const NO_JWT: Failure = { reason: "malformed", message: "No JWT in Authorization" };
+const UNREADABLE: Failure = { reason: "malformed", message: "JWT could not be read" };
+const BAD_SIGNATURE: Failure = { reason: "bad_signature", message: "JWT signature does not verify with this public key" };
+const BODY_CHANGED: Failure = { reason: "body_changed", message: "Body does not match body_sha256" };
+const URL_MISMATCH: Failure = { reason: "url_mismatch", message: "webhook_url is not this endpoint's URL" };
 
 describe("verifyGongWebhook", () => {
   it("accepts a valid delivery and returns its claims", async () => {
@@ -64,44 +73,79 @@ describe("verifyGongWebhook", () => {
     await expect(verify(token, { rawBody: new TextEncoder().encode(rawBody) })).resolves.toMatchObject(accepted);
   });
 
+  it("accepts surrounding whitespace, any whitespace after Bearer and the prefix in any case", async () => {
+    const token = await sign({});
+    const accepted = { webhook_url: URL_CONFIGURED };
+    await expect(verify(` ${token}\t`)).resolves.toMatchObject(accepted);
+    await expect(verify(`Bearer \t ${token}`)).resolves.toMatchObject(accepted);
+    await expect(verify(`bearer ${token}`)).resolves.toMatchObject(accepted);
+  });
+
+  it("finds no JWT when Bearer is not the header's start or the token is not all of the rest", async () => {
+    const token = await sign({});
+    expect(await failureOf(verify(`xBearer ${token}`))).toEqual(NO_JWT);
+    expect(await failureOf(verify(`!${token}`))).toEqual(NO_JWT);
+    expect(await failureOf(verify(`${token}!`))).toEqual(NO_JWT);
+    expect(await failureOf(verify(`${token} ${token}`))).toEqual(NO_JWT);
+  });
+
   it("rejects a changed body", async () => {
-    expect(await reasonOf(verify(await sign({}), { rawBody: rawBody.replace("Sales", "Sale$") }))).toBe("body_changed");
+    expect(await failureOf(verify(await sign({}), { rawBody: rawBody.replace("Sales", "Sale$") }))).toEqual(BODY_CHANGED);
+  });
+
+  it("rejects a body_sha256 that is not exactly 64 hex digits, even when it starts with the right digest", async () => {
+    const digest = createHash("sha256").update(rawBody).digest("hex");
+    expect(await failureOf(verify(await sign({ body_sha256: `${digest}zz` })))).toEqual(BODY_CHANGED);
+    expect(await failureOf(verify(await sign({ body_sha256: "not hex" })))).toEqual(BODY_CHANGED);
+    await expect(verify(await sign({ body_sha256: digest.toUpperCase() }))).resolves.toMatchObject({ body_sha256: digest.toUpperCase() });
   });
 
   it("rejects a token expired beyond 60 s and accepts one within the leeway", async () => {
-    expect(await reasonOf(verify(await sign({ exp: nowSeconds - 61 })))).toBe("expired");
+    expect(await failureOf(verify(await sign({ exp: nowSeconds - 61 })))).toEqual({ reason: "expired", message: "JWT has expired" });
     await expect(verify(await sign({ exp: nowSeconds - 59 }))).resolves.toMatchObject({ exp: nowSeconds - 59 });
   });
 
   it("refuses a token valid for more than 24 hours, which could be replayed after its call's sync stops being a duplicate", async () => {
-    expect(await reasonOf(verify(await sign({ exp: nowSeconds + 24 * 3600 + 1 })))).toBe("long_lived");
-    expect(await reasonOf(verify(await sign({ exp: nowSeconds + 365 * 24 * 3600 })))).toBe("long_lived");
+    const longLived: Failure = { reason: "long_lived", message: "JWT is valid for more than 24 hours" };
+    expect(await failureOf(verify(await sign({ exp: nowSeconds + 24 * 3600 + 1 })))).toEqual(longLived);
+    expect(await failureOf(verify(await sign({ exp: nowSeconds + 365 * 24 * 3600 })))).toEqual(longLived);
     await expect(verify(await sign({ exp: nowSeconds + 24 * 3600 }))).resolves.toMatchObject({ exp: nowSeconds + 24 * 3600 });
   });
 
-  it("rejects a token signed by another key or with another algorithm", async () => {
-    expect(await reasonOf(verify(await sign({}, otherKeys.privateKey)))).toBe("bad_signature");
+  it("rejects a token signed by another key or with another algorithm, even one the right RSA key can make", async () => {
+    expect(await failureOf(verify(await sign({}, otherKeys.privateKey)))).toEqual(BAD_SIGNATURE);
     const hs256 = await sign({}, new Uint8Array(32), "HS256");
-    expect(await reasonOf(verify(hs256))).toBe("bad_signature");
+    expect(await failureOf(verify(hs256))).toEqual(BAD_SIGNATURE);
+    const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const publicKeyBase64 = publicKey.export({ format: "der", type: "spki" }).toString("base64");
+    await expect(verify(await sign({}, privateKey), { publicKeyBase64 })).resolves.toMatchObject({ webhook_url: URL_CONFIGURED });
+    expect(await failureOf(verify(await sign({}, privateKey, "RS512"), { publicKeyBase64 }))).toEqual(BAD_SIGNATURE);
   });
 
   it("rejects a token for another URL but tolerates case and a trailing slash", async () => {
-    expect(await reasonOf(verify(await sign({ webhook_url: "https://evil.example.com/api/webhooks/gong/conn-1?key=abc" })))).toBe(
-      "url_mismatch",
+    expect(await failureOf(verify(await sign({ webhook_url: "https://evil.example.com/api/webhooks/gong/conn-1?key=abc" })))).toEqual(
+      URL_MISMATCH,
     );
-    expect(await reasonOf(verify(await sign({ webhook_url: "https://callbridge.example.com/api/webhooks/gong/conn-2?key=abc" })))).toBe(
-      "url_mismatch",
+    expect(await failureOf(verify(await sign({ webhook_url: "https://callbridge.example.com/api/webhooks/gong/conn-2?key=abc" })))).toEqual(
+      URL_MISMATCH,
     );
     const relaxed = "HTTPS://CallBridge.Example.com/api/webhooks/gong/conn-1/?key=abc";
     await expect(verify(await sign({ webhook_url: relaxed }))).resolves.toMatchObject({ webhook_url: relaxed });
   });
 
-  it("rejects malformed tokens and missing claims", async () => {
-    expect(await reasonOf(verify(""))).toBe("malformed");
-    expect(await reasonOf(verify("not-a-jwt"))).toBe("malformed");
-    expect(await reasonOf(verify("aaa.bbb.ccc"))).toBe("malformed");
-    expect(await reasonOf(verify(await sign({ body_sha256: undefined })))).toBe("malformed");
-    expect(await reasonOf(verify(await sign({}), { publicKeyBase64: "garbage!" }))).toBe("malformed");
+  it("rejects malformed tokens and missing claims, saying which", async () => {
+    expect(await failureOf(verify(""))).toEqual(NO_JWT);
+    expect(await failureOf(verify(null))).toEqual(NO_JWT);
+    expect(await failureOf(verify("not-a-jwt"))).toEqual(NO_JWT);
+    expect(await failureOf(verify("aaa.bbb.ccc"))).toEqual(UNREADABLE);
+    expect(await failureOf(verify(await sign({ body_sha256: undefined })))).toEqual({
+      reason: "malformed",
+      message: "JWT lacks webhook_url, body_sha256 or exp",
+    });
+    expect(await failureOf(verify(await sign({}), { publicKeyBase64: "garbage!" }))).toEqual({
+      reason: "malformed",
+      message: "That doesn't look like a Gong public key: it contains characters that are not base64.",
+    });
   });
 });
 
@@ -109,6 +153,13 @@ describe("webhook helpers", () => {
   it("normalises webhook URLs", () => {
     expect(normaliseWebhookUrl("https://A.example.com:443/x/?q=1#frag")).toBe("https://a.example.com/x?q=1");
     expect(normaliseWebhookUrl("http://127.0.0.1:3000/")).toBe("http://127.0.0.1:3000");
+    expect(normaliseWebhookUrl("https://a.example.com/x///")).toBe("https://a.example.com/x");
+    expect(normaliseWebhookUrl("\u00a0https://a.example.com/x\u00a0")).toBe("https://a.example.com/x");
+  });
+
+  it("keeps what is not a URL apart from any URL and from other text", () => {
+    expect(normaliseWebhookUrl("not a url")).toBe("invalid:not a url");
+    expect(normaliseWebhookUrl("")).toBe("invalid:");
   });
 
   it("parses bare and PEM public keys and explains bad ones", () => {

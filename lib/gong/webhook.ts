@@ -20,11 +20,6 @@ export class WebhookVerificationError extends Error {
 
 /** Gong's delivery and our clock may disagree a little; never more than this. */
 const CLOCK_TOLERANCE_SECONDS = 60;
-/**
- * A token valid for longer is refused: a captured delivery could be replayed for as long as its token is valid, and
- * the sync its call id starts is dropped as a duplicate for 24 hours (Inngest's event-id window), not longer.
- */
-export const MAX_WEBHOOK_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 const MAX_CACHED_KEYS = 256;
 const keyCache = new Map<string, KeyObject>();
 
@@ -58,7 +53,11 @@ export async function verifyGongWebhookToken(input: TokenInput): Promise<Webhook
   const claims = webhookClaimsSchema.safeParse(payload);
   if (!claims.success) throw new WebhookVerificationError("malformed", "JWT lacks webhook_url, body_sha256 or exp");
   const nowSeconds = (input.now ?? new Date()).getTime() / 1000;
-  if (claims.data.exp - nowSeconds > MAX_WEBHOOK_TOKEN_LIFETIME_SECONDS) {
+  // A token valid for longer is refused: a captured delivery could be replayed for as long as its token is valid, and
+  // the sync its call id starts is dropped as a duplicate for 24 hours (Inngest's event-id window), not longer.
+  // Here rather than a module constant so that mutation testing can see it (docs/TESTING.md).
+  const maxLifetimeSeconds = 24 * 60 * 60;
+  if (claims.data.exp - nowSeconds > maxLifetimeSeconds) {
     throw new WebhookVerificationError("long_lived", "JWT is valid for more than 24 hours");
   }
   if (normaliseWebhookUrl(claims.data.webhook_url) !== normaliseWebhookUrl(input.expectedUrl)) {

@@ -23,6 +23,9 @@ const config = {
     "lib/api/authenticate-api-key.ts",
     "lib/api/resolve-api-organization.ts",
     "lib/calls/enforce-media-rate-limit.ts",
+    // Outbound webhooks: the Standard Webhooks signature and the whsec_ secrets it is made with (and rotated to).
+    "lib/outbound/sign-message.ts",
+    "lib/outbound/endpoint-secret.ts",
   ],
   // Log and error messages: a changed word is not a changed rule.
   ignoreStatic: true,

@@ -18,6 +18,8 @@ export const MUTATION_TEST_FILES = [
   "lib/api/platform-keys.integration.test.ts",
   "lib/api/roll-api-key.integration.test.ts",
   "db/queries/gong-oauth-states.integration.test.ts",
+  "lib/outbound/sign-message.test.ts",
+  "lib/outbound/endpoint-secret.test.ts",
 ];
 
 // Not mergeConfig: it would append these to the base config's include (every test) instead of replacing it.

@@ -25,5 +25,8 @@ export async function readSigningSecrets(
   return previousValid ? [current, await decryptSecret(endpoint.previous_secret_encrypted!, encryptionKey)] : [current];
 }
 
-/** How long the previous secret stays valid after a rotation. */
-export const PREVIOUS_SECRET_VALID_MS = 24 * 60 * 60 * 1000;
+/** When the previous secret stops signing after a rotation at `rotatedAt`: 24 hours later. */
+export function previousSecretExpiresAt(rotatedAt: Date): Date {
+  const validMs = 24 * 60 * 60 * 1000;
+  return new Date(rotatedAt.getTime() + validMs);
+}

@@ -1,6 +1,6 @@
 import { deleteWebhookEndpoint, getWebhookEndpoint, rotateWebhookEndpointSecret, updateWebhookEndpoint } from "@/db/queries/outbound/webhook-endpoints";
 import { AppError } from "@/lib/errors";
-import { PREVIOUS_SECRET_VALID_MS, issueEndpointSecret } from "../endpoint-secret";
+import { issueEndpointSecret, previousSecretExpiresAt } from "../endpoint-secret";
 import { assertTargetUrl } from "./create-endpoint";
 import type { UpdateEndpointInput } from "./endpoint-input";
 import type { ManageDeps } from "./manage-deps";
@@ -37,7 +37,7 @@ export async function deleteEndpoint(deps: ManageDeps, id: string): Promise<void
 /** A new secret, shown this once; the old one keeps signing alongside it for 24 hours. */
 export async function rotateEndpointSecret(deps: ManageDeps, id: string): Promise<{ endpoint: SerializedEndpoint; secret: string }> {
   const { secret, encrypted } = await issueEndpointSecret(deps.encryptionKey);
-  const rotated = await rotateWebhookEndpointSecret(deps.db, deps.owner, id, encrypted, new Date(Date.now() + PREVIOUS_SECRET_VALID_MS));
+  const rotated = await rotateWebhookEndpointSecret(deps.db, deps.owner, id, encrypted, previousSecretExpiresAt(new Date()));
   if (!rotated) throw notFound(id);
   return { endpoint: serializeEndpoint(rotated), secret };
 }

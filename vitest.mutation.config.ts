@@ -7,6 +7,7 @@ import base from "./vitest.config";
  */
 export const MUTATION_TEST_FILES = [
   "db/queries/call-access.integration.test.ts",
+  "db/queries/call-access-team.integration.test.ts",
   "lib/auth/*.test.ts",
   "app/(dashboard)/admin-actions.integration.test.ts",
   "app/api/calls/[[]id]/media/route.integration.test.ts",

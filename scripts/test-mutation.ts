@@ -27,17 +27,25 @@ if (!existsSync(reportFile)) {
 const report = JSON.parse(readFileSync(reportFile, "utf8")) as Report;
 const count: Record<string, number> = {};
 const survivors: string[] = [];
+const byFile: Record<string, number> = {};
 for (const [file, { mutants }] of Object.entries(report.files)) {
+  const fileCount: Record<string, number> = {};
   for (const mutant of mutants) {
     count[mutant.status] = (count[mutant.status] ?? 0) + 1;
+    fileCount[mutant.status] = (fileCount[mutant.status] ?? 0) + 1;
     if (mutant.status === "Survived" || mutant.status === "NoCoverage") survivors.push(`${file}:${mutant.location.start.line} ${mutant.mutatorName} (${mutant.status})`);
   }
+  byFile[file] = scoreOf(fileCount);
 }
 const of = (status: string) => count[status] ?? 0;
-// Stryker's own definition: detected / (detected + undetected); compile errors and ignored mutants do not count.
-const detected = of("Killed") + of("Timeout");
-const undetected = of("Survived") + of("NoCoverage");
-const mutationScore = detected + undetected === 0 ? 100 : Math.round((10_000 * detected) / (detected + undetected)) / 100;
+const mutationScore = scoreOf(count);
+
+/** Stryker's own definition: detected / (detected + undetected); compile errors and ignored mutants do not count. */
+function scoreOf(counts: Record<string, number>): number {
+  const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
+  const undetected = (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
+  return detected + undetected === 0 ? 100 : Math.round((10_000 * detected) / (detected + undetected)) / 100;
+}
 
 if (survivors.length > 0) console.log(`\nUndetected mutants:\n  ${survivors.join("\n  ")}`);
 console.log(
@@ -50,6 +58,8 @@ console.log(
     compileErrors: of("CompileError"),
     ignored: of("Ignored"),
     files: Object.keys(report.files).length,
+    // Per file, from this run or (incremental) an earlier one: a file listed is not necessarily one just mutated.
+    byFile,
     durationSeconds: Math.round((Date.now() - started) / 1000),
   }),
 );

@@ -84,6 +84,7 @@ beforeAll(async () => {
   await link(acme, "rex", "rex@acme.test", "901");
   await link(acme, "eve", "eve@acme.test", "904");
   await link(globex, "globexMia", "mia@acme.test", "900");
+  await link(acme, "zedAdmin", "zed@acme.test", "905", "admin");
 
   const party = (gongId: string, email: string, byEmailOnly = false) => ({
     gongId: `p-${gongId}-${email}`, userGongId: byEmailOnly ? null : gongId, email, affiliation: "Internal" as const,
@@ -133,6 +134,12 @@ describe("the access matrix with managers", () => {
     expect((await listAll(await viewerOf("mia"), { team: true })).sort()).toEqual([ids.rexCall, ids.tomByEmail, ids.sueImported].sort());
     expect(await listAll(await viewerOf("rex"), { team: true })).toEqual([]);
     expect(await listAll(await viewerOf("globexMia"), { team: true })).toEqual([ids.globexRexCall]);
+  });
+
+  it("looks up no team for an admin linked to a manager: admins see their organization's calls already", async () => {
+    const zedAdmin = await viewerOf("zedAdmin");
+    expect(zedAdmin).toMatchObject({ role: "admin", gongUserId: "905", team: { gongIds: [], emails: [] } });
+    expect((await getGongTeam(database.db, acme, "905")).gongIds).toEqual(["904"]);
   });
 
   it("walks reporting lines through cycles and self-references without looping or counting the manager", async () => {

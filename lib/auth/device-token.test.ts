@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEVICE_COOKIE_NAME, DEVICE_TOKEN_MAX_AGE_SECONDS, createDeviceToken, readDeviceCookie, verifyDeviceToken } from "./device-token";
+import { signText } from "./signed-text";
 
 const SECRET = "a-test-secret-of-at-least-thirty-two-characters";
 const ADMIN = "6f1c3a52-0000-4000-8000-000000000001";
@@ -26,7 +27,35 @@ describe("sign-in device tokens", () => {
     expect(verifyDeviceToken(SECRET, old, ADMIN)).toBeNull();
   });
 
+  it("hold for 180 days to the second, and allow a clock a minute ahead but not more", () => {
+    const issuedAt = Date.UTC(2026, 0, 1);
+    const token = createDeviceToken(SECRET, ADMIN, "device-id-0123456789", issuedAt);
+    expect(DEVICE_TOKEN_MAX_AGE_SECONDS).toBe(180 * 24 * 3600);
+    expect(verifyDeviceToken(SECRET, token, ADMIN, issuedAt + DEVICE_TOKEN_MAX_AGE_SECONDS * 1000)).toBe("device-id-0123456789");
+    expect(verifyDeviceToken(SECRET, token, ADMIN, issuedAt + (DEVICE_TOKEN_MAX_AGE_SECONDS + 1) * 1000)).toBeNull();
+    expect(verifyDeviceToken(SECRET, token, ADMIN, issuedAt - 60_000)).toBe("device-id-0123456789");
+    expect(verifyDeviceToken(SECRET, token, ADMIN, issuedAt - 61_000)).toBeNull();
+  });
+
+  it("refuse a device id that is not 16 to 64 word characters, even signed", () => {
+    const tokenFor = (deviceId: string) => createDeviceToken(SECRET, ADMIN, deviceId);
+    expect(verifyDeviceToken(SECRET, tokenFor("a".repeat(16)), ADMIN)).toBe("a".repeat(16));
+    expect(verifyDeviceToken(SECRET, tokenFor("a-".repeat(32)), ADMIN)).toBe("a-".repeat(32));
+    expect(verifyDeviceToken(SECRET, tokenFor("a".repeat(15)), ADMIN)).toBeNull();
+    expect(verifyDeviceToken(SECRET, tokenFor("a".repeat(65)), ADMIN)).toBeNull();
+    expect(verifyDeviceToken(SECRET, tokenFor(`!${"a".repeat(20)}`), ADMIN)).toBeNull();
+    expect(verifyDeviceToken(SECRET, tokenFor(`${"a".repeat(20)}!`), ADMIN)).toBeNull();
+  });
+
+  it("refuse an issue time that is not a whole number, even signed", () => {
+    const deviceId = "device-id-0123456789";
+    const signed = signText(SECRET, "callbridge sign-in device token", `${deviceId}.NaN.user:${ADMIN}`);
+    expect(verifyDeviceToken(SECRET, `${deviceId}.NaN.${signed}`, ADMIN)).toBeNull();
+  });
+
   it("are read from a Cookie header among others", () => {
+    expect(readDeviceCookie(`a=1;${DEVICE_COOKIE_NAME}=id.1.sig=;b=2`)).toBe("id.1.sig=");
+    expect(readDeviceCookie(`x${DEVICE_COOKIE_NAME}=other`)).toBeUndefined();
     expect(readDeviceCookie(`authjs.session-token=abc; ${DEVICE_COOKIE_NAME}=id.1.sig; other=1`)).toBe("id.1.sig");
     expect(readDeviceCookie("other=1")).toBeUndefined();
     expect(readDeviceCookie(null)).toBeUndefined();

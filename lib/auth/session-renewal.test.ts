@@ -9,6 +9,20 @@ describe("session renewals", () => {
     expect(readSessionRenewal(SECRET, createSessionRenewal(SECRET, USER, 7), USER)).toBe(7);
   });
 
+  it("hold for 60 seconds from when they were made, to the second", () => {
+    const madeAt = Date.UTC(2026, 0, 1);
+    const data = createSessionRenewal(SECRET, USER, 7, madeAt);
+    expect(readSessionRenewal(SECRET, data, USER, madeAt + 60_000)).toBe(7);
+    expect(readSessionRenewal(SECRET, data, USER, madeAt + 61_000)).toBeNull();
+  });
+
+  it("carry only a whole session version, and nothing after the signature", () => {
+    expect(readSessionRenewal(SECRET, createSessionRenewal(SECRET, USER, Number.NaN), USER)).toBeNull();
+    const { renewal } = createSessionRenewal(SECRET, USER, 7);
+    expect(readSessionRenewal(SECRET, { renewal: `${renewal}.more` }, USER)).toBeNull();
+    expect(readSessionRenewal(SECRET, { renewal: renewal.slice(0, renewal.lastIndexOf(".") + 1) }, USER)).toBeNull();
+  });
+
   it("move nothing when the browser writes the update itself, forges, replays late or borrows another user's", () => {
     // POST /api/auth/session lets a browser send any data with trigger "update".
     for (const data of [{ sessionVersion: 7 }, { renewal: `${USER}.7.9999999999.forged` }, null, undefined, "x"]) {

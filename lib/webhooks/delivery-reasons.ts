@@ -18,7 +18,7 @@ export const DELIVERY_REASONS = {
 export type DeliveryReason = keyof typeof DELIVERY_REASONS;
 
 export function describeDeliveryReason(reason: string | null): string {
-  if (reason && reason in DELIVERY_REASONS) return DELIVERY_REASONS[reason as DeliveryReason];
+  if (reason && Object.hasOwn(DELIVERY_REASONS, reason)) return DELIVERY_REASONS[reason as DeliveryReason];
   return reason ?? "Rejected";
 }
 

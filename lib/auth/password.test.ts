@@ -9,6 +9,19 @@ describe("password hashing", () => {
     expect(await verifyPassword("correct horse battery stapler", hash)).toBe(false);
   });
 
+  it("takes a password typed with compatibility characters as the same password (NFKC)", async () => {
+    const hash = await hashPassword("\ufb01ne \uff21");
+    expect(await verifyPassword("fine A", hash)).toBe(true);
+  });
+
+  it("refuses a hash of another scheme or a key of another length, even with a matching salt", async () => {
+    const hash = await hashPassword("same");
+    expect(await verifyPassword("same", hash.replace(/^scrypt\$/, "bcrypt$"))).toBe(false);
+    const [scheme, cost, blockSize, parallelism, salt, key] = hash.split("$");
+    const shortKey = Buffer.from(key!, "base64").subarray(0, 16).toString("base64");
+    expect(await verifyPassword("same", [scheme, cost, blockSize, parallelism, salt, shortKey].join("$"))).toBe(false);
+  });
+
   it("salts every hash", async () => {
     expect(await hashPassword("same")).not.toBe(await hashPassword("same"));
   });

@@ -17,6 +17,21 @@ describe("AUTH_SECRET as a key ring", () => {
     expect(() => newestSecret(" , ")).toThrow("AUTH_SECRET is empty");
   });
 
+  it("trims each secret and skips empty ones, in a string or a list", () => {
+    expect(secretsOf(` ${NEW} ,, ${OLD} ,`)).toEqual([NEW, OLD]);
+    expect(secretsOf([` ${NEW} `, "", " "])).toEqual([NEW]);
+  });
+
+  it("signs as HMAC-SHA256 under an HKDF key of the newest secret and the purpose, so tokens outlive a refactoring", () => {
+    // Computed once with node:crypto: hkdfSync("sha256", NEW, "", "purpose", 32), then HMAC-SHA256 of "text", base64url.
+    expect(signText(RING, "purpose", "text")).toBe("MSBjaCyz7iA6QC2LlrcLprbps365U2QZ09dUSZcshpQ");
+  });
+
+  it("refuses a signature of another length without throwing", () => {
+    expect(isSignatureOf(RING, "purpose", "text", "short")).toBe(false);
+    expect(isSignatureOf(RING, "purpose", "text", "")).toBe(false);
+  });
+
   it("signs with the newest secret and verifies with any, so what the old one signed still holds after a rotation", () => {
     const before = signText(OLD, "purpose", "text");
     expect(signText(RING, "purpose", "text")).toBe(signText(NEW, "purpose", "text"));

@@ -138,6 +138,8 @@ describe("verifyGongWebhook", () => {
     expect(await failureOf(verify(null))).toEqual(NO_JWT);
     expect(await failureOf(verify("not-a-jwt"))).toEqual(NO_JWT);
     expect(await failureOf(verify("aaa.bbb.ccc"))).toEqual(UNREADABLE);
+    // jose itself insists on exp, before the claims are read.
+    expect(await failureOf(verify(await sign({ exp: undefined })))).toEqual(UNREADABLE);
     expect(await failureOf(verify(await sign({ body_sha256: undefined })))).toEqual({
       reason: "malformed",
       message: "JWT lacks webhook_url, body_sha256 or exp",

@@ -19,7 +19,7 @@ let globex: string;
 const ids: Record<string, string> = {};
 const users: Record<string, string> = {};
 
-const person = (gongId: string, email: string, managerGongId: string | null, firstName: string) => ({
+const person = (gongId: string, email: string | null, managerGongId: string | null, firstName: string) => ({
   gong_id: gongId, email, email_aliases: [], first_name: firstName, last_name: null, title: null, active: true, manager_gong_id: managerGongId,
 });
 
@@ -34,6 +34,9 @@ const acmeLines = [
   person("906", "ann@acme.test", "907", "Ann"),
   person("907", "bob@acme.test", "906", "Bob"),
   person("908", "sol@acme.test", "908", "Sol"),
+  // Max's one report has no email in Gong: a team matched by Gong id alone.
+  person("910", "max@acme.test", null, "Max"),
+  person("911", null, "910", "Nia"),
 ];
 
 async function viewerOf(name: string): Promise<CallViewer> {
@@ -85,6 +88,7 @@ beforeAll(async () => {
   await link(acme, "eve", "eve@acme.test", "904");
   await link(globex, "globexMia", "mia@acme.test", "900");
   await link(acme, "zedAdmin", "zed@acme.test", "905", "admin");
+  await link(acme, "max", "max@acme.test", "910");
 
   const party = (gongId: string, email: string, byEmailOnly = false) => ({
     gongId: `p-${gongId}-${email}`, userGongId: byEmailOnly ? null : gongId, email, affiliation: "Internal" as const,
@@ -103,6 +107,7 @@ beforeAll(async () => {
   ids.rexPrivate = await call(acme, acmeConnection, { isPrivate: true, parties: [party("901", "rex@acme.test")] });
   ids.rexPrivateWithMia = await call(acme, acmeConnection, { isPrivate: true, parties: [party("901", "rex@acme.test"), party("900", "mia@acme.test")] });
   ids.globexRexCall = await call(globex, globexConnection, { parties: [party("901", "rex@globex.test")] });
+  ids.niaCall = await call(acme, acmeConnection, { parties: [party("911", "nia@partner.test")] });
 });
 
 afterAll(async () => {
@@ -134,6 +139,13 @@ describe("the access matrix with managers", () => {
     expect((await listAll(await viewerOf("mia"), { team: true })).sort()).toEqual([ids.rexCall, ids.tomByEmail, ids.sueImported].sort());
     expect(await listAll(await viewerOf("rex"), { team: true })).toEqual([]);
     expect(await listAll(await viewerOf("globexMia"), { team: true })).toEqual([ids.globexRexCall]);
+  });
+
+  it("matches a team with no emails by Gong id alone", async () => {
+    const max = await viewerOf("max");
+    expect(max.team).toEqual({ gongIds: ["911"], emails: [] });
+    expect(await listAll(max, { team: true })).toEqual([ids.niaCall]);
+    expect(await canPlay(max, ids.niaCall!)).toBe(true);
   });
 
   it("looks up no team for an admin linked to a manager: admins see their organization's calls already", async () => {

@@ -30,9 +30,30 @@ describe("a webhook delivery's checks, told from its verdict", () => {
     expect(Object.keys(states({ auth: null, outcome: "test", reason: null, isTest: true }))).toEqual(["Connection", "Content-Length", "Payload"]);
   });
 
+  it("does not take a missing key for a signed rule's, as both methods can lack one", () => {
+    expect(describeDeliveryChecks({ auth: null, outcome: "rejected", reason: "missing_key", isTest: false }).auth).toBeNull();
+    expect(describeDeliveryChecks({ auth: null, outcome: "accepted", reason: null, isTest: false }).auth).toBeNull();
+  });
+
+  it("leaves the sync out of a held delivery's checks, which stopped at the payload", () => {
+    expect(states({ auth: "url-key", outcome: "deferred", reason: null, isTest: false })).toEqual({
+      Connection: "passed", "Content-Length": "passed", "URL key": "passed", key: "passed", Payload: "passed",
+    });
+  });
+
+  it("words the verdict of each outcome", () => {
+    const verdict = (outcome: string, reason: string | null, isTest = false) => describeDeliveryChecks({ auth: "jwt", outcome, reason, isTest }).verdict;
+    expect(verdict("rejected", "expired")).toBe("Rejected: Signed token had expired.");
+    expect(verdict("rejected", "expired", true)).toBe("Rejected: Signed token had expired.");
+    expect(verdict("test", null)).toBe("Verified test delivery from Gong; nothing was synced.");
+    expect(verdict("accepted", null, true)).toBe("Verified test delivery from Gong; nothing was synced.");
+    expect(verdict("deferred", null)).toBe("Verified, and held: Gong needed re-authorization, so the call syncs once Gong is reconnected.");
+    expect(verdict("accepted", null)).toBe("Verified and accepted; the call's sync was queued.");
+  });
+
   it("does not guess how far a rejection for a reason it does not know got", () => {
     const { checks } = describeDeliveryChecks({ auth: "jwt", outcome: "rejected", reason: "stale_timestamp", isTest: false });
-    expect(checks.slice(0, -1).every((check) => check.state === "unknown")).toBe(true);
+    expect(checks.slice(0, -1).map((check) => check.state)).toEqual(Array<string>(10).fill("unknown"));
     expect(checks.at(-1)).toMatchObject({ label: "Rejected", detail: "stale_timestamp", state: "failed" });
   });
 });

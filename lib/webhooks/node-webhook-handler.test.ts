@@ -8,6 +8,7 @@ describe("matchGongWebhookRequest", () => {
     expect(matchGongWebhookRequest({ method: "POST", url: `/api/webhooks/gong/${id}` })).toBe(id);
     expect(matchGongWebhookRequest({ method: "POST", url: `/api/webhooks/gong/${id}?key=abc` })).toBe(id);
     expect(matchGongWebhookRequest({ method: "POST", url: "/api/webhooks/gong/%zz" })).toBe("%zz");
+    expect(matchGongWebhookRequest({ method: "POST", url: "/api/webhooks/gong/a%20b" })).toBe("a b");
   });
 
   it("leaves every other request to Next", () => {
@@ -17,5 +18,8 @@ describe("matchGongWebhookRequest", () => {
     expect(matchGongWebhookRequest({ method: "POST", url: `/api/webhooks/gong/${id}/more` })).toBeNull();
     expect(matchGongWebhookRequest({ method: "POST", url: "/api/webhooks/gong/" })).toBeNull();
     expect(matchGongWebhookRequest({ method: "POST", url: `/x/api/webhooks/gong/${id}` })).toBeNull();
+    expect(matchGongWebhookRequest({ method: "POST", url: `/api/webhooks/gong/${id}#x` })).toBeNull();
+    expect(matchGongWebhookRequest({ method: "POST", url: `/api/webhooks/gong/${id}?key=a#x` })).toBeNull();
+    expect(matchGongWebhookRequest({ method: "POST", url: undefined })).toBeNull();
   });
 });

@@ -4,13 +4,11 @@ import { SECURITY_HEADERS } from "@/lib/security-headers";
 import { deliveryFromNodeRequest } from "./incoming-delivery";
 import type { GongWebhookReceiver } from "./receive-gong-webhook";
 
-// Exactly the URL we hand out (buildGongWebhookUrl), with its optional query; anything else is Next's to answer.
-const WEBHOOK_PATH = /^\/api\/webhooks\/gong\/([^/?#]+)(?:\?[^#]*)?$/;
-
 /** The connection id of a POST to a Gong webhook URL, or null for every other request. */
 export function matchGongWebhookRequest(request: Pick<IncomingMessage, "method" | "url">): string | null {
   if (request.method !== "POST") return null;
-  const match = WEBHOOK_PATH.exec(request.url ?? "");
+  // Exactly the URL we hand out (buildGongWebhookUrl), with its optional query; anything else is Next's to answer.
+  const match = /^\/api\/webhooks\/gong\/([^/?#]+)(?:\?[^#]*)?$/.exec(request.url ?? "");
   if (!match || match[1] === "deliveries") return null;
   try {
     return decodeURIComponent(match[1]!);

@@ -60,7 +60,10 @@ async function findCandidates(
 ): Promise<Candidate[]> {
   // `partitions` walks the distinct function ids over an index (a skip scan: one probe per function, however long
   // the backlog); each partition offers its oldest due items, and they are taken in turns: every function's first,
-  // then every function's second, oldest first within a turn. Only the items taken are locked.
+  // then every function's second, the functions of one turn in random order, as Inngest shuffles the partitions it
+  // peeks. In age order a function with a deep backlog would win every free worker, its oldest item being older than
+  // a newcomer's; drawn, each function with work due gets an equal share of the claims. Only the items taken are
+  // locked.
   // `busy` reads only leased rows (a partial index); those are bounded by the workers of all processes.
   const { rows } = await client.query<Candidate>(
     `WITH RECURSIVE partitions (function_id) AS (
@@ -83,11 +86,12 @@ async function findCandidates(
              SELECT 1 FROM unnest(q.concurrency_keys, q.concurrency_limits) AS c(key, lim)
              JOIN busy b ON b.key = c.key WHERE b.n >= c.lim)
          ORDER BY q.available_at, q.id LIMIT $4) o),
-     taken AS (SELECT id, turn FROM offered ORDER BY turn, available_at, id LIMIT $1)
+     drawn AS (SELECT id, turn, random() AS draw FROM offered),
+     taken AS (SELECT id, turn, draw FROM drawn ORDER BY turn, draw LIMIT $1)
      SELECT q.id, q.run_id, q.kind, q.step_id, q.attempt, q.concurrency_keys, q.concurrency_limits
      FROM inngest_executor.queue q JOIN taken t ON t.id = q.id
      WHERE q.locked_until IS NULL OR q.locked_until < now()
-     ORDER BY t.turn, q.available_at, q.id FOR UPDATE OF q SKIP LOCKED`,
+     ORDER BY t.turn, t.draw FOR UPDATE OF q SKIP LOCKED`,
     [limit.total, [...excludedIds], [...excludedKeys], limit.perFunction],
   );
   return rows;

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EndpointOwner } from "@/db/queries/outbound/endpoint-owner";
-import { parseEncryptionKey } from "@/lib/crypto/encryption";
+import { decryptSecret, parseEncryptionKey } from "@/lib/crypto/encryption";
 import { type SyncStack, startSyncStack } from "@/test-support/sync-stack";
 import { type WebhookReceiver, startWebhookReceiver } from "@/test-support/webhook-receiver";
 import { seedCall, seedConnection, seedOrganization } from "@/test-support/seed-calls";
@@ -256,6 +256,10 @@ describe("outbound webhooks", () => {
 
   it("posts call.insights_ready to a Slack endpoint whose filters the call passes", async () => {
     const { endpoint } = await addEndpoint("/slack", { format: "slack", event_types: ["call.insights_ready"], filters: { externalOnly: true } });
+    // Stored encrypted and shown masked, yet posted to.
+    const stored = await stack.db.selectFrom("webhook_endpoints").select(["url", "url_encrypted"]).where("id", "=", endpoint.id).executeTakeFirstOrThrow();
+    expect([stored.url, endpoint.url]).toEqual([`${new URL(receiver.url("/")).origin}/slack/…`, `${new URL(receiver.url("/")).origin}/slack/…`]);
+    expect(await decryptSecret(stored.url_encrypted!, parseEncryptionKey(process.env.TOKEN_ENCRYPTION_KEY!))).toBe(receiver.url("/slack"));
     await syncedCall();
     await waitForSettled(endpoint.id);
     const [request] = receiver.on("/slack");
@@ -263,6 +267,18 @@ describe("outbound webhooks", () => {
     const message = JSON.parse(request!.body) as { text: string; blocks: { type: string }[] };
     expect(message.text).toBe("New call: Discovery with Globex");
     expect(message.blocks.map((block) => block.type)).toContain("actions");
+  });
+
+  it("still posts to a Slack endpoint stored before Slack URLs were encrypted, and shows it masked", async () => {
+    const { endpoint } = await addEndpoint("/slack-legacy/T0/B0/token", { format: "slack", event_types: ["call.insights_ready"] });
+    await stack.db.updateTable("webhook_endpoints").set({ url: receiver.url("/slack-legacy/T0/B0/token"), url_encrypted: null }).where("id", "=", endpoint.id).execute();
+    const { getEndpointOrThrow } = await lib();
+    const { serializeEndpoint } = await import("./manage/serialize-endpoint");
+    expect(serializeEndpoint(await getEndpointOrThrow(await depsFor(orgOwner()), endpoint.id)).url).toBe(`${new URL(receiver.url("/")).origin}/slack-legacy/T0/…`);
+    await syncedCall();
+    const [delivery] = await waitForSettled(endpoint.id);
+    expect(delivery!.status).toBe("delivered");
+    expect(receiver.on("/slack-legacy/T0/B0/token")).toHaveLength(1);
   });
 
   it("does not post a call to a Slack endpoint whose filters it fails", async () => {

@@ -316,6 +316,45 @@ describe("outbound webhooks", () => {
     expect(JSON.stringify(bodies)).not.toMatch(/access_token|refresh_token/);
   });
 
+  it("sends call.deleted only for the calls a delete request deleted, not for unknown, already deleted or other organizations' ids", async () => {
+    const organizationId = await seedOrganization(stack.db, "Deleting Co");
+    const connection = await seedConnection(stack.db, organizationId);
+    const otherOrganization = await seedOrganization(stack.db, "Bystander Co");
+    const otherConnection = await seedConnection(stack.db, otherOrganization);
+    const owner: EndpointOwner = { kind: "organization", organizationId };
+    const { endpoint } = await addEndpoint("/deleted", { event_types: ["call.deleted"] }, owner);
+    const { endpoint: bystander } = await addEndpoint("/deleted-bystander", { event_types: ["call.deleted"] }, { kind: "organization", organizationId: otherOrganization });
+    const startedAt = new Date("2026-12-01T10:00:00Z");
+    await seedCall(stack.db, { organizationId, connectionId: connection, gongId: "7001", startedAt });
+    await seedCall(stack.db, { organizationId, connectionId: connection, gongId: "7002", startedAt });
+    await seedCall(stack.db, { organizationId: otherOrganization, connectionId: otherConnection, gongId: "7003", startedAt });
+    const { deleteCallsByGongId } = await import("@/db/queries/deleted-calls");
+    await deleteCallsByGongId(stack.db, { organizationId, gongIds: ["7002"], userId: null });
+
+    const { createSyncRun } = await import("@/db/queries/sync-runs");
+    const { inngest, gongCallsDeleteRequested } = await lib();
+    const callGongIds = ["7001", "7002", "7003", "7404"];
+    const runId = await createSyncRun(stack.db, { organizationId, connectionId: connection, kind: "delete", params: { call_ids: callGongIds } });
+    await inngest.send(gongCallsDeleteRequested.create({ connectionId: connection, runId, callGongIds }, { id: runId }));
+    const run = await stack.waitForRun(runId, 30_000);
+    expect([run.status, run.calls]).toEqual(["succeeded", 1]);
+    // The announcement is sent after the run is marked finished: wait for the function itself, then for its fan-outs.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const { rows } = await sql<{ status: string }>`
+        select status from inngest_executor.runs where function_id like ${"%delete-gong-calls"} and event->'data'->>'runId' = ${runId}`.execute(stack.db);
+      if (rows[0]?.status === "completed") break;
+      if (Date.now() > deadline) throw new Error(`delete-gong-calls run: ${JSON.stringify(rows)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await waitForFanOutsEnded();
+    const deliveries = await waitForSettled(endpoint.id);
+    expect(deliveries.map((delivery) => [delivery.event_type, (delivery.payload as { data: { gong_id: string } }).data.gong_id, delivery.status])).toEqual([["call.deleted", "7001", "delivered"]]);
+    expect(await deliveriesOf(bystander.id)).toEqual([]);
+    expect(await stack.db.selectFrom("calls").select("gong_id").where("organization_id", "=", otherOrganization).execute()).toEqual([{ gong_id: "7003" }]);
+  });
+
   it("disables an endpoint that has failed for 3 days and says why", async () => {
     receiver.setAnswer((path) => ({ status: path === "/failing" ? 502 : 200 }));
     const { endpoint } = await addEndpoint("/failing");

@@ -4,6 +4,7 @@ import { getDeliveryTarget } from "@/db/queries/outbound/get-delivery-target";
 import { cancelOutboundDelivery, recordDeliveryAttempt } from "@/db/queries/outbound/outbound-deliveries";
 import type { Database } from "@/db/schema";
 import { readSigningSecrets } from "./endpoint-secret";
+import { readTargetUrl } from "./endpoint-url";
 import { sendWebhookRequest } from "./send-webhook-request";
 import { signMessage } from "./sign-message";
 import type { EncryptionKeys } from "@/lib/crypto/encryption";
@@ -22,7 +23,7 @@ export type AttemptOptions = {
   nextWaitSeconds: number | null;
   /** The throttle slot was taken before a wait; take no other. */
   slotReserved: boolean;
-  /** Called only when a secret is needed (standard endpoints), so nothing reads the key before it must. */
+  /** Called only when a secret is needed (a signing secret, a Slack URL), so nothing reads the key before it must. */
   getEncryptionKey: () => EncryptionKeys;
   timeoutMs: number;
   allowPrivateTargets: boolean;
@@ -47,7 +48,7 @@ export async function attemptDelivery(db: Kysely<Database>, deliveryId: string, 
   }
   const body = JSON.stringify(delivery.payload);
   const headers = endpoint.format === "standard" ? signMessage(await readSigningSecrets(endpoint, options.getEncryptionKey()), delivery.message_id, new Date(), body) : {};
-  const response = await sendWebhookRequest({ url: endpoint.url, headers, body, timeoutMs: options.timeoutMs, allowPrivateTargets: options.allowPrivateTargets });
+  const response = await sendWebhookRequest({ url: await readTargetUrl(endpoint, options.getEncryptionKey), headers, body, timeoutMs: options.timeoutMs, allowPrivateTargets: options.allowPrivateTargets });
   const base = { responseStatus: response.status, latencyMs: response.latencyMs };
   if (response.ok) {
     await recordDeliveryAttempt(db, delivery.id, { ...base, status: "delivered", error: null, nextAttemptAt: null });

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { disableWebhookEndpoint, markEndpointFailed, markEndpointSucceeded, reserveEndpointSlot } from "@/db/queries/outbound/endpoint-health";
 import { getDeliveryTarget } from "@/db/queries/outbound/get-delivery-target";
 import { cancelOutboundDelivery, recordDeliveryAttempt } from "@/db/queries/outbound/outbound-deliveries";
-import type { Database } from "@/db/schema";
+import type { Database, OutboundDelivery, WebhookEndpoint } from "@/db/schema";
 import { readSigningSecrets } from "./endpoint-secret";
 import { readTargetUrl } from "./endpoint-url";
 import { sendWebhookRequest } from "./send-webhook-request";
@@ -27,6 +27,8 @@ export type AttemptOptions = {
   getEncryptionKey: () => EncryptionKeys;
   timeoutMs: number;
   allowPrivateTargets: boolean;
+  /** The delivery and its endpoint, when the caller has just read them (a fan-out's first attempt). */
+  target?: { delivery: OutboundDelivery; endpoint: WebhookEndpoint };
 };
 
 /**
@@ -34,7 +36,7 @@ export type AttemptOptions = {
  * what came of it. 2xx is delivered; 410 disables the endpoint; anything else retries while attempts remain.
  */
 export async function attemptDelivery(db: Kysely<Database>, deliveryId: string, options: AttemptOptions): Promise<AttemptOutcome> {
-  const target = await getDeliveryTarget(db, deliveryId);
+  const target = options.target ?? (await getDeliveryTarget(db, deliveryId));
   if (!target) return { kind: "stopped", reason: "The delivery or its endpoint was deleted." };
   const { delivery, endpoint } = target;
   if (delivery.status !== "pending") return { kind: "stopped", reason: `The delivery is already ${delivery.status}.` };

@@ -30,7 +30,7 @@ const timeoutShare = share(values["timeout-share"]);
 const drainTimeoutMs = count(values["drain-timeout-seconds"]) * 1000;
 // Retries come seconds apart rather than minutes (the schedule's shape, shortened), so the bench ends.
 const TIMEOUT_MS = 2_000;
-const extraEnv = { OUTBOUND_ALLOW_PRIVATE_TARGETS: "1", OUTBOUND_RETRY_SCHEDULE_SECONDS: "1,2,4,8,15,30,30", OUTBOUND_TIMEOUT_MS: String(TIMEOUT_MS) };
+const extraEnv = { ...(process.env.INNGEST_EXECUTOR_WORKERS ? { INNGEST_EXECUTOR_WORKERS: process.env.INNGEST_EXECUTOR_WORKERS } : {}), OUTBOUND_ALLOW_PRIVATE_TARGETS: "1", OUTBOUND_RETRY_SCHEDULE_SECONDS: "1,2,4,8,15,30,30", OUTBOUND_TIMEOUT_MS: String(TIMEOUT_MS) };
 
 const databaseServer = await startDatabaseServerForRun({ throwaway: false });
 const { startBenchStack } = await import("./webhook-stack");
@@ -77,6 +77,25 @@ try {
   const { delivered, duplicatesSeenByReceiver } = receiver.figures;
   const lagsMs = [...receiver.figures.lagsMs].sort((a, b) => a - b);
   const lag = (q: number) => (lagsMs.length ? Math.round(quantile(lagsMs, q)!) : null);
+  // Where the lag goes, for each call's event: its batch filling (event to run), the run's turn in the queue (run to
+  // first step), and the run itself (first attempts included).
+  const { rows: runs } = await bench.pool.query<{ runId: string; batchMs: number; queueMs: number; runMs: number }>(
+    `select r.id as "runId", extract(epoch from r.created_at - to_timestamp((e->>'ts')::bigint / 1000.0)) * 1000 as "batchMs",
+            extract(epoch from r.started_at - r.created_at) * 1000 as "queueMs",
+            extract(epoch from r.ended_at - r.started_at) * 1000 as "runMs"
+     from inngest_executor.runs r cross join lateral jsonb_array_elements(coalesce(r.events, jsonb_build_array(r.event))) e
+     where r.function_id like '%fan-out-outbound-event' and r.started_at is not null and r.ended_at is not null
+       and e->>'name' = 'gong/call.synced'`,
+  );
+  const { rows: recorded } = await bench.pool.query<{ recordMs: number; attemptMs: number }>(
+    `select extract(epoch from created_at - (payload->>'timestamp')::timestamptz) * 1000 as "recordMs",
+            extract(epoch from first_attempt_at - created_at) * 1000 as "attemptMs"
+     from outbound_deliveries where first_attempt_at is not null`,
+  );
+  const p50Of = <K extends string>(rowsOf: Record<K, number>[], key: K) => {
+    const sorted = rowsOf.map((row) => Number(row[key])).sort((a, b) => a - b);
+    return sorted.length ? Math.round(quantile(sorted, 0.5)!) : null;
+  };
   console.log(`receivers got ${delivered}/${expected} (duplicates ${duplicatesSeenByReceiver}) in ${Math.round(elapsedMs)} ms; deliveries by status ${JSON.stringify(byStatus)}`);
   figures = {
     calls: total,
@@ -87,6 +106,12 @@ try {
     duplicatesSeenByReceiver,
     lagP50Ms: lag(0.5),
     lagP99Ms: lag(0.99),
+    fanOutRuns: new Set(runs.map((run) => run.runId)).size,
+    fanOutBatchP50Ms: p50Of(runs, "batchMs"),
+    fanOutQueueP50Ms: p50Of(runs, "queueMs"),
+    fanOutRunP50Ms: p50Of(runs, "runMs"),
+    eventToRecordedP50Ms: p50Of(recorded, "recordMs"),
+    recordedToFirstAttemptP50Ms: p50Of(recorded, "attemptMs"),
     deliveriesPerSecond: Math.round((delivered / elapsedMs) * 1000 * 10) / 10,
     receiverRequests: receiver.figures.requests,
     answered500: receiver.figures.answered500,

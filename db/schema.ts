@@ -409,7 +409,10 @@ export interface WebhookEndpointsTable {
   organization_id: string | null;
   api_key_id: string | null;
   format: Generated<WebhookEndpointFormat>;
+  /** A Slack endpoint's masked URL once `url_encrypted` holds the real one. */
   url: string;
+  /** Slack endpoints: the incoming-webhook URL, encrypted with TOKEN_ENCRYPTION_KEY (null: a standard endpoint, or stored before encryption). */
+  url_encrypted: string | null;
   description: Generated<string>;
   event_types: TextArray;
   include_transcript: Generated<boolean>;

@@ -18,7 +18,8 @@ export default async function globalSetup() {
     simulatorPort: Number(process.env.E2E_PORT) + 1,
     executorPort: Number(process.env.E2E_PORT) + 2,
     workerPort: Number(process.env.E2E_PORT) + 3,
-    extraEnv: { INNGEST_EXECUTOR_BACKOFF_SCALE: "0.01", GONG_SIMULATOR_LOG: "none" },
+    // Outbound webhooks go to receivers the specs start on loopback, as `npm run demo` allows.
+    extraEnv: { INNGEST_EXECUTOR_BACKOFF_SCALE: "0.01", GONG_SIMULATOR_LOG: "none", OUTBOUND_ALLOW_PRIVATE_TARGETS: "1" },
     quiet: !process.env.E2E_VERBOSE,
   });
   process.env.E2E_DATABASE_URL = stack.databaseUrl;

@@ -13,6 +13,8 @@ const newKeyText = randomBytes(32).toString("base64url");
 const oldKey = parseEncryptionKey(oldKeyText);
 const newKey = parseEncryptionKey(newKeyText);
 const ring = [newKey, oldKey];
+const SLACK_URL = "https://hooks.slack.com/services/T1/B1/slack-url-token";
+const LEGACY_SLACK_URL = "https://hooks.slack.com/services/T2/B2/legacy-url-token";
 
 let stack: SyncStack;
 let connectionId: string;
@@ -72,6 +74,21 @@ beforeAll(async () => {
       previous_secret_encrypted: await encryptSecret("whsec_previous", oldKey),
     })
     .execute();
+  // A Slack endpoint whose URL is encrypted under the old key, and one stored in plain text before URLs were encrypted.
+  await stack.db
+    .insertInto("webhook_endpoints")
+    .values([
+      {
+        organization_id: stack.organizationId,
+        format: "slack",
+        url: "https://hooks.slack.com/services/T1/…",
+        url_encrypted: await encryptSecret(SLACK_URL, oldKey),
+        event_types: ["call.insights_ready"],
+        secret_encrypted: await encryptSecret("whsec_slack", oldKey),
+      },
+      { organization_id: stack.organizationId, format: "slack", url: LEGACY_SLACK_URL, event_types: ["call.insights_ready"], secret_encrypted: await encryptSecret("whsec_legacy", oldKey) },
+    ])
+    .execute();
 }, 120_000);
 afterAll(() => stack?.stop());
 
@@ -97,7 +114,7 @@ describe("npm run rotate-token-key", () => {
     const result = await rotate(`${newKeyText},${oldKeyText}`, ["--batch-size", "2"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Done: 5 connections, 1 outbound endpoints, \d+ secrets re-encrypted with the newest key, \d+ already under it, 0 unreadable\./);
+    expect(result.stdout).toMatch(/Done: 5 connections, 3 outbound endpoints, \d+ secrets re-encrypted with the newest key, \d+ already under it, 0 unreadable, 1 plain Slack URLs encrypted\./);
 
     const finished = await stack.waitForRun(runId, 120_000);
     expect(finished.status).toBe("succeeded");
@@ -112,14 +129,20 @@ describe("npm run rotate-token-key", () => {
       }
     }
     expect(await decryptSecret(rows.find((row) => row.id === connectionId)!.webhook_url_key_encrypted!, newKey)).toBe("url-key-of-the-synced-connection");
-    const endpoint = await stack.db.selectFrom("webhook_endpoints").select(["secret_encrypted", "previous_secret_encrypted"]).executeTakeFirstOrThrow();
+    const endpoint = await stack.db.selectFrom("webhook_endpoints").select(["secret_encrypted", "previous_secret_encrypted"]).where("format", "=", "standard").executeTakeFirstOrThrow();
     expect([await decryptSecret(endpoint.secret_encrypted, newKey), await decryptSecret(endpoint.previous_secret_encrypted!, newKey)]).toEqual(["whsec_current", "whsec_previous"]);
+    const slack = await stack.db.selectFrom("webhook_endpoints").select(["url", "url_encrypted", "secret_encrypted"]).where("format", "=", "slack").execute();
+    const opened = await Promise.all(slack.map(async (row) => [row.url, await decryptSecret(row.url_encrypted!, newKey), await decryptSecret(row.secret_encrypted, newKey)]));
+    expect(opened.sort((a, b) => a[2]!.localeCompare(b[2]!))).toEqual([
+      ["https://hooks.slack.com/services/T2/…", LEGACY_SLACK_URL, "whsec_legacy"],
+      ["https://hooks.slack.com/services/T1/…", SLACK_URL, "whsec_slack"],
+    ]);
     // Refreshes happened during the sync, and the new key alone carries the next one.
     const synced = await stack.db.selectFrom("gong_connections").select(["token_refreshed_at"]).where("id", "=", connectionId).executeTakeFirstOrThrow();
     expect(synced.token_refreshed_at).not.toBeNull();
 
     const again = await rotate(newKeyText);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/0 secrets re-encrypted with the newest key/);
+    expect(again.stdout).toMatch(/0 secrets re-encrypted with the newest key.*0 plain Slack URLs encrypted\./);
   }, 180_000);
 });

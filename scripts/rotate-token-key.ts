@@ -4,7 +4,8 @@ import { createScriptDb } from "./script-db";
 
 const USAGE = [
   "usage: DATABASE_URL=… TOKEN_ENCRYPTION_KEY=<new key>,<old key>[,…] npm run rotate-token-key [-- --batch-size 20]",
-  "  Re-encrypts every stored Gong token, webhook URL key and outbound signing secret with the first (newest) key. Safe beside running syncs,",
+  "  Re-encrypts every stored Gong token, webhook URL key, outbound signing secret and Slack URL with the first (newest) key,",
+  "  and encrypts Slack URLs stored in plain text by releases before they were encrypted. Safe beside running syncs,",
   "  safe to stop and run again. Give every app process the same key ring first; drop the old key once this reports",
   "  nothing left under it.",
 ].join("\n");
@@ -45,10 +46,10 @@ async function main(): Promise<number> {
     });
     console.log(
       `Done: ${report.connections} connections, ${report.endpoints} outbound endpoints, ${report.reEncrypted} secrets re-encrypted with the newest key, ` +
-        `${report.alreadyCurrent} already under it, ${report.unreadable.length} unreadable.`,
+        `${report.alreadyCurrent} already under it, ${report.unreadable.length} unreadable, ${report.slackUrlsEncrypted} plain Slack URLs encrypted.`,
     );
     for (const { table, id, column } of report.unreadable) {
-      console.error(`Unreadable with every key given: ${table} ${id} ${column} (left as it is; reconnect that connection or roll that endpoint's secret if its key is lost).`);
+      console.error(`Unreadable with every key given: ${table} ${id} ${column} (left as it is; if its key is lost, reconnect that connection, or roll that endpoint's secret or enter its Slack URL again).`);
     }
     if (report.unreadable.length === 0) console.log("Nothing is left under an older key: it may be dropped from TOKEN_ENCRYPTION_KEY once every process has restarted.");
     return report.unreadable.length === 0 ? 0 : 1;

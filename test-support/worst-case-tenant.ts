@@ -99,7 +99,7 @@ export const fakeUserGongLinks = { linkUsersByEmail: async () => 0 } satisfies P
 export const fakeGongWorkspaces = { markWorkspaceSynced: noop } satisfies Partial<typeof import("@/db/queries/gong-workspaces")>;
 export const fakeLateTranscripts = { markTranscriptsUnavailable: noop } satisfies Partial<typeof import("@/db/queries/late-transcripts")>;
 export const fakeDeletedCalls = {
-  deleteCallsByGongId: async (_db, input) => input.gongIds.length,
+  deleteCallsByGongId: async (_db, input) => input.gongIds,
 } satisfies Partial<typeof import("@/db/queries/deleted-calls")>;
 
 export const fakePurgeSyncedData = {

@@ -23,6 +23,7 @@ import * as addDeactivatedAtToUsers from "./2026_12_06_1800_add_deactivated_at_t
 import * as addManagersSeeTeamToOrganizations from "./2026_12_06_1810_add_managers_see_team_to_organizations";
 import * as createCallMetricsAndRepWeeklyMetrics from "./2026_12_06_1900_create_call_metrics_and_rep_weekly_metrics";
 import * as backfillCallMetrics from "./2026_12_06_1910_backfill_call_metrics";
+import * as addUrlEncryptedToWebhookEndpoints from "./2026_12_06_2010_add_url_encrypted_to_webhook_endpoints";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_1810_add_managers_see_team_to_organizations": addManagersSeeTeamToOrganizations,
   "2026_12_06_1900_create_call_metrics_and_rep_weekly_metrics": createCallMetricsAndRepWeeklyMetrics,
   "2026_12_06_1910_backfill_call_metrics": backfillCallMetrics,
+  "2026_12_06_2010_add_url_encrypted_to_webhook_endpoints": addUrlEncryptedToWebhookEndpoints,
 };

@@ -29,12 +29,15 @@ export async function listDeletedCallGongIdsForWrite(db: Kysely<Database>, organ
   return listDeletedCallGongIds(db, organizationId, gongIds);
 }
 
-/** Removes calls with everything hanging off them and remembers them, so they are not imported again. */
+/**
+ * Removes calls with everything hanging off them and remembers them, so they are not imported again. Returns the
+ * Gong ids of the calls it removed: not the ids that named no call of the organization or one already deleted.
+ */
 export async function deleteCallsByGongId(
   db: Kysely<Database>,
   input: { organizationId: string; gongIds: string[]; userId: string | null },
-): Promise<number> {
-  if (input.gongIds.length === 0) return 0;
+): Promise<string[]> {
+  if (input.gongIds.length === 0) return [];
   await lockDeletedCalls(db, input.organizationId, "exclusive");
   await db
     .insertInto("deleted_calls")
@@ -47,8 +50,9 @@ export async function deleteCallsByGongId(
     .deleteFrom("calls")
     .where("organization_id", "=", input.organizationId)
     .where("gong_id", "in", input.gongIds)
-    .executeTakeFirst();
-  return Number(deleted.numDeletedRows);
+    .returning("gong_id")
+    .execute();
+  return deleted.map((row) => row.gong_id);
 }
 
 /** An explicit sync (Resync, or an admin choosing the call) brings a deleted call back. */

@@ -42,8 +42,8 @@ export async function sampleEncryptedSecrets(db: Kysely<Database>, limit: number
   return rows.map((row) => row.secret);
 }
 
-/** webhook_endpoints' columns holding an outbound signing secret encrypted with TOKEN_ENCRYPTION_KEY. */
-export const ENDPOINT_ENCRYPTED_COLUMNS = ["secret_encrypted", "previous_secret_encrypted"] as const;
+/** webhook_endpoints' columns encrypted with TOKEN_ENCRYPTION_KEY: the signing secrets and a Slack endpoint's URL. */
+export const ENDPOINT_ENCRYPTED_COLUMNS = ["secret_encrypted", "previous_secret_encrypted", "url_encrypted"] as const;
 export type EndpointEncryptedColumn = (typeof ENDPOINT_ENCRYPTED_COLUMNS)[number];
 export type EndpointSecretsRow = { id: string } & Record<EndpointEncryptedColumn, string | null>;
 
@@ -59,4 +59,20 @@ export function lockEndpointSecrets(trx: Transaction<Database>, ids: readonly st
 
 export async function writeReEncryptedEndpointSecrets(trx: Transaction<Database>, id: string, values: Partial<Record<EndpointEncryptedColumn, string>>): Promise<void> {
   await trx.updateTable("webhook_endpoints").set(values).where("id", "=", id).execute();
+}
+
+/** Slack endpoints stored before their URL was encrypted, in id order after `afterId`. */
+export async function listPlainSlackEndpointIds(db: Kysely<Database>, afterId: string | null, limit: number): Promise<string[]> {
+  let query = db.selectFrom("webhook_endpoints").select("id").where("format", "=", "slack").where("url_encrypted", "is", null).orderBy("id").limit(limit);
+  if (afterId !== null) query = query.where("id", ">", afterId);
+  return (await query.execute()).map((row) => row.id);
+}
+
+/** Their plain URLs, locked so an admin's change of URL waits; rows encrypted meanwhile are left out. */
+export function lockPlainSlackUrls(trx: Transaction<Database>, ids: readonly string[]): Promise<{ id: string; url: string }[]> {
+  return trx.selectFrom("webhook_endpoints").select(["id", "url"]).where("id", "in", ids).where("format", "=", "slack").where("url_encrypted", "is", null).orderBy("id").forUpdate().execute();
+}
+
+export async function writeEncryptedSlackUrl(trx: Transaction<Database>, id: string, values: { url: string; urlEncrypted: string }): Promise<void> {
+  await trx.updateTable("webhook_endpoints").set({ url: values.url, url_encrypted: values.urlEncrypted }).where("id", "=", id).execute();
 }

@@ -31,6 +31,32 @@ describeWithDatabase("schema upgrades", () => {
   });
 });
 
+describeWithDatabase("schema upgrades, version 5 to 6", () => {
+  it("gives queue items left by version 5 their function's partition", async () => {
+    const upgraded = await createTestDatabase();
+    const upgradedPool = new pg.Pool({ connectionString: upgraded.url, max: 1 });
+    try {
+      await migrateSchema(upgradedPool, 5);
+      await upgradedPool.query("INSERT INTO inngest_executor.runs (id, function_id, status, event) VALUES ('run-1', 'app-sync', 'running', '{}')");
+      await upgradedPool.query(
+        `INSERT INTO inngest_executor.queue (run_id, kind, step_id) VALUES ('run-1', 'discover', ''), ('run-1', 'wake', 'nap'),
+           ('batch-1', 'batch-timeout', 'app-batched'), ('gone', 'wake', 'nap')`,
+      );
+      await migrateSchema(upgradedPool);
+      const { rows } = await upgradedPool.query("SELECT run_id, kind, function_id FROM inngest_executor.queue ORDER BY id");
+      expect(rows).toEqual([
+        { run_id: "run-1", kind: "discover", function_id: "app-sync" },
+        { run_id: "run-1", kind: "wake", function_id: "app-sync" },
+        { run_id: "batch-1", kind: "batch-timeout", function_id: "app-batched" },
+        { run_id: "gone", kind: "wake", function_id: "" },
+      ]);
+    } finally {
+      await upgradedPool.end();
+      await upgraded.drop();
+    }
+  });
+});
+
 describeWithDatabase("batches under concurrent intake", () => {
   it("a batch taken while an intake adds to it gets the added events too, once the intake commits", async () => {
     await migrateSchema(pool);

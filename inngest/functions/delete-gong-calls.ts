@@ -20,21 +20,22 @@ export const deleteGongCalls = inngest.createFunction(
     const { runId, callGongIds } = event.data;
     const result = await step.run("delete-calls", async () => {
       const run = await getSyncRun(db, runId);
-      if (!run || !(await markSyncRunRunning(db, runId, workflowRunId))) return { deleted: 0, organizationId: null };
+      if (!run || !(await markSyncRunRunning(db, runId, workflowRunId))) return { deletedGongIds: [], organizationId: null };
       // Deleting and counting commit together: a retry after the commit finds nothing left to delete or count.
-      const deleted = await db.transaction().execute(async (trx) => {
-        const count = await deleteCallsByGongId(trx, { organizationId: run.organization_id, gongIds: callGongIds, userId: run.requested_by_user_id });
-        await addSyncRunDeletedCalls(trx, runId, count);
-        return count;
+      const deletedGongIds = await db.transaction().execute(async (trx) => {
+        const gongIds = await deleteCallsByGongId(trx, { organizationId: run.organization_id, gongIds: callGongIds, userId: run.requested_by_user_id });
+        await addSyncRunDeletedCalls(trx, runId, gongIds.length);
+        return gongIds;
       });
       await finishSyncRun(db, runId, "succeeded");
-      return { deleted, organizationId: run.organization_id, deletedAt: new Date().toISOString() };
+      return { deletedGongIds, organizationId: run.organization_id, deletedAt: new Date().toISOString() };
     });
-    const { organizationId } = result;
-    if (organizationId && result.deleted > 0 && "deletedAt" in result) {
-      const deleted = callGongIds.map((subjectId) => outboundEventOccurred.create({ type: "call.deleted", organizationId, subjectId, occurredAt: result.deletedAt }));
+    const { organizationId, deletedGongIds } = result;
+    // Only the calls this request removed: an id that named no call of the organization, or one already deleted, is not announced.
+    if (organizationId && deletedGongIds.length > 0 && "deletedAt" in result) {
+      const deleted = deletedGongIds.map((subjectId) => outboundEventOccurred.create({ type: "call.deleted", organizationId, subjectId, occurredAt: result.deletedAt }));
       await step.sendEvent("announce-deleted", deleted);
     }
-    return { deleted: result.deleted };
+    return { deleted: deletedGongIds.length };
   },
 );

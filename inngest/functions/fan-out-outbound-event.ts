@@ -3,9 +3,10 @@ import { inngest } from "@/inngest/client";
 import { gongCallInsightsComputed, gongCallSynced, gongConnectionCreated, gongConnectionRevoked, gongSyncRunEnded, outboundDeliveryRequested, outboundEventOccurred } from "@/inngest/events";
 import { chunkEventsBySize } from "@/inngest/send-events-in-chunks";
 import { getEnv, getOutboundConfig } from "@/lib/env";
-import { attemptFirstDeliveries } from "@/lib/outbound/attempt-first-deliveries";
+import { startFirstAttempts } from "@/lib/outbound/attempt-first-deliveries";
 import { getOutboundEncryptionKey } from "@/lib/outbound/get-encryption-key";
 import { recordOutboundDeliveries } from "@/lib/outbound/record-outbound-deliveries";
+import { rememberedEndpointLookup } from "@/lib/outbound/remembered-endpoint-lookup";
 import { toOutboundEventRequests } from "@/lib/outbound/to-outbound-event-request";
 
 /** Events one run fans out (Inngest's largest batch). */
@@ -30,19 +31,24 @@ export const fanOutOutboundEvent = inngest.createFunction(
   },
   async ({ events, step }) => {
     // One step, so the first attempts wait for one turn in the executor's queue, not two: run again, it records
-    // nothing twice and skips the deliveries already settled.
+    // nothing twice and skips the deliveries already settled. Each event's first attempts start as soon as its own
+    // deliveries are recorded.
     const { deliveries, handoffs } = await step.run("record-and-attempt-deliveries", async () => {
       const appUrl = getEnv().APP_URL;
-      const all = await Promise.all(
+      const endpointsFor = rememberedEndpointLookup(db);
+      const firstAttempts = startFirstAttempts(db, { ...getOutboundConfig(), getEncryptionKey: getOutboundEncryptionKey });
+      const settled = await Promise.allSettled(
         events.map(async (event) => {
           const requests = await toOutboundEventRequests(db, event);
-          return (await Promise.all(requests.map(({ request, sourceKey }) => recordOutboundDeliveries(db, request, sourceKey, appUrl)))).flat();
+          const recorded = (await Promise.all(requests.map(({ request, sourceKey }) => recordOutboundDeliveries(db, request, sourceKey, appUrl, endpointsFor)))).flat();
+          return { recorded: recorded.map((delivery) => delivery.deliveryId), handoffs: await firstAttempts.attempt(recorded) };
         }),
       );
-      // Events of one batch may mean the same delivery (a run's end announced twice): it is attempted once.
-      const queued = [...new Map(all.flat().map((delivery) => [delivery.deliveryId, delivery])).values()];
-      if (queued.length === 0) return { deliveries: 0, handoffs: [] };
-      return { deliveries: queued.length, handoffs: await attemptFirstDeliveries(db, queued, { ...getOutboundConfig(), getEncryptionKey: getOutboundEncryptionKey }) };
+      // Every event's attempts end before an error is thrown, so a retry of the step never overlaps this one's.
+      const failure = settled.find((each) => each.status === "rejected");
+      if (failure) throw failure.reason;
+      const done = settled.flatMap((each) => (each.status === "fulfilled" ? [each.value] : []));
+      return { deliveries: new Set(done.flatMap((each) => each.recorded)).size, handoffs: done.flatMap((each) => each.handoffs) };
     });
     const runs = handoffs.map(({ deliveryId, ...rest }) => outboundDeliveryRequested.create({ deliveryId, ...rest }, { id: `delivery-${deliveryId}` }));
     const chunks = chunkEventsBySize(runs);

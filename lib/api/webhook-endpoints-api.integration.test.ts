@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decryptSecret, parseEncryptionKey } from "@/lib/crypto/encryption";
 import { createApiHarness } from "@/test-support/api-harness";
 import { type MigratedTestDatabase, createMigratedTestDatabase } from "@/test-support/migrated-database";
 import { seedOrganization } from "@/test-support/seed-calls";
@@ -62,6 +63,22 @@ describe("/api/v1/webhook_endpoints", () => {
     const deleted = await api.call(deleteWebhookEndpointEndpoint, { key: orgKey, path: `/webhook_endpoints/${endpoint.id}`, params: { id: endpoint.id } });
     expect(deleted.body).toEqual({ id: endpoint.id, deleted: true });
     expect((await api.call(getWebhookEndpointEndpoint, { key: orgKey, path: `/webhook_endpoints/${endpoint.id}`, params: { id: endpoint.id } })).status).toBe(404);
+  });
+
+  it("keeps a Slack URL encrypted when it is created and when it is changed, and answers only its masked form", async () => {
+    const first = "https://hooks.slack.com/services/T0API/B0ONE/first-slack-token";
+    const second = "https://hooks.slack.com/services/T0API/B0TWO/second-slack-token";
+    const created = await create(orgKey, { url: first, format: "slack" });
+    const { endpoint } = created.body as { endpoint: { id: string; url: string } };
+    expect([created.status, endpoint.url]).toEqual([200, "https://hooks.slack.com/services/T0API/…"]);
+    const updated = await api.call(updateWebhookEndpointEndpoint, { key: orgKey, path: `/webhook_endpoints/${endpoint.id}`, params: { id: endpoint.id }, body: { url: second } });
+    expect([updated.status, (updated.body as { url: string }).url]).toEqual([200, "https://hooks.slack.com/services/T0API/…"]);
+    const fetched = await api.call(getWebhookEndpointEndpoint, { key: orgKey, path: `/webhook_endpoints/${endpoint.id}`, params: { id: endpoint.id } });
+    expect(JSON.stringify(fetched.body)).not.toMatch(/slack-token/);
+    const stored = await database.db.selectFrom("webhook_endpoints").select(["url", "url_encrypted"]).where("id", "=", endpoint.id).executeTakeFirstOrThrow();
+    expect(stored.url).toBe("https://hooks.slack.com/services/T0API/…");
+    expect(await decryptSecret(stored.url_encrypted!, parseEncryptionKey(process.env.TOKEN_ENCRYPTION_KEY!))).toBe(second);
+    await api.call(deleteWebhookEndpointEndpoint, { key: orgKey, path: `/webhook_endpoints/${endpoint.id}`, params: { id: endpoint.id } });
   });
 
   it("refuses http and private targets without OUTBOUND_ALLOW_PRIVATE_TARGETS, and unknown event types", async () => {

@@ -11,11 +11,14 @@ import {
 } from "@/db/queries/encrypted-secrets";
 import type { Database } from "@/db/schema";
 import { EncryptionKeyMismatchError, type EncryptionKeys, decryptSecret, encryptSecret, isEncryptedWithOlderKey } from "@/lib/crypto/encryption";
+import { encryptPlainSlackUrls } from "./encrypt-plain-slack-urls";
 
 export type RotationReport = {
   connections: number;
-  /** Outbound webhook endpoints (their signing secrets). */
+  /** Outbound webhook endpoints (their signing secrets and Slack URLs). */
   endpoints: number;
+  /** Slack URLs stored in plain text before they were encrypted, encrypted by this run. */
+  slackUrlsEncrypted: number;
   /** Secrets re-encrypted with the newest key by this run. */
   reEncrypted: number;
   /** Secrets already under the newest key (a run that resumes finds the earlier run's work here). */
@@ -25,7 +28,8 @@ export type RotationReport = {
 };
 
 /**
- * Re-encrypts every stored Gong token, webhook URL key and outbound signing secret with the ring's newest key, a few rows per
+ * Re-encrypts every stored Gong token, webhook URL key, outbound signing secret and Slack URL with the ring's newest key
+ * (and encrypts Slack URLs still in plain text), a few rows per
  * transaction with their rows locked, so it can run beside syncs, be stopped at any point and be run again: a
  * secret already under the newest key is left alone. Syncs keep working throughout, since every process's ring
  * holds both keys.
@@ -36,7 +40,7 @@ export async function rotateStoredSecrets(
   options: { batchSize?: number; onBatch?: (report: RotationReport) => void } = {},
 ): Promise<RotationReport> {
   const batchSize = options.batchSize ?? 20;
-  const report: RotationReport = { connections: 0, endpoints: 0, reEncrypted: 0, alreadyCurrent: 0, unreadable: [] };
+  const report: RotationReport = { connections: 0, endpoints: 0, slackUrlsEncrypted: 0, reEncrypted: 0, alreadyCurrent: 0, unreadable: [] };
   const onBatch = () => options.onBatch?.(report);
   await rotateTable(db, keys, report, batchSize, onBatch, {
     table: "gong_connections",
@@ -54,6 +58,8 @@ export async function rotateStoredSecrets(
     write: writeReEncryptedEndpointSecrets,
     counted: () => report.endpoints++,
   });
+  report.slackUrlsEncrypted = await encryptPlainSlackUrls(db, keys, batchSize);
+  onBatch();
   return report;
 }
 

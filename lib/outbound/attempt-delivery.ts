@@ -2,8 +2,9 @@ import type { Kysely } from "kysely";
 import { disableWebhookEndpoint, markEndpointFailed, markEndpointSucceeded, reserveEndpointSlot } from "@/db/queries/outbound/endpoint-health";
 import { getDeliveryTarget } from "@/db/queries/outbound/get-delivery-target";
 import { cancelOutboundDelivery, recordDeliveryAttempt } from "@/db/queries/outbound/outbound-deliveries";
-import type { Database } from "@/db/schema";
+import type { Database, OutboundDelivery, WebhookEndpoint } from "@/db/schema";
 import { readSigningSecrets } from "./endpoint-secret";
+import { readTargetUrl } from "./endpoint-url";
 import { sendWebhookRequest } from "./send-webhook-request";
 import { signMessage } from "./sign-message";
 import type { EncryptionKeys } from "@/lib/crypto/encryption";
@@ -22,10 +23,12 @@ export type AttemptOptions = {
   nextWaitSeconds: number | null;
   /** The throttle slot was taken before a wait; take no other. */
   slotReserved: boolean;
-  /** Called only when a secret is needed (standard endpoints), so nothing reads the key before it must. */
+  /** Called only when a secret is needed (a signing secret, a Slack URL), so nothing reads the key before it must. */
   getEncryptionKey: () => EncryptionKeys;
   timeoutMs: number;
   allowPrivateTargets: boolean;
+  /** The delivery and its endpoint, when the caller has just read them (a fan-out's first attempt). */
+  target?: { delivery: OutboundDelivery; endpoint: WebhookEndpoint };
 };
 
 /**
@@ -33,7 +36,7 @@ export type AttemptOptions = {
  * what came of it. 2xx is delivered; 410 disables the endpoint; anything else retries while attempts remain.
  */
 export async function attemptDelivery(db: Kysely<Database>, deliveryId: string, options: AttemptOptions): Promise<AttemptOutcome> {
-  const target = await getDeliveryTarget(db, deliveryId);
+  const target = options.target ?? (await getDeliveryTarget(db, deliveryId));
   if (!target) return { kind: "stopped", reason: "The delivery or its endpoint was deleted." };
   const { delivery, endpoint } = target;
   if (delivery.status !== "pending") return { kind: "stopped", reason: `The delivery is already ${delivery.status}.` };
@@ -47,7 +50,7 @@ export async function attemptDelivery(db: Kysely<Database>, deliveryId: string, 
   }
   const body = JSON.stringify(delivery.payload);
   const headers = endpoint.format === "standard" ? signMessage(await readSigningSecrets(endpoint, options.getEncryptionKey()), delivery.message_id, new Date(), body) : {};
-  const response = await sendWebhookRequest({ url: endpoint.url, headers, body, timeoutMs: options.timeoutMs, allowPrivateTargets: options.allowPrivateTargets });
+  const response = await sendWebhookRequest({ url: await readTargetUrl(endpoint, options.getEncryptionKey), headers, body, timeoutMs: options.timeoutMs, allowPrivateTargets: options.allowPrivateTargets });
   const base = { responseStatus: response.status, latencyMs: response.latencyMs };
   if (response.ok) {
     await recordDeliveryAttempt(db, delivery.id, { ...base, status: "delivered", error: null, nextAttemptAt: null });

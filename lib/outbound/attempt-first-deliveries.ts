@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import pLimit from "p-limit";
 import type { Database } from "@/db/schema";
 import { type AttemptOptions, attemptDelivery } from "./attempt-delivery";
-import type { QueuedDelivery } from "./record-outbound-deliveries";
+import type { QueuedDelivery, RecordedDelivery } from "./record-outbound-deliveries";
 
 /** Requests in flight at once, over all endpoints. */
 export const FIRST_ATTEMPTS_IN_FLIGHT = 50;
@@ -22,14 +22,20 @@ export type FirstAttemptOptions = Pick<AttemptOptions, "getEncryptionKey" | "tim
   budgetMs?: number;
 };
 
+/** First attempts started as deliveries are recorded, sharing one set of limits; `attempt` answers what is left. */
+export type FirstAttempts = { attempt(deliveries: RecordedDelivery[]): Promise<DeliveryHandoff[]> };
+
 /**
  * Makes each delivery's first attempt right away, with attemptDelivery (so it is signed, SSRF-checked, throttled
  * by the endpoint's slots and recorded exactly as a delivery run's attempt is), a bounded number in flight overall
- * and per endpoint. Returns the deliveries still to do: after a failed attempt, the schedule's second attempt at
- * the time recorded for it; when the endpoint's throttle put the attempt off, the first attempt at its slot; when
- * the budget ran out before it started, the first attempt. Delivered or stopped deliveries need nothing more.
+ * and per endpoint, over every call of `attempt` (a fan-out calls it for each event as soon as that event's
+ * deliveries are recorded, so the first events need not wait for the last). A delivery given twice (two events of
+ * a batch meaning the same delivery) is attempted once. Each call answers the deliveries still to do: after a failed
+ * attempt, the schedule's second attempt at the time recorded for it; when the endpoint's throttle put the attempt
+ * off, the first attempt at its slot; when the budget ran out before it started, the first attempt. Delivered or
+ * stopped deliveries need nothing more.
  */
-export async function attemptFirstDeliveries(db: Kysely<Database>, deliveries: QueuedDelivery[], options: FirstAttemptOptions): Promise<DeliveryHandoff[]> {
+export function startFirstAttempts(db: Kysely<Database>, options: FirstAttemptOptions): FirstAttempts {
   const overall = pLimit(FIRST_ATTEMPTS_IN_FLIGHT);
   const perEndpoint = new Map<string, pLimit.Limit>();
   const limitFor = (endpointId: string) => {
@@ -37,29 +43,31 @@ export async function attemptFirstDeliveries(db: Kysely<Database>, deliveries: Q
     perEndpoint.set(endpointId, found);
     return found;
   };
+  const started = new Set<string>();
   const deadline = Date.now() + (options.budgetMs ?? FIRST_ATTEMPTS_BUDGET_MS);
   const nextWaitSeconds = options.retryScheduleSeconds[0] ?? null;
-  const settled = await Promise.allSettled(
-    deliveries.map((delivery) =>
-      limitFor(delivery.endpointId)(() =>
-        overall(async (): Promise<DeliveryHandoff | null> => {
-          if (Date.now() > deadline) return { ...delivery, fromAttempt: 1 };
-          const outcome = await attemptDelivery(db, delivery.deliveryId, { ...options, nextWaitSeconds, slotReserved: false });
-          switch (outcome.kind) {
-            case "delivered":
-            case "stopped":
-              return null;
-            case "throttled":
-              return { ...delivery, fromAttempt: 1, notBeforeMs: outcome.untilMs, slotReserved: true };
-            case "retry":
-              return { ...delivery, fromAttempt: 2, notBeforeMs: Date.now() + nextWaitSeconds! * 1000 };
-          }
-        }),
-      ),
-    ),
-  );
-  // Every attempt ends before an error is thrown, so a retry of the step never overlaps attempts of this one.
-  const failure = settled.find((each) => each.status === "rejected");
-  if (failure) throw failure.reason;
-  return settled.flatMap((each) => (each.status === "fulfilled" && each.value ? [each.value] : []));
+  const attemptOne = async ({ target, ...delivery }: RecordedDelivery): Promise<DeliveryHandoff | null> => {
+    if (Date.now() > deadline) return { ...delivery, fromAttempt: 1 };
+    const outcome = await attemptDelivery(db, delivery.deliveryId, { ...options, nextWaitSeconds, slotReserved: false, target });
+    switch (outcome.kind) {
+      case "delivered":
+      case "stopped":
+        return null;
+      case "throttled":
+        return { ...delivery, fromAttempt: 1, notBeforeMs: outcome.untilMs, slotReserved: true };
+      case "retry":
+        return { ...delivery, fromAttempt: 2, notBeforeMs: Date.now() + nextWaitSeconds! * 1000 };
+    }
+  };
+  return {
+    async attempt(deliveries) {
+      const fresh = deliveries.filter((delivery) => !started.has(delivery.deliveryId));
+      for (const delivery of fresh) started.add(delivery.deliveryId);
+      const settled = await Promise.allSettled(fresh.map((delivery) => limitFor(delivery.endpointId)(() => overall(() => attemptOne(delivery)))));
+      // Every attempt of this call ends before an error is thrown.
+      const failure = settled.find((each) => each.status === "rejected");
+      if (failure) throw failure.reason;
+      return settled.flatMap((each) => (each.status === "fulfilled" && each.value ? [each.value] : []));
+    },
+  };
 }

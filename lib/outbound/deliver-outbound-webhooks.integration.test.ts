@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EndpointOwner } from "@/db/queries/outbound/endpoint-owner";
-import { parseEncryptionKey } from "@/lib/crypto/encryption";
+import { decryptSecret, parseEncryptionKey } from "@/lib/crypto/encryption";
 import { type SyncStack, startSyncStack } from "@/test-support/sync-stack";
 import { type WebhookReceiver, startWebhookReceiver } from "@/test-support/webhook-receiver";
 import { seedCall, seedConnection, seedOrganization } from "@/test-support/seed-calls";
@@ -256,6 +256,10 @@ describe("outbound webhooks", () => {
 
   it("posts call.insights_ready to a Slack endpoint whose filters the call passes", async () => {
     const { endpoint } = await addEndpoint("/slack", { format: "slack", event_types: ["call.insights_ready"], filters: { externalOnly: true } });
+    // Stored encrypted and shown masked, yet posted to.
+    const stored = await stack.db.selectFrom("webhook_endpoints").select(["url", "url_encrypted"]).where("id", "=", endpoint.id).executeTakeFirstOrThrow();
+    expect([stored.url, endpoint.url]).toEqual([`${new URL(receiver.url("/")).origin}/slack/…`, `${new URL(receiver.url("/")).origin}/slack/…`]);
+    expect(await decryptSecret(stored.url_encrypted!, parseEncryptionKey(process.env.TOKEN_ENCRYPTION_KEY!))).toBe(receiver.url("/slack"));
     await syncedCall();
     await waitForSettled(endpoint.id);
     const [request] = receiver.on("/slack");
@@ -263,6 +267,18 @@ describe("outbound webhooks", () => {
     const message = JSON.parse(request!.body) as { text: string; blocks: { type: string }[] };
     expect(message.text).toBe("New call: Discovery with Globex");
     expect(message.blocks.map((block) => block.type)).toContain("actions");
+  });
+
+  it("still posts to a Slack endpoint stored before Slack URLs were encrypted, and shows it masked", async () => {
+    const { endpoint } = await addEndpoint("/slack-legacy/T0/B0/token", { format: "slack", event_types: ["call.insights_ready"] });
+    await stack.db.updateTable("webhook_endpoints").set({ url: receiver.url("/slack-legacy/T0/B0/token"), url_encrypted: null }).where("id", "=", endpoint.id).execute();
+    const { getEndpointOrThrow } = await lib();
+    const { serializeEndpoint } = await import("./manage/serialize-endpoint");
+    expect(serializeEndpoint(await getEndpointOrThrow(await depsFor(orgOwner()), endpoint.id)).url).toBe(`${new URL(receiver.url("/")).origin}/slack-legacy/T0/…`);
+    await syncedCall();
+    const [delivery] = await waitForSettled(endpoint.id);
+    expect(delivery!.status).toBe("delivered");
+    expect(receiver.on("/slack-legacy/T0/B0/token")).toHaveLength(1);
   });
 
   it("does not post a call to a Slack endpoint whose filters it fails", async () => {
@@ -298,6 +314,45 @@ describe("outbound webhooks", () => {
     expect(bodies.find((body) => body.type === "call.deleted")?.data).toMatchObject({ gong_id: "5551234" });
     expect(bodies.find((body) => body.type === "connection.needs_reauthorization")?.data).toMatchObject({ connection_id: connectionId, status: "needs_reauth" });
     expect(JSON.stringify(bodies)).not.toMatch(/access_token|refresh_token/);
+  });
+
+  it("sends call.deleted only for the calls a delete request deleted, not for unknown, already deleted or other organizations' ids", async () => {
+    const organizationId = await seedOrganization(stack.db, "Deleting Co");
+    const connection = await seedConnection(stack.db, organizationId);
+    const otherOrganization = await seedOrganization(stack.db, "Bystander Co");
+    const otherConnection = await seedConnection(stack.db, otherOrganization);
+    const owner: EndpointOwner = { kind: "organization", organizationId };
+    const { endpoint } = await addEndpoint("/deleted", { event_types: ["call.deleted"] }, owner);
+    const { endpoint: bystander } = await addEndpoint("/deleted-bystander", { event_types: ["call.deleted"] }, { kind: "organization", organizationId: otherOrganization });
+    const startedAt = new Date("2026-12-01T10:00:00Z");
+    await seedCall(stack.db, { organizationId, connectionId: connection, gongId: "7001", startedAt });
+    await seedCall(stack.db, { organizationId, connectionId: connection, gongId: "7002", startedAt });
+    await seedCall(stack.db, { organizationId: otherOrganization, connectionId: otherConnection, gongId: "7003", startedAt });
+    const { deleteCallsByGongId } = await import("@/db/queries/deleted-calls");
+    await deleteCallsByGongId(stack.db, { organizationId, gongIds: ["7002"], userId: null });
+
+    const { createSyncRun } = await import("@/db/queries/sync-runs");
+    const { inngest, gongCallsDeleteRequested } = await lib();
+    const callGongIds = ["7001", "7002", "7003", "7404"];
+    const runId = await createSyncRun(stack.db, { organizationId, connectionId: connection, kind: "delete", params: { call_ids: callGongIds } });
+    await inngest.send(gongCallsDeleteRequested.create({ connectionId: connection, runId, callGongIds }, { id: runId }));
+    const run = await stack.waitForRun(runId, 30_000);
+    expect([run.status, run.calls]).toEqual(["succeeded", 1]);
+    // The announcement is sent after the run is marked finished: wait for the function itself, then for its fan-outs.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const { rows } = await sql<{ status: string }>`
+        select status from inngest_executor.runs where function_id like ${"%delete-gong-calls"} and event->'data'->>'runId' = ${runId}`.execute(stack.db);
+      if (rows[0]?.status === "completed") break;
+      if (Date.now() > deadline) throw new Error(`delete-gong-calls run: ${JSON.stringify(rows)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await waitForFanOutsEnded();
+    const deliveries = await waitForSettled(endpoint.id);
+    expect(deliveries.map((delivery) => [delivery.event_type, (delivery.payload as { data: { gong_id: string } }).data.gong_id, delivery.status])).toEqual([["call.deleted", "7001", "delivered"]]);
+    expect(await deliveriesOf(bystander.id)).toEqual([]);
+    expect(await stack.db.selectFrom("calls").select("gong_id").where("organization_id", "=", otherOrganization).execute()).toEqual([{ gong_id: "7003" }]);
   });
 
   it("disables an endpoint that has failed for 3 days and says why", async () => {

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { createOutboundDeliveries } from "@/db/queries/outbound/outbound-deliveries";
 import { listSubscribedEndpoints } from "@/db/queries/outbound/subscribed-endpoints";
-import type { Database, WebhookEndpoint } from "@/db/schema";
+import type { Database, OutboundDelivery, WebhookEndpoint } from "@/db/schema";
 import { type BuiltEvent, buildEventBody } from "./build-event-body";
 import { buildSlackMessage } from "./build-slack-message";
 import { matchesFilters } from "./endpoint-filters";
@@ -10,12 +10,24 @@ import type { OutboundEventRequest } from "./outbound-event-request";
 
 export type QueuedDelivery = { deliveryId: string; endpointId: string };
 
+/** A delivery just recorded, with its row and endpoint as they were read, so its first attempt need not read them again. */
+export type RecordedDelivery = QueuedDelivery & { target?: { delivery: OutboundDelivery; endpoint: WebhookEndpoint } };
+
+/** The endpoints an organization's event of a type goes to (listSubscribedEndpoints, or a lookup that remembers). */
+export type EndpointLookup = (organizationId: string, eventType: string) => Promise<WebhookEndpoint[]>;
+
 /**
  * Records one delivery of the event per subscribed endpoint (Slack endpoints: call.insights_ready passing their
  * filters). `sourceKey` names what caused the event, so running this again records nothing twice.
  */
-export async function recordOutboundDeliveries(db: Kysely<Database>, request: OutboundEventRequest, sourceKey: string, appUrl: string): Promise<QueuedDelivery[]> {
-  const endpoints = await listSubscribedEndpoints(db, request.organizationId, request.type);
+export async function recordOutboundDeliveries(
+  db: Kysely<Database>,
+  request: OutboundEventRequest,
+  sourceKey: string,
+  appUrl: string,
+  endpointsFor: EndpointLookup = (organizationId, eventType) => listSubscribedEndpoints(db, organizationId, eventType),
+): Promise<RecordedDelivery[]> {
+  const endpoints = await endpointsFor(request.organizationId, request.type);
   if (endpoints.length === 0) return [];
   const built = await buildEventBody(db, request, appUrl);
   if (!built) return [];
@@ -25,7 +37,11 @@ export async function recordOutboundDeliveries(db: Kysely<Database>, request: Ou
     return payload ? [{ endpointId: endpoint.id, organizationId: request.organizationId, messageId, eventType: request.type, payload }] : [];
   });
   const stored = await createOutboundDeliveries(db, rows);
-  return stored.map((row) => ({ deliveryId: row.id, endpointId: row.endpoint_id }));
+  const byId = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
+  return stored.map((row) => {
+    const endpoint = byId.get(row.endpoint_id);
+    return { deliveryId: row.id, endpointId: row.endpoint_id, ...(endpoint ? { target: { delivery: row, endpoint } } : {}) };
+  });
 }
 
 function payloadFor(endpoint: WebhookEndpoint, request: OutboundEventRequest, built: BuiltEvent): unknown {

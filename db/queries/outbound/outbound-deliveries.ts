@@ -5,9 +5,9 @@ export type NewOutboundDelivery = { endpointId: string; organizationId: string |
 
 /**
  * Records one delivery per (endpoint, message), once: a repeated fan-out inserts nothing new and gets the same ids.
- * Returns the ids with their endpoints, in the order given.
+ * Returns the stored rows (as they are now: a repeated fan-out finds some already delivered), in the order given.
  */
-export async function createOutboundDeliveries(db: Kysely<Database>, deliveries: NewOutboundDelivery[]): Promise<{ id: string; endpoint_id: string }[]> {
+export async function createOutboundDeliveries(db: Kysely<Database>, deliveries: NewOutboundDelivery[]): Promise<OutboundDelivery[]> {
   if (deliveries.length === 0) return [];
   await db
     .insertInto("outbound_deliveries")
@@ -24,7 +24,7 @@ export async function createOutboundDeliveries(db: Kysely<Database>, deliveries:
     .execute();
   const stored = await db
     .selectFrom("outbound_deliveries")
-    .select(["id", "endpoint_id", "message_id"])
+    .selectAll()
     .where("message_id", "in", [...new Set(deliveries.map((each) => each.messageId))])
     .where("endpoint_id", "in", [...new Set(deliveries.map((each) => each.endpointId))])
     .where("replay_of", "is", null)
@@ -32,7 +32,7 @@ export async function createOutboundDeliveries(db: Kysely<Database>, deliveries:
   const byKey = new Map(stored.map((row) => [`${row.endpoint_id}/${row.message_id}`, row]));
   return deliveries.flatMap((each) => {
     const row = byKey.get(`${each.endpointId}/${each.messageId}`);
-    return row ? [{ id: row.id, endpoint_id: row.endpoint_id }] : [];
+    return row ? [row] : [];
   });
 }
 

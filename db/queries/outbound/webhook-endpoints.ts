@@ -5,6 +5,7 @@ import { type EndpointOwner, ownerColumns, whereOwnedBy } from "./endpoint-owner
 export type NewWebhookEndpoint = {
   format: WebhookEndpointFormat;
   url: string;
+  urlEncrypted: string | null;
   description: string;
   eventTypes: string[];
   includeTranscript: boolean;
@@ -21,6 +22,7 @@ export async function createWebhookEndpoint(db: Kysely<Database>, owner: Endpoin
       ...ownerColumns(owner),
       format: endpoint.format,
       url: endpoint.url,
+      url_encrypted: endpoint.urlEncrypted,
       description: endpoint.description,
       event_types: endpoint.eventTypes,
       include_transcript: endpoint.includeTranscript,
@@ -43,6 +45,7 @@ export async function getWebhookEndpoint(db: Kysely<Database>, owner: EndpointOw
 
 export type WebhookEndpointChanges = Partial<{
   url: string;
+  urlEncrypted: string | null;
   description: string;
   eventTypes: string[];
   includeTranscript: boolean;
@@ -63,6 +66,7 @@ export async function updateWebhookEndpoint(
   return whereOwnedBy(db.updateTable("webhook_endpoints"), owner)
     .set({
       ...(changes.url !== undefined && { url: changes.url }),
+      ...(changes.urlEncrypted !== undefined && { url_encrypted: changes.urlEncrypted }),
       ...(changes.description !== undefined && { description: changes.description }),
       ...(changes.eventTypes !== undefined && { event_types: changes.eventTypes }),
       ...(changes.includeTranscript !== undefined && { include_transcript: changes.includeTranscript }),

@@ -76,6 +76,14 @@ const MIGRATIONS: string[][] = [
     `CREATE INDEX events_received_at_idx ON inngest_executor.events (received_at)`,
     `CREATE INDEX event_ids_received_at_idx ON inngest_executor.event_ids (received_at)`,
   ],
+  [
+    // A partition per function, as Inngest's queue has: claims take each function's oldest item in turn, so a
+    // function with a long backlog does not hold back another's first item. A batch timeout's step id is its function.
+    `ALTER TABLE inngest_executor.queue ADD COLUMN function_id text NOT NULL DEFAULT ''`,
+    `UPDATE inngest_executor.queue q SET function_id = r.function_id FROM inngest_executor.runs r WHERE r.id = q.run_id`,
+    `UPDATE inngest_executor.queue SET function_id = step_id WHERE kind = 'batch-timeout'`,
+    `CREATE INDEX queue_function_id_available_at_idx ON inngest_executor.queue (function_id, available_at, id)`,
+  ],
 ];
 
 /**

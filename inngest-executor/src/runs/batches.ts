@@ -31,8 +31,8 @@ export async function addToBatches(client: Queryable, config: FunctionConfig, ev
        FROM added a JOIN input i ON i.batch_key = a.batch_key
        CROSS JOIN LATERAL jsonb_array_elements(i.events) WITH ORDINALITY AS e(value, n)),
      timers AS (
-       INSERT INTO inngest_executor.queue (run_id, kind, step_id, available_at)
-       SELECT id, 'batch-timeout', $1, $3 FROM added WHERE opened AND size < $4
+       INSERT INTO inngest_executor.queue (run_id, function_id, kind, step_id, available_at)
+       SELECT id, $1, 'batch-timeout', $1, $3 FROM added WHERE opened AND size < $4
        ON CONFLICT (run_id, kind, step_id) DO NOTHING)
      SELECT batch_key, id, size FROM added`,
     [

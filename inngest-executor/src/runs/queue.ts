@@ -9,8 +9,8 @@ export type QueueKind = "discover" | "step" | "wake" | "wait-timeout" | "invoke-
  */
 export async function enqueueDiscover(client: Queryable, runId: string, availableAt?: Date, attempt = 0): Promise<void> {
   await client.query(
-    `INSERT INTO inngest_executor.queue (run_id, kind, step_id, attempt, available_at, concurrency_keys, concurrency_limits)
-     SELECT id, 'discover', '', $2, coalesce($3, now()), concurrency_keys, concurrency_limits
+    `INSERT INTO inngest_executor.queue (run_id, function_id, kind, step_id, attempt, available_at, concurrency_keys, concurrency_limits)
+     SELECT id, function_id, 'discover', '', $2, coalesce($3, now()), concurrency_keys, concurrency_limits
      FROM inngest_executor.runs WHERE id = $1
      ON CONFLICT (run_id, kind, step_id) DO UPDATE
        SET rerun = inngest_executor.queue.rerun OR inngest_executor.queue.locked_until IS NOT NULL`,
@@ -21,8 +21,8 @@ export async function enqueueDiscover(client: Queryable, runId: string, availabl
 /** Queues a request for one planned step; a step already queued or running is left alone (dedupe). */
 export async function enqueueStep(client: Queryable, runId: string, stepId: string, attempt = 0, availableAt?: Date): Promise<void> {
   await client.query(
-    `INSERT INTO inngest_executor.queue (run_id, kind, step_id, attempt, available_at, concurrency_keys, concurrency_limits)
-     SELECT id, 'step', $2, $3, coalesce($4, now()), concurrency_keys, concurrency_limits
+    `INSERT INTO inngest_executor.queue (run_id, function_id, kind, step_id, attempt, available_at, concurrency_keys, concurrency_limits)
+     SELECT id, function_id, 'step', $2, $3, coalesce($4, now()), concurrency_keys, concurrency_limits
      FROM inngest_executor.runs WHERE id = $1
      ON CONFLICT (run_id, kind, step_id) DO NOTHING`,
     [runId, stepId, attempt, availableAt ?? null],
@@ -32,7 +32,8 @@ export async function enqueueStep(client: Queryable, runId: string, stepId: stri
 /** Queues a timer (sleep end, wait, invoke or batch timeout); timers never hold a concurrency slot. */
 export async function enqueueTimer(client: Queryable, runId: string, kind: QueueKind, stepId: string, at: Date): Promise<void> {
   await client.query(
-    `INSERT INTO inngest_executor.queue (run_id, kind, step_id, available_at) VALUES ($1, $2, $3, $4)
+    `INSERT INTO inngest_executor.queue (run_id, function_id, kind, step_id, available_at)
+     SELECT $1, coalesce((SELECT function_id FROM inngest_executor.runs WHERE id = $1), ''), $2, $3, $4
      ON CONFLICT (run_id, kind, step_id) DO NOTHING`,
     [runId, kind, stepId, at],
   );

@@ -12,7 +12,7 @@ type Candidate = Omit<QueueItem, "lease"> & { concurrency_keys: string[]; concur
 const MAX_ROUNDS = 8;
 
 /**
- * Leases up to `capacity` due items, oldest first. Items whose concurrency key already has `limit` requests
+ * Leases up to `capacity` due items, each function's oldest in turn (see findCandidates). Items whose concurrency key already has `limit` requests
  * executing (in any process) are left out in SQL, so a backlog on one busy key never hides other work behind
  * it. Each candidate's key is then re-counted under a per-key advisory lock, making count and lease atomic.
  */
@@ -32,18 +32,21 @@ export async function claimItems(
     // Keys that filled up during this claim (or that another process is claiming right now).
     const skippedKeys = new Set<string>();
     for (let round = 0; round < MAX_ROUNDS && claimed.length < capacity; round++) {
-      const candidates = await findCandidates(client, windowSize, considered, skippedKeys);
+      const candidates = await findCandidates(client, { total: windowSize, perFunction: capacity }, considered, skippedKeys);
+      let blocked = false;
       for (const candidate of candidates) {
         if (claimed.length >= capacity) break;
         considered.add(candidate.id);
         const blockedKey = await findBlockedKey(client, candidate, skippedKeys);
         if (blockedKey !== undefined) {
           skippedKeys.add(blockedKey);
+          blocked = true;
           continue;
         }
         claimed.push(await leaseItem(client, candidate, owner, leaseMs));
       }
-      if (candidates.length < windowSize) break;
+      // Nothing blocked: either capacity is reached or every function offered all it had (fewer than capacity).
+      if (!blocked) break;
     }
     return claimed;
   });
@@ -51,26 +54,45 @@ export async function claimItems(
 
 async function findCandidates(
   client: pg.PoolClient,
-  limit: number,
+  limit: { total: number; perFunction: number },
   excludedIds: ReadonlySet<string>,
   excludedKeys: ReadonlySet<string>,
 ): Promise<Candidate[]> {
+  // `partitions` walks the distinct function ids over an index (a skip scan: one probe per function, however long
+  // the backlog); each partition offers its oldest due items, and they are taken in turns: every function's first,
+  // then every function's second, the functions of one turn in random order, as Inngest shuffles the partitions it
+  // peeks. In age order a function with a deep backlog would win every free worker, its oldest item being older than
+  // a newcomer's; drawn, each function with work due gets an equal share of the claims. Only the items taken are
+  // locked.
   // `busy` reads only leased rows (a partial index); those are bounded by the workers of all processes.
   const { rows } = await client.query<Candidate>(
-    `WITH busy AS MATERIALIZED (
+    `WITH RECURSIVE partitions (function_id) AS (
+       (SELECT function_id FROM inngest_executor.queue ORDER BY function_id LIMIT 1)
+       UNION ALL
+       SELECT (SELECT q.function_id FROM inngest_executor.queue q WHERE q.function_id > p.function_id ORDER BY q.function_id LIMIT 1)
+       FROM partitions p WHERE p.function_id IS NOT NULL),
+     busy AS MATERIALIZED (
        SELECT c.key, count(*)::int AS n
        FROM inngest_executor.queue l CROSS JOIN LATERAL unnest(l.concurrency_keys) AS c(key)
        WHERE l.lease_owner IS NOT NULL AND l.locked_until > now()
-       GROUP BY c.key)
+       GROUP BY c.key),
+     offered AS (
+       SELECT o.id, o.available_at, row_number() OVER (PARTITION BY p.function_id ORDER BY o.available_at, o.id) AS turn
+       FROM partitions p CROSS JOIN LATERAL (
+         SELECT q.id, q.available_at FROM inngest_executor.queue q
+         WHERE q.function_id = p.function_id AND q.available_at <= now() AND (q.locked_until IS NULL OR q.locked_until < now())
+           AND NOT (q.id = ANY($2::bigint[])) AND NOT (q.concurrency_keys && $3::text[])
+           AND NOT EXISTS (
+             SELECT 1 FROM unnest(q.concurrency_keys, q.concurrency_limits) AS c(key, lim)
+             JOIN busy b ON b.key = c.key WHERE b.n >= c.lim)
+         ORDER BY q.available_at, q.id LIMIT $4) o),
+     drawn AS (SELECT id, turn, random() AS draw FROM offered),
+     taken AS (SELECT id, turn, draw FROM drawn ORDER BY turn, draw LIMIT $1)
      SELECT q.id, q.run_id, q.kind, q.step_id, q.attempt, q.concurrency_keys, q.concurrency_limits
-     FROM inngest_executor.queue q
-     WHERE q.available_at <= now() AND (q.locked_until IS NULL OR q.locked_until < now())
-       AND NOT (q.id = ANY($2::bigint[])) AND NOT (q.concurrency_keys && $3::text[])
-       AND NOT EXISTS (
-         SELECT 1 FROM unnest(q.concurrency_keys, q.concurrency_limits) AS c(key, lim)
-         JOIN busy b ON b.key = c.key WHERE b.n >= c.lim)
-     ORDER BY q.available_at, q.id LIMIT $1 FOR UPDATE OF q SKIP LOCKED`,
-    [limit, [...excludedIds], [...excludedKeys]],
+     FROM inngest_executor.queue q JOIN taken t ON t.id = q.id
+     WHERE q.locked_until IS NULL OR q.locked_until < now()
+     ORDER BY t.turn, t.draw FOR UPDATE OF q SKIP LOCKED`,
+    [limit.total, [...excludedIds], [...excludedKeys], limit.perFunction],
   );
   return rows;
 }

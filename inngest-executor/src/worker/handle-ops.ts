@@ -89,8 +89,8 @@ async function applyStepError(context: OpsContext, op: Op): Promise<boolean> {
     return true;
   }
   await context.client.query(
-    `INSERT INTO inngest_executor.queue (run_id, kind, step_id, attempt, available_at, concurrency_keys, concurrency_limits)
-     SELECT id, 'step', $2, $3, now() + $4 * interval '1 millisecond', concurrency_keys, concurrency_limits
+    `INSERT INTO inngest_executor.queue (run_id, function_id, kind, step_id, attempt, available_at, concurrency_keys, concurrency_limits)
+     SELECT id, function_id, 'step', $2, $3, now() + $4 * interval '1 millisecond', concurrency_keys, concurrency_limits
      FROM inngest_executor.runs WHERE id = $1
      ON CONFLICT (run_id, kind, step_id) DO UPDATE SET attempt = excluded.attempt, available_at = excluded.available_at,
        locked_until = NULL, lease_owner = NULL`,

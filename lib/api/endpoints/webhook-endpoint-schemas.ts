@@ -10,7 +10,7 @@ export const endpointIdParams = z.object({ id: z.uuid("must be a webhook endpoin
 
 export const webhookEndpointSchema = z.object({
   id: z.uuid(),
-  url: z.string().describe("Slack URLs are shown shortened: they are credentials."),
+  url: z.string().describe("Slack URLs are shown masked: they are credentials, stored encrypted."),
   description: z.string(),
   format: z.enum(["standard", "slack"]),
   event_types: z.array(z.string()).describe(`Among: ${OUTBOUND_EVENT_TYPES.join(", ")}.`),

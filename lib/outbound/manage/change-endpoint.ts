@@ -1,6 +1,7 @@
 import { deleteWebhookEndpoint, getWebhookEndpoint, rotateWebhookEndpointSecret, updateWebhookEndpoint } from "@/db/queries/outbound/webhook-endpoints";
 import { AppError } from "@/lib/errors";
 import { issueEndpointSecret, previousSecretExpiresAt } from "../endpoint-secret";
+import { sealEndpointUrl } from "../endpoint-url";
 import { assertTargetUrl } from "./create-endpoint";
 import type { UpdateEndpointInput } from "./endpoint-input";
 import type { ManageDeps } from "./manage-deps";
@@ -18,7 +19,7 @@ export async function updateEndpoint(deps: ManageDeps, id: string, input: Update
   const current = await getEndpointOrThrow(deps, id);
   if (input.url !== undefined) assertTargetUrl(input.url, deps.allowPrivateTargets, current.format);
   const updated = await updateWebhookEndpoint(deps.db, deps.owner, id, {
-    url: input.url,
+    ...(input.url !== undefined && (await sealEndpointUrl(current.format, input.url, deps.encryptionKey))),
     description: input.description,
     eventTypes: input.event_types && [...new Set(input.event_types)],
     includeTranscript: input.include_transcript,

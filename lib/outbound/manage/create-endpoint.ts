@@ -1,6 +1,7 @@
 import { createWebhookEndpoint, listWebhookEndpoints } from "@/db/queries/outbound/webhook-endpoints";
 import { AppError } from "@/lib/errors";
 import { issueEndpointSecret } from "../endpoint-secret";
+import { sealEndpointUrl } from "../endpoint-url";
 import { OUTBOUND_EVENT_TYPES } from "../event-types";
 import { TargetRefusedError, checkTargetUrl } from "../send-webhook-request";
 import type { CreateEndpointInput } from "./endpoint-input";
@@ -33,7 +34,7 @@ export async function createEndpoint(deps: ManageDeps, input: CreateEndpointInpu
   const { secret, encrypted } = await issueEndpointSecret(deps.encryptionKey);
   const endpoint = await createWebhookEndpoint(deps.db, deps.owner, {
     format: input.format,
-    url: input.url,
+    ...(await sealEndpointUrl(input.format, input.url, deps.encryptionKey)),
     description: input.description,
     eventTypes,
     includeTranscript: input.include_transcript,

@@ -1,19 +1,13 @@
 import type { OutboundDelivery, WebhookEndpoint } from "@/db/schema";
+import { displayEndpointUrl } from "../endpoint-url";
 
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
-
-/** A Slack URL is itself a credential: only its host and the start of its path are shown. */
-function displayUrl(endpoint: Pick<WebhookEndpoint, "format" | "url">): string {
-  if (endpoint.format !== "slack") return endpoint.url;
-  const parsed = URL.canParse(endpoint.url) ? new URL(endpoint.url) : null;
-  return parsed ? `${parsed.origin}${parsed.pathname.split("/").slice(0, 3).join("/")}/…` : "…";
-}
 
 /** An endpoint as the API and the settings page show it; never its secrets. */
 export function serializeEndpoint(endpoint: WebhookEndpoint) {
   return {
     id: endpoint.id,
-    url: displayUrl(endpoint),
+    url: displayEndpointUrl(endpoint),
     description: endpoint.description,
     format: endpoint.format,
     event_types: endpoint.event_types,

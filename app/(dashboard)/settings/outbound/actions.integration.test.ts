@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { decryptSecret, parseEncryptionKey } from "@/lib/crypto/encryption";
 import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
 import { seedOrganization, seedUser } from "@/test-support/seed-calls";
 
@@ -26,6 +27,7 @@ afterAll(async () => {
 });
 
 const actions = () => import("./actions");
+const SLACK_URL = "https://hooks.slack.com/services/T0AAA1111/B0BBB2222/abcdefghijklmnopqrstuvwx";
 
 function endpointForm(fields: Record<string, string | string[]>) {
   const form = new FormData();
@@ -47,9 +49,16 @@ describe("Settings → Outbound", () => {
     const id = (created as { id: string }).id;
     const slack = await createEndpointAction(
       { status: "idle" },
-      endpointForm({ url: "https://hooks.slack.com/services/T0/B0/x", format: "slack", external_only: "on", workspace_gong_ids: "2281, 4410" }),
+      endpointForm({ url: SLACK_URL, format: "slack", external_only: "on", workspace_gong_ids: "2281, 4410" }),
     );
     expect(slack).toMatchObject({ status: "created" });
+    // The Slack URL is a credential: stored encrypted, and only its masked form anywhere readable.
+    const stored = await database.db.selectFrom("webhook_endpoints").select(["url", "url_encrypted"]).where("id", "=", (slack as { id: string }).id).executeTakeFirstOrThrow();
+    expect(stored.url).toBe("https://hooks.slack.com/services/T0AAA1111/…");
+    expect(stored.url_encrypted).not.toContain("B0BBB2222");
+    expect(await decryptSecret(stored.url_encrypted!, parseEncryptionKey(process.env.TOKEN_ENCRYPTION_KEY!))).toBe(SLACK_URL);
+    const audits = await database.db.selectFrom("audit_events").select("details").where("organization_id", "=", organizationId).execute();
+    expect(JSON.stringify(audits)).not.toContain("B0BBB2222");
     expect((await listEndpoints(organizationId)).map((row) => [row.event_types, row.filters])).toEqual([
       [["call.synced", "sync_run.failed"], {}],
       [["call.insights_ready"], { externalOnly: true, workspaceGongIds: ["2281", "4410"] }],

@@ -4,7 +4,8 @@ import { SOCKET_ADDRESS_HEADER, isSocketAddressHeaderTrusted } from "./socket-ad
 /** What sign-in failures are counted against besides the email: one client, or every client at once. */
 export type ClientAddress = { key: string; shared: boolean };
 
-const SHARED: ClientAddress = { key: "shared", shared: true };
+/** A function, not a constant, so that mutation testing can see it (docs/TESTING.md). */
+const shared = (): ClientAddress => ({ key: "shared", shared: true });
 
 /**
  * The client's address as far as it can be trusted. With `trustedProxyHops` proxies we run in front of the app, it is
@@ -17,12 +18,12 @@ const SHARED: ClientAddress = { key: "shared", shared: true };
 export function getClientAddress(headers: Headers, trustedProxyHops: number, socketAddressTrusted = isSocketAddressHeaderTrusted()): ClientAddress {
   if (trustedProxyHops < 1) {
     const socket = socketAddressTrusted ? normalizeAddress(headers.get(SOCKET_ADDRESS_HEADER) ?? "") : null;
-    return socket ? { key: `ip:${socket}`, shared: false } : SHARED;
+    return socket ? { key: `ip:${socket}`, shared: false } : shared();
   }
+  // No header reads as one empty entry, which is no address.
   const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim());
-  if (hops.length === 1 && hops[0] === "") return SHARED;
   const address = hops.length >= trustedProxyHops ? normalizeAddress(hops[hops.length - trustedProxyHops]!) : null;
-  return address ? { key: `ip:${address}`, shared: false } : SHARED;
+  return address ? { key: `ip:${address}`, shared: false } : shared();
 }
 
 function normalizeAddress(entry: string): string | null {
@@ -36,7 +37,8 @@ function normalizeAddress(entry: string): string | null {
 
 /** The eight groups of an IPv6 address, lower-case without leading zeros ("::" filled in). */
 function expandIPv6(address: string): string[] {
-  const [head = "", tail] = address.toLowerCase().split("::");
+  // parseInt below lower-cases each group; a group with dots (IPv4) has no letters.
+  const [head = "", tail] = address.split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];

@@ -22,6 +22,13 @@ describe("password hashing", () => {
     expect(await verifyPassword("same", [scheme, cost, blockSize, parallelism, salt, shortKey].join("$"))).toBe(false);
   });
 
+  it("still verifies a hash stored before, so stored passwords outlive a refactoring", async () => {
+    // Made once with scryptSync(password, 16 bytes of 7, 32, { N: 32768, r: 8, p: 1 }).
+    const stored = "scrypt$32768$8$1$BwcHBwcHBwcHBwcHBwcHBw==$QYAB8iRCaw/aP2F0KXp69lKXJdLU9RkueL/IsoUdblU=";
+    expect(await verifyPassword("correct horse battery staple", stored)).toBe(true);
+    expect(await verifyPassword("correct horse battery stapler", stored)).toBe(false);
+  });
+
   it("salts every hash", async () => {
     expect(await hashPassword("same")).not.toBe(await hashPassword("same"));
   });

@@ -47,6 +47,15 @@ describe("sign-in device tokens", () => {
     expect(verifyDeviceToken(SECRET, tokenFor(`${"a".repeat(20)}!`), ADMIN)).toBeNull();
   });
 
+  it("are signed for their own purpose, so no other signature of the secret passes for one", () => {
+    const deviceId = "device-id-0123456789";
+    const issued = Math.floor(Date.now() / 1000);
+    const signed = signText(SECRET, "callbridge sign-in device token", `${deviceId}.${issued}.user:${ADMIN}`);
+    expect(verifyDeviceToken(SECRET, `${deviceId}.${issued}.${signed}`, ADMIN)).toBe(deviceId);
+    const otherPurpose = signText(SECRET, "callbridge session renewal", `${deviceId}.${issued}.user:${ADMIN}`);
+    expect(verifyDeviceToken(SECRET, `${deviceId}.${issued}.${otherPurpose}`, ADMIN)).toBeNull();
+  });
+
   it("refuse an issue time that is not a whole number, even signed", () => {
     const deviceId = "device-id-0123456789";
     const signed = signText(SECRET, "callbridge sign-in device token", `${deviceId}.NaN.user:${ADMIN}`);

@@ -24,6 +24,12 @@ describe("a webhook delivery's checks, told from its verdict", () => {
     });
   });
 
+  it("places a rejection at the very first check", () => {
+    expect(states({ auth: "url-key", outcome: "rejected", reason: "revoked_connection", isTest: false })).toEqual({
+      Connection: "failed", "Content-Length": "not_reached", "URL key": "not_reached", key: "not_reached", Payload: "not_reached", "Sync queued": "not_reached",
+    });
+  });
+
   it("tells the method of an older delivery from its reason, and leaves a test's sync out", () => {
     expect(describeDeliveryChecks({ auth: null, outcome: "rejected", reason: "expired", isTest: false }).auth).toBe("jwt");
     expect(describeDeliveryChecks({ auth: null, outcome: "rejected", reason: "bad_key", isTest: false }).auth).toBe("url-key");

@@ -28,6 +28,8 @@ describe("parseGongWebhookPayload", () => {
   it("refuses what is not JSON, not UTF-8, or not a call", () => {
     expect(parseGongWebhookPayload(bytesOf("{"))).toBeUndefined();
     expect(parseGongWebhookPayload(new Uint8Array([0x7b, 0xff, 0x7d]))).toBeUndefined();
+    const invalidUtf8InAString = Buffer.concat([Buffer.from('{"callData":{"metaData":{"id":"1","title":"'), Buffer.from([0xff]), Buffer.from('"}}}')]);
+    expect(parseGongWebhookPayload(new Uint8Array(invalidUtf8InAString))).toBeUndefined();
     expect(parseGongWebhookPayload(bytesOf({ isTest: true }))).toBeUndefined();
     expect(parseGongWebhookPayload(bytesOf({ callData: {} }))).toBeUndefined();
     expect(parseGongWebhookPayload(bytesOf(call("1", { isTest: "yes" })))).toBeUndefined();

@@ -41,10 +41,10 @@ describe("answerGongWebhook", () => {
   it("answers with the receiver's status and JSON body and the security headers, keeping the connection", async () => {
     const url = await serve(async (delivery) => {
       await readAll(delivery.body);
-      return { status: 202, body: { accepted: true } };
+      return { status: 202, body: { received: true as const } };
     });
     const answer = await post(url, "{}");
-    expect(answer).toMatchObject({ status: 202, body: '{"accepted":true}' });
+    expect(answer).toMatchObject({ status: 202, body: '{"received":true}' });
     expect(answer.headers).toMatchObject({ "content-type": "application/json", "x-content-type-options": "nosniff", "x-frame-options": "DENY" });
     expect(answer.headers.connection).toBe("keep-alive");
   });

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { type ChangePasswordState, changePassword } from "./actions";
+import { FormError } from "@/components/ui/form-error";
 
 /** `askCurrentPassword` is false only for the first change after a one-time password, which was just typed to sign in. */
 export function ChangePasswordForm({ askCurrentPassword }: { askCurrentPassword: boolean }) {
@@ -24,11 +25,7 @@ export function ChangePasswordForm({ askCurrentPassword }: { askCurrentPassword:
         <Label htmlFor="confirmation">Repeat it</Label>
         <Input id="confirmation" name="confirmation" type="password" autoComplete="new-password" required />
       </div>
-      {state.error ? (
-        <p role="alert" className="text-sm text-danger">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.error} />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save password"}
       </Button>

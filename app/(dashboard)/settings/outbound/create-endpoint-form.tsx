@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { type CreateEndpointState, createEndpointAction } from "./actions";
 import { EVENT_TYPE_CHOICES } from "./event-type-choices";
+import { FormError } from "@/components/ui/form-error";
 
 export function CreateEndpointForm({ trackers, liveEndpointIds }: { trackers: { id: string; name: string }[]; liveEndpointIds: string[] }) {
   const [state, action, pending] = useActionState<CreateEndpointState, FormData>(createEndpointAction, { status: "idle" });
@@ -88,11 +89,7 @@ export function CreateEndpointForm({ trackers, liveEndpointIds }: { trackers: { 
           {pending ? "Adding…" : "Add endpoint"}
         </Button>
       </form>
-      {state.status === "error" ? (
-        <p role="alert" className="text-sm text-danger">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.status === "error" ? state.error : null} />
       {shown ? (
         <SecretShownOnce
           key={shown.id}

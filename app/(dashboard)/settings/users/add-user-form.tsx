@@ -5,6 +5,7 @@ import { SecretShownOnce } from "@/components/secret-shown-once";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { type AddUserState, addUser } from "./actions";
+import { FormError } from "@/components/ui/form-error";
 
 export function AddUserForm() {
   const [state, action, pending] = useActionState<AddUserState, FormData>(addUser, { status: "idle" });
@@ -30,11 +31,7 @@ export function AddUserForm() {
           {pending ? "Adding…" : "Add user"}
         </Button>
       </form>
-      {state.status === "error" ? (
-        <p role="alert" className="text-sm text-danger">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.status === "error" ? state.error : null} />
       {state.status === "created" ? <OneTimePassword email={state.email} password={state.oneTimePassword} /> : null}
     </div>
   );

@@ -17,6 +17,7 @@ import {
   removeUserAction,
   resetUserPasswordAction,
 } from "./people-actions";
+import { FormError } from "@/components/ui/form-error";
 
 type Person = { id: string; name: string; email: string; role: "admin" | "rep"; deactivated: boolean };
 type Open = "role" | "password" | "deactivate" | "reactivate" | "remove" | null;
@@ -128,11 +129,7 @@ function ResetPasswordDialog({ open, onOpenChange, userId, name }: { open: boole
         description={`${name} gets a one-time password, shown here once, and chooses their own when they next sign in. Their current password stops working and their sessions end.`}
       >
         {result?.ok ? <OneTimePassword email={result.email} password={result.oneTimePassword} /> : null}
-        {result && !result.ok ? (
-          <p role="alert" className="text-sm text-danger">
-            {result.error}
-          </p>
-        ) : null}
+        <FormError message={result && !result.ok ? result.error : null} />
         <div className="mt-4 flex flex-wrap justify-end gap-2">
           <DialogClose asChild>
             <Button variant="secondary">{result?.ok ? "Done" : "Cancel"}</Button>

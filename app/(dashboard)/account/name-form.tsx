@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
-import { type AccountNameState, updateAccountName } from "./actions";
 import { FormError } from "@/components/ui/form-error";
+import { type AccountNameState, updateAccountName } from "./actions";
 
 export function NameForm({ name }: { name: string }) {
   const [state, action, pending] = useActionState<AccountNameState, FormData>(updateAccountName, { status: "idle" });

@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
-import { type ChangePasswordState, changePassword } from "./actions";
 import { FormError } from "@/components/ui/form-error";
+import { type ChangePasswordState, changePassword } from "./actions";
 
 /** `askCurrentPassword` is false only for the first change after a one-time password, which was just typed to sign in. */
 export function ChangePasswordForm({ askCurrentPassword }: { askCurrentPassword: boolean }) {

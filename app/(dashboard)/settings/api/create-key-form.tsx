@@ -5,8 +5,8 @@ import { Plus } from "lucide-react";
 import { SecretShownOnce } from "@/components/secret-shown-once";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
-import { type CreateApiKeyState, createApiKeyAction } from "./actions";
 import { FormError } from "@/components/ui/form-error";
+import { type CreateApiKeyState, createApiKeyAction } from "./actions";
 
 export const EXPIRY_CHOICES = [
   { days: "", label: "Never" },

@@ -5,9 +5,9 @@ import { Plus } from "lucide-react";
 import { SecretShownOnce } from "@/components/secret-shown-once";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
+import { FormError } from "@/components/ui/form-error";
 import { type CreateEndpointState, createEndpointAction } from "./actions";
 import { EVENT_TYPE_CHOICES } from "./event-type-choices";
-import { FormError } from "@/components/ui/form-error";
 
 export function CreateEndpointForm({ trackers, liveEndpointIds }: { trackers: { id: string; name: string }[]; liveEndpointIds: string[] }) {
   const [state, action, pending] = useActionState<CreateEndpointState, FormData>(createEndpointAction, { status: "idle" });
@@ -90,7 +90,11 @@ export function CreateEndpointForm({ trackers, liveEndpointIds }: { trackers: { 
         </Button>
       </form>
       <FormError message={state.status === "error" ? state.error : null} />
-      {shown ? (
+      {shown?.format === "slack" ? (
+        <p role="status" className="text-sm text-muted-foreground">
+          The Slack endpoint is added. Its URL is stored encrypted and shown only masked from now on.
+        </p>
+      ) : shown ? (
         <SecretShownOnce
           key={shown.id}
           label="Signing secret"

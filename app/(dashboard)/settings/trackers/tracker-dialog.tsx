@@ -6,8 +6,8 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label, Textarea } from "@/components/ui/input";
-import { saveTracker, type TrackerActionResult } from "./actions";
 import { FormError } from "@/components/ui/form-error";
+import { saveTracker, type TrackerActionResult } from "./actions";
 
 type Tracker = { id: string; name: string; keywords: string[] };
 

@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { SecretShownOnce } from "@/components/secret-shown-once";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
-import { type AddUserState, addUser } from "./actions";
 import { FormError } from "@/components/ui/form-error";
+import { type AddUserState, addUser } from "./actions";
 
 export function AddUserForm() {
   const [state, action, pending] = useActionState<AddUserState, FormData>(addUser, { status: "idle" });

@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { OneTimePassword } from "./add-user-form";
 import {
   type PersonActionResult,
@@ -17,7 +18,6 @@ import {
   removeUserAction,
   resetUserPasswordAction,
 } from "./people-actions";
-import { FormError } from "@/components/ui/form-error";
 
 type Person = { id: string; name: string; email: string; role: "admin" | "rep"; deactivated: boolean };
 type Open = "role" | "password" | "deactivate" | "reactivate" | "remove" | null;

@@ -30,7 +30,7 @@ const timeoutShare = share(values["timeout-share"]);
 const drainTimeoutMs = count(values["drain-timeout-seconds"]) * 1000;
 // Retries come seconds apart rather than minutes (the schedule's shape, shortened), so the bench ends.
 const TIMEOUT_MS = 2_000;
-const extraEnv = { ...(process.env.INNGEST_EXECUTOR_WORKERS ? { INNGEST_EXECUTOR_WORKERS: process.env.INNGEST_EXECUTOR_WORKERS } : {}), OUTBOUND_ALLOW_PRIVATE_TARGETS: "1", OUTBOUND_RETRY_SCHEDULE_SECONDS: "1,2,4,8,15,30,30", OUTBOUND_TIMEOUT_MS: String(TIMEOUT_MS) };
+const extraEnv = { OUTBOUND_ALLOW_PRIVATE_TARGETS: "1", OUTBOUND_RETRY_SCHEDULE_SECONDS: "1,2,4,8,15,30,30", OUTBOUND_TIMEOUT_MS: String(TIMEOUT_MS) };
 
 const databaseServer = await startDatabaseServerForRun({ throwaway: false });
 const { startBenchStack } = await import("./webhook-stack");

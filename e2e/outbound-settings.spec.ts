@@ -113,9 +113,12 @@ test.describe("Settings → Outbound", () => {
     await page.getByLabel("Kind").selectOption({ label: "Slack" });
     await page.getByLabel("Slack incoming-webhook URL").fill(url);
     await page.getByRole("button", { name: "Add endpoint" }).click();
-    await page.getByRole("button", { name: "Done" }).click();
+    // A Slack endpoint is not signed: no secret to show, nothing to rotate.
+    await expect(page.getByRole("status").filter({ hasText: "The Slack endpoint is added." })).toBeVisible();
+    await expect(page.getByLabel("Signing secret", { exact: true })).toHaveCount(0);
     const row = page.getByRole("listitem").filter({ hasText: masked });
     await expect(row).toContainText("Slack");
+    await expect(row.getByRole("button", { name: "Rotate secret" })).toHaveCount(0);
     await page.reload();
     await expect(row).toHaveCount(1);
     expect(await page.content()).not.toContain(token);

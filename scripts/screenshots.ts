@@ -1,8 +1,7 @@
 // npm run screenshots: docs/screenshots/{call,webhook,users}-{1366,390}-{light,dark}.png, taken in Chromium from a
 // fresh stack (an embedded PostgreSQL, or a new database on DATABASE_URL's server) after connecting Gong through the
 // simulator's consent page and letting the first sync bring its calls in, as a new admin would.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type Page, chromium } from "@playwright/test";
@@ -10,6 +9,7 @@ import { z } from "zod";
 import { createTestDatabase } from "../test-support/test-database";
 import { buildIfStale } from "./build-state";
 import { freePort } from "./child-processes";
+import { makeTemporaryDataFolder } from "./postgres/temporary-data-folder";
 import { generateSecrets } from "./local-secrets";
 import { pickShowcaseCall, prepareWebhook, waitForFirstSync } from "./screenshot-setup";
 import { DEMO_PASSWORD } from "./seed-demo";
@@ -80,9 +80,7 @@ async function main() {
   // A small company syncs in seconds; the simulator reads this from the environment it inherits.
   process.env.GONG_SIMULATOR_CALLS ??= "60";
   process.env.GONG_SIMULATOR_LOG ??= "none";
-  const dataDir = mkdtempSync(path.join(tmpdir(), "callbridge-screenshots-"));
-  // As root the embedded server runs as the user postgres, who must be able to enter the folder (mkdtemp makes it 700).
-  chmodSync(dataDir, 0o755);
+  const dataDir = makeTemporaryDataFolder("callbridge-screenshots-");
   const database = process.env.DATABASE_URL ? await createTestDatabase() : undefined;
   const [appPort, simulatorPort, executorPort] = [await freePort(), await freePort(), await freePort()];
   const stack = await startStack({

@@ -1,9 +1,10 @@
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { embeddedDatabaseFiles, startEmbeddedDatabase } from "../scripts/embedded-database";
 import { lockHolder } from "../scripts/postgres/data-dir-lock";
 import { clearLeftoverServer } from "../scripts/postgres/leftover-server";
+import { makeTemporaryDataFolder } from "../scripts/postgres/temporary-data-folder";
 
 export type DatabaseServer = {
   /** What the run's databases are on, as the benchmarks report it. */
@@ -25,9 +26,7 @@ const FOLDER_PREFIX = "callbridge-test-postgres-";
 export async function startDatabaseServerForRun(options: { throwaway: boolean }): Promise<DatabaseServer> {
   if (process.env.DATABASE_URL) return { database: "postgres", pid: null, restart: null, stop: async () => undefined };
   await removeLeftoverServers();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), FOLDER_PREFIX));
-  // As root the server runs as the user postgres, who must be able to enter the folder (mkdtemp makes it 700).
-  chmodSync(dataDir, 0o755);
+  const dataDir = makeTemporaryDataFolder(FOLDER_PREFIX);
   let server = await startEmbeddedDatabase({ dataDir, port: 0, throwaway: options.throwaway, log: () => undefined }).catch((error) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;

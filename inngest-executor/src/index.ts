@@ -15,6 +15,8 @@ export type Executor = {
   port: number;
   /** Re-runs the in-band sync of every configured app now. */
   syncApps(): Promise<void>;
+  /** Event requests this executor took in so far: from outside (webhooks, clicks: intake pressure) and from runs' step.sendEvent. */
+  eventRequests?(): { fromOutside: number; fromRuns: number };
   /** Stops claiming work, lets in-flight requests finish (up to `graceMs`) and closes the pool. */
   stop(options?: { graceMs?: number }): Promise<void>;
 };
@@ -28,6 +30,7 @@ export async function startExecutor(partial: Partial<ExecutorOptions> & { databa
 
   const watcher = watchApps(pool, options.appUrls, options.signingKey, options.syncIntervalMs);
   const pressure = createIntakePressure();
+  const eventRequests = { fromOutside: 0, fromRuns: 0 };
   const intakeFirst = options.intakeFirstMs > 0 ? { pressure, maxDeferMs: options.intakeFirstMs } : undefined;
   const scheduler = startScheduler(
     {
@@ -55,8 +58,14 @@ export async function startExecutor(partial: Partial<ExecutorOptions> & { databa
     eventKey: options.eventKey,
     maxEventBytes: options.maxEventBytes,
     dev: options.dev,
-    eventsIngested: () => {
-      pressure.noteRequest();
+    eventsIngested: ({ fromRun }) => {
+      // Only what comes from outside is intake: a burst of runs sending events is the queue at work, and holding
+      // the queue back for it would slow the very runs that send them.
+      if (fromRun) eventRequests.fromRuns++;
+      else {
+        eventRequests.fromOutside++;
+        pressure.noteRequest();
+      }
       scheduler.nudge();
     },
     isStarting: () => starting,
@@ -74,6 +83,7 @@ export async function startExecutor(partial: Partial<ExecutorOptions> & { databa
     url: `http://${options.host}:${port}`,
     port,
     syncApps: () => watcher.syncAll(),
+    eventRequests: () => ({ ...eventRequests }),
     stop({ graceMs = 5_000 } = {}) {
       stopping ??= (async () => {
         watcher.stop();

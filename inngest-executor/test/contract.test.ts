@@ -109,6 +109,15 @@ describeWithDatabase("inngest executor contract", () => {
     for (const i of [0, 1, 2]) expect(count(`fan:f1:${i}`)).toBe(1);
   });
 
+  it("tells a run's step.sendEvent from a client's send, so only the latter counts as intake", async () => {
+    const before = stack.executor.eventRequests!();
+    await stack.send({ name: "test/fan-out", data: { tag: "intake" } });
+    await waitForEndedRuns(stack.pool, "fan-out", "intake");
+    const after = stack.executor.eventRequests!();
+    expect(after.fromOutside - before.fromOutside).toBe(1);
+    expect(after.fromRuns - before.fromRuns).toBeGreaterThanOrEqual(1);
+  });
+
   it("limits concurrently executing steps per concurrency key", async () => {
     const events = ["a", "b"].flatMap((group) => Array.from({ length: 5 }, () => ({ name: "test/limited", data: { group } })));
     await stack.send(events);

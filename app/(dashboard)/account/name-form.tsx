@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
+import { FormError } from "@/components/ui/form-error";
 import { type AccountNameState, updateAccountName } from "./actions";
 
 export function NameForm({ name }: { name: string }) {
@@ -13,11 +14,7 @@ export function NameForm({ name }: { name: string }) {
         <Label htmlFor="account-name">Name</Label>
         <Input id="account-name" name="name" defaultValue={name} autoComplete="name" required maxLength={120} />
       </div>
-      {state.status === "error" ? (
-        <p role="alert" className="text-sm text-danger">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.status === "error" ? state.error : null} />
       {state.status === "saved" ? (
         <p role="status" className="text-sm text-success">
           Saved.

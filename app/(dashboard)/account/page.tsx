@@ -3,7 +3,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { ChangePasswordForm } from "./password/change-password-form";
-import { SignOutEverywhereForm } from "./password/sign-out-everywhere-form";
+import { SessionsCard } from "./password/sessions-card";
 import { NameForm } from "./name-form";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -27,12 +27,7 @@ export default async function AccountPage() {
             <ChangePasswordForm askCurrentPassword />
           </CardBody>
         </Card>
-        <Card>
-          <CardHeader title="Sessions" description="Signs you out in every browser and device, this one included." />
-          <CardBody>
-            <SignOutEverywhereForm />
-          </CardBody>
-        </Card>
+        <SessionsCard />
       </div>
     </>
   );

@@ -23,8 +23,12 @@ export type ApiContext = {
   maxEventBytes: number;
   /** A dev server: loopback clients may read runs and functions without the signing key. */
   dev: boolean;
-  /** After each event request: wakes the scheduler and counts towards intake pressure. */
-  eventsIngested(): void;
+  /**
+   * After each event request: wakes the scheduler and, unless a run sent it, counts towards intake pressure. The SDK
+   * sends a step.sendEvent's events with the headers of the executor's request it is serving, among them the
+   * server kind the executor announced, echoed as x-inngest-expected-server-kind; a client's own send has none.
+   */
+  eventsIngested(source: { fromRun: boolean }): void;
   /** True until the configured apps were first synced: an event taken in before that could trigger nothing. */
   isStarting(): boolean;
 };
@@ -40,7 +44,7 @@ export async function handleEvents(context: ApiContext, req: IncomingMessage, ke
   if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? "invalid events");
   const events = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
   const ids = await withTransaction(context.pool, (client) => ingestEvents(client, events));
-  context.eventsIngested();
+  context.eventsIngested({ fromRun: req.headers["x-inngest-expected-server-kind"] !== undefined });
   return { ids, status: 200 };
 }
 

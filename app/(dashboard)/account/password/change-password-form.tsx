@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
+import { FormError } from "@/components/ui/form-error";
 import { type ChangePasswordState, changePassword } from "./actions";
 
 /** `askCurrentPassword` is false only for the first change after a one-time password, which was just typed to sign in. */
@@ -24,11 +25,7 @@ export function ChangePasswordForm({ askCurrentPassword }: { askCurrentPassword:
         <Label htmlFor="confirmation">Repeat it</Label>
         <Input id="confirmation" name="confirmation" type="password" autoComplete="new-password" required />
       </div>
-      {state.error ? (
-        <p role="alert" className="text-sm text-danger">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.error} />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save password"}
       </Button>

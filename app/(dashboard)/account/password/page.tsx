@@ -3,7 +3,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { ChangePasswordForm } from "./change-password-form";
-import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
+import { SessionsCard } from "./sessions-card";
 
 export const metadata: Metadata = { title: "Choose a password" };
 
@@ -23,14 +23,7 @@ export default async function ChangePasswordPage() {
             <ChangePasswordForm askCurrentPassword={!pending} />
           </CardBody>
         </Card>
-        {pending ? null : (
-          <Card>
-            <CardHeader title="Sessions" description="Signs you out in every browser and device, this one included." />
-            <CardBody>
-              <SignOutEverywhereForm />
-            </CardBody>
-          </Card>
-        )}
+        {pending ? null : <SessionsCard />}
       </div>
     </>
   );

@@ -5,6 +5,7 @@ import { Plus } from "lucide-react";
 import { SecretShownOnce } from "@/components/secret-shown-once";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
+import { FormError } from "@/components/ui/form-error";
 import { type CreateApiKeyState, createApiKeyAction } from "./actions";
 
 export const EXPIRY_CHOICES = [
@@ -41,11 +42,7 @@ export function CreateKeyForm({ liveKeyIds }: { liveKeyIds: string[] }) {
           {pending ? "Creating…" : "Create key"}
         </Button>
       </form>
-      {state.status === "error" ? (
-        <p role="alert" className="text-sm text-danger">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.status === "error" ? state.error : null} />
       {shown ? (
         <SecretShownOnce
           key={shown.id}

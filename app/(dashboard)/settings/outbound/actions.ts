@@ -18,7 +18,7 @@ import { readEndpointForm } from "./read-endpoint-form";
 
 export type ActionResult = { ok: true } | { ok: false; error: string };
 export type SecretResult = { ok: true; id: string; secret: string } | { ok: false; error: string };
-export type CreateEndpointState = { status: "idle" } | { status: "error"; error: string } | { status: "created"; id: string; secret: string };
+export type CreateEndpointState = { status: "idle" } | { status: "error"; error: string } | { status: "created"; id: string; secret: string; format: "standard" | "slack" };
 
 async function adminDeps(): Promise<{ deps: ManageDeps; audit: (action: string, target: string, details?: Record<string, unknown>) => Promise<void> }> {
   const admin = await requireAdminOrForbidden();
@@ -57,7 +57,7 @@ export async function createEndpointAction(_previous: CreateEndpointState, form:
   if (!created.ok) return { status: "error", error: created.error };
   await audit("webhook_endpoint.created", created.value.endpoint.id, { url: created.value.endpoint.url, format: created.value.endpoint.format });
   revalidatePath("/settings/outbound");
-  return { status: "created", id: created.value.endpoint.id, secret: created.value.secret };
+  return { status: "created", id: created.value.endpoint.id, secret: created.value.secret, format: created.value.endpoint.format };
 }
 
 const idSchema = z.uuid();

@@ -5,6 +5,7 @@ import { Plus } from "lucide-react";
 import { SecretShownOnce } from "@/components/secret-shown-once";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
+import { FormError } from "@/components/ui/form-error";
 import { type CreateEndpointState, createEndpointAction } from "./actions";
 import { EVENT_TYPE_CHOICES } from "./event-type-choices";
 
@@ -88,12 +89,12 @@ export function CreateEndpointForm({ trackers, liveEndpointIds }: { trackers: { 
           {pending ? "Adding…" : "Add endpoint"}
         </Button>
       </form>
-      {state.status === "error" ? (
-        <p role="alert" className="text-sm text-danger">
-          {state.error}
+      <FormError message={state.status === "error" ? state.error : null} />
+      {shown?.format === "slack" ? (
+        <p role="status" className="text-sm text-muted-foreground">
+          The Slack endpoint is added. Its URL is stored encrypted and shown only masked from now on.
         </p>
-      ) : null}
-      {shown ? (
+      ) : shown ? (
         <SecretShownOnce
           key={shown.id}
           label="Signing secret"

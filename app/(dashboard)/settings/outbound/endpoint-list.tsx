@@ -51,18 +51,20 @@ export function EndpointList({ endpoints, selectedId }: { endpoints: SerializedE
               <Button variant="ghost" size="sm" onClick={async () => report(endpoint.enabled ? "Endpoint disabled." : "Endpoint enabled.")(await setEndpointEnabledAction({ id: endpoint.id, enabled: !endpoint.enabled }))}>
                 {endpoint.enabled ? "Disable" : "Enable"}
               </Button>
-              <ConfirmDialog
-                trigger={<Button variant="ghost" size="sm">Rotate secret</Button>}
-                title="Rotate the signing secret?"
-                description="A new secret signs every request from now on; the current one keeps signing alongside it for 24 hours."
-                confirmLabel="Rotate secret"
-                pendingLabel="Rotating…"
-                onConfirm={async () => {
-                  const result = await rotateSecretAction({ id: endpoint.id });
-                  if (result.ok) setRotated({ id: result.id, secret: result.secret });
-                  return report("Secret rotated.")(result.ok ? { ok: true } : result);
-                }}
-              />
+              {endpoint.format === "standard" ? (
+                <ConfirmDialog
+                  trigger={<Button variant="ghost" size="sm">Rotate secret</Button>}
+                  title="Rotate the signing secret?"
+                  description="A new secret signs every request from now on; the current one keeps signing alongside it for 24 hours."
+                  confirmLabel="Rotate secret"
+                  pendingLabel="Rotating…"
+                  onConfirm={async () => {
+                    const result = await rotateSecretAction({ id: endpoint.id });
+                    if (result.ok) setRotated({ id: result.id, secret: result.secret });
+                    return report("Secret rotated.")(result.ok ? { ok: true } : result);
+                  }}
+                />
+              ) : null}
               <ConfirmDialog
                 trigger={<Button variant="ghost" size="sm" aria-label={`Delete ${endpoint.url}`}>Delete</Button>}
                 title="Delete this endpoint?"

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label, Textarea } from "@/components/ui/input";
+import { FormError } from "@/components/ui/form-error";
 import { saveTracker, type TrackerActionResult } from "./actions";
 
 type Tracker = { id: string; name: string; keywords: string[] };
@@ -72,11 +73,7 @@ function TrackerForm({ tracker, onSaved }: { tracker?: Tracker; onSaved: () => v
           Separate them with commas or new lines; up to 50.
         </p>
       </div>
-      {state && !state.ok ? (
-        <p role="alert" className="text-sm text-danger">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state && !state.ok ? state.error : null} />
       <div className="flex flex-wrap justify-end gap-2">
         <DialogClose asChild>
           <Button type="button" variant="secondary">

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { SecretShownOnce } from "@/components/secret-shown-once";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
+import { FormError } from "@/components/ui/form-error";
 import { type AddUserState, addUser } from "./actions";
 
 export function AddUserForm() {
@@ -30,11 +31,7 @@ export function AddUserForm() {
           {pending ? "Adding…" : "Add user"}
         </Button>
       </form>
-      {state.status === "error" ? (
-        <p role="alert" className="text-sm text-danger">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.status === "error" ? state.error : null} />
       {state.status === "created" ? <OneTimePassword email={state.email} password={state.oneTimePassword} /> : null}
     </div>
   );

@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { OneTimePassword } from "./add-user-form";
 import {
   type PersonActionResult,
@@ -128,11 +129,7 @@ function ResetPasswordDialog({ open, onOpenChange, userId, name }: { open: boole
         description={`${name} gets a one-time password, shown here once, and chooses their own when they next sign in. Their current password stops working and their sessions end.`}
       >
         {result?.ok ? <OneTimePassword email={result.email} password={result.oneTimePassword} /> : null}
-        {result && !result.ok ? (
-          <p role="alert" className="text-sm text-danger">
-            {result.error}
-          </p>
-        ) : null}
+        <FormError message={result && !result.ok ? result.error : null} />
         <div className="mt-4 flex flex-wrap justify-end gap-2">
           <DialogClose asChild>
             <Button variant="secondary">{result?.ok ? "Done" : "Cancel"}</Button>

@@ -49,6 +49,7 @@ const envSchema = z.object({
     .transform((text) => text.split(",").map((entry) => Number(entry.trim())))
     .pipe(z.array(z.number().int().min(1).max(86_400)).min(1).max(20)),
   OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+  OUTBOUND_FIRST_ATTEMPT_PATIENCE_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "APP_URL"> & { APP_URL: string };
@@ -79,7 +80,12 @@ export function getLlmConfig(): { baseUrl: string; apiKey: string | undefined; m
 }
 
 /** How outbound webhooks are sent: the retry waits, the per-attempt timeout and whether private targets are allowed. */
-export function getOutboundConfig(): { allowPrivateTargets: boolean; retryScheduleSeconds: number[]; timeoutMs: number } {
+export function getOutboundConfig(): { allowPrivateTargets: boolean; retryScheduleSeconds: number[]; timeoutMs: number; patienceMs: number } {
   const env = getEnv();
-  return { allowPrivateTargets: env.OUTBOUND_ALLOW_PRIVATE_TARGETS === "1", retryScheduleSeconds: env.OUTBOUND_RETRY_SCHEDULE_SECONDS, timeoutMs: env.OUTBOUND_TIMEOUT_MS };
+  return {
+    allowPrivateTargets: env.OUTBOUND_ALLOW_PRIVATE_TARGETS === "1",
+    retryScheduleSeconds: env.OUTBOUND_RETRY_SCHEDULE_SECONDS,
+    timeoutMs: env.OUTBOUND_TIMEOUT_MS,
+    patienceMs: env.OUTBOUND_FIRST_ATTEMPT_PATIENCE_MS,
+  };
 }

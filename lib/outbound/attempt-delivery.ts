@@ -16,7 +16,9 @@ export type AttemptOutcome =
   | { kind: "delivered"; status: number }
   | { kind: "retry"; error: string }
   | { kind: "stopped"; reason: string }
-  | { kind: "throttled"; untilMs: number };
+  | { kind: "throttled"; untilMs: number }
+  /** No answer within `patienceMs`: not counted as an attempt; to be sent again with the full timeout. */
+  | { kind: "slow" };
 
 export type AttemptOptions = {
   /** Seconds until the next attempt, or null when this is the last one. */
@@ -26,6 +28,12 @@ export type AttemptOptions = {
   /** Called only when a secret is needed (a signing secret, a Slack URL), so nothing reads the key before it must. */
   getEncryptionKey: () => EncryptionKeys;
   timeoutMs: number;
+  /**
+   * A fan-out's first attempt waits this long, not `timeoutMs`: a receiver that has not answered by then is left to
+   * a delivery run, which sends the same message again with the full timeout, so one slow receiver does not hold
+   * the fan-out (and the first attempts of every other event it carries).
+   */
+  patienceMs?: number;
   allowPrivateTargets: boolean;
   /** The delivery and its endpoint, when the caller has just read them (a fan-out's first attempt). */
   target?: { delivery: OutboundDelivery; endpoint: WebhookEndpoint };
@@ -50,7 +58,10 @@ export async function attemptDelivery(db: Kysely<Database>, deliveryId: string, 
   }
   const body = JSON.stringify(delivery.payload);
   const headers = endpoint.format === "standard" ? signMessage(await readSigningSecrets(endpoint, options.getEncryptionKey()), delivery.message_id, new Date(), body) : {};
-  const response = await sendWebhookRequest({ url: await readTargetUrl(endpoint, options.getEncryptionKey), headers, body, timeoutMs: options.timeoutMs, allowPrivateTargets: options.allowPrivateTargets });
+  const patient = options.patienceMs !== undefined && options.patienceMs < options.timeoutMs;
+  const timeoutMs = patient ? options.patienceMs! : options.timeoutMs;
+  const response = await sendWebhookRequest({ url: await readTargetUrl(endpoint, options.getEncryptionKey), headers, body, timeoutMs, allowPrivateTargets: options.allowPrivateTargets });
+  if (patient && !response.ok && response.timedOut) return { kind: "slow" };
   const base = { responseStatus: response.status, latencyMs: response.latencyMs };
   if (response.ok) {
     await recordDeliveryAttempt(db, delivery.id, { ...base, status: "delivered", error: null, nextAttemptAt: null });

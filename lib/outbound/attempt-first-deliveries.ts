@@ -17,7 +17,7 @@ export const FIRST_ATTEMPTS_BUDGET_MS = 20_000;
  */
 export type DeliveryHandoff = QueuedDelivery & { fromAttempt: number; notBeforeMs?: number; slotReserved?: boolean };
 
-export type FirstAttemptOptions = Pick<AttemptOptions, "getEncryptionKey" | "timeoutMs" | "allowPrivateTargets"> & {
+export type FirstAttemptOptions = Pick<AttemptOptions, "getEncryptionKey" | "timeoutMs" | "patienceMs" | "allowPrivateTargets"> & {
   retryScheduleSeconds: number[];
   budgetMs?: number;
 };
@@ -55,6 +55,10 @@ export function startFirstAttempts(db: Kysely<Database>, options: FirstAttemptOp
         return null;
       case "throttled":
         return { ...delivery, fromAttempt: 1, notBeforeMs: outcome.untilMs, slotReserved: true };
+      case "slow":
+        // Sent, unanswered within the fan-out's patience: the delivery run sends it again at once, with the full
+        // timeout, as its first counted attempt (the receiver may see the webhook-id twice, as at-least-once allows).
+        return { ...delivery, fromAttempt: 1 };
       case "retry":
         return { ...delivery, fromAttempt: 2, notBeforeMs: Date.now() + nextWaitSeconds! * 1000 };
     }

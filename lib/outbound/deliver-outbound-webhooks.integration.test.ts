@@ -9,14 +9,14 @@ import type { CreateEndpointInput } from "./manage/endpoint-input";
 import type { ManageDeps } from "./manage/manage-deps";
 
 // The whole path for real: the app's functions served over HTTP, the embedded executor, PostgreSQL, and a loopback
-// receiver verifying each request with the standardwebhooks verifier. Waits are shortened to 1 s and the timeout
-// to 1 s through the environment, as an operator could.
+// receiver verifying each request with the standardwebhooks verifier. Waits are shortened to 1 s, the timeout to
+// 1 s and the fan-out's patience with a first attempt to 0.8 s through the environment, as an operator could.
 let stack: SyncStack;
 let receiver: WebhookReceiver;
 let connectionId: string;
 
 beforeAll(async () => {
-  stack = await startSyncStack({ env: { OUTBOUND_ALLOW_PRIVATE_TARGETS: "1", OUTBOUND_RETRY_SCHEDULE_SECONDS: "1,1,1", OUTBOUND_TIMEOUT_MS: "1000" } });
+  stack = await startSyncStack({ env: { OUTBOUND_ALLOW_PRIVATE_TARGETS: "1", OUTBOUND_RETRY_SCHEDULE_SECONDS: "1,1,1", OUTBOUND_TIMEOUT_MS: "1000", OUTBOUND_FIRST_ATTEMPT_PATIENCE_MS: "800" } });
   receiver = await startWebhookReceiver();
   connectionId = await seedConnection(stack.db, stack.organizationId);
 }, 120_000);
@@ -173,6 +173,19 @@ describe("outbound webhooks", () => {
     for (const request of requests) receiver.verify(request, secret);
     const stored = await stack.db.selectFrom("webhook_endpoints").select("failing_since").where("id", "=", endpoint.id).executeTakeFirstOrThrow();
     expect(stored.failing_since).toBeNull();
+  });
+
+  it("leaves a first attempt unanswered within the fan-out's patience to a delivery run, which sends it again at once and counts one attempt", async () => {
+    // 0.9 s: past the fan-out's patience (0.8 s), within the delivery's timeout (1 s).
+    receiver.setAnswer((path, nth) => (path === "/slow" && nth === 1 ? { status: 200, delayMs: 900 } : { status: 204 }));
+    const { endpoint, secret } = await addEndpoint("/slow");
+    await syncedCall();
+    const [delivery] = await waitForSettled(endpoint.id);
+    expect(delivery).toMatchObject({ status: "delivered", attempts: 1, response_status: 204 });
+    const requests = receiver.on("/slow");
+    expect(requests).toHaveLength(2);
+    expect(new Set(requests.map((request) => request.webhookId))).toEqual(new Set([delivery!.message_id]));
+    for (const request of requests) receiver.verify(request, secret);
   });
 
   it("gives up after the last attempt of the schedule and records why", async () => {

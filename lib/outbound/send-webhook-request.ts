@@ -6,9 +6,11 @@ import { isPublicAddress } from "./public-address";
 
 export type WebhookResponse =
   | { ok: true; status: number; latencyMs: number }
-  | { ok: false; status: number | null; latencyMs: number; error: string; refused?: boolean };
+  | { ok: false; status: number | null; latencyMs: number; error: string; refused?: boolean; timedOut?: boolean };
 
 export class TargetRefusedError extends Error {}
+
+class NoResponseError extends Error {}
 
 /** Refuses a URL that is not https (unless private targets are allowed); the address is checked when connecting. */
 export function checkTargetUrl(url: string, allowPrivateTargets: boolean): URL {
@@ -88,11 +90,11 @@ export async function sendWebhookRequest(input: {
         response.on("close", finish);
       },
     );
-    const timer = setTimeout(() => request.destroy(new Error(`No response within ${input.timeoutMs} ms.`)), input.timeoutMs);
-    request.on("timeout", () => request.destroy(new Error(`No response within ${input.timeoutMs} ms.`)));
+    const timer = setTimeout(() => request.destroy(new NoResponseError(`No response within ${input.timeoutMs} ms.`)), input.timeoutMs);
+    request.on("timeout", () => request.destroy(new NoResponseError(`No response within ${input.timeoutMs} ms.`)));
     request.on("error", (error) => {
       clearTimeout(timer);
-      resolve({ ok: false, status: null, latencyMs: elapsed(), error: error.message, refused: error instanceof TargetRefusedError });
+      resolve({ ok: false, status: null, latencyMs: elapsed(), error: error.message, refused: error instanceof TargetRefusedError, timedOut: error instanceof NoResponseError });
     });
     request.end(input.body);
   });

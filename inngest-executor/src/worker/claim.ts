@@ -12,9 +12,9 @@ type Candidate = Omit<QueueItem, "lease"> & { concurrency_keys: string[]; concur
 const MAX_ROUNDS = 8;
 
 /**
- * Leases up to `capacity` due items, each function's oldest in turn (see findCandidates). Items whose concurrency key already has `limit` requests
- * executing (in any process) are left out in SQL, so a backlog on one busy key never hides other work behind
- * it. Each candidate's key is then re-counted under a per-key advisory lock, making count and lease atomic.
+ * Leases up to `capacity` due items, each function's oldest in turn (see findCandidates). Items whose concurrency
+ * key already has `limit` requests executing (in any process) are left out in SQL, so a backlog on one busy key
+ * never hides other work behind it. Each candidate's key is then re-counted under a per-key advisory lock, making count and lease atomic.
  */
 export async function claimItems(
   pool: pg.Pool,

@@ -119,6 +119,10 @@ test.describe("Settings → Outbound", () => {
     const row = page.getByRole("listitem").filter({ hasText: masked });
     await expect(row).toContainText("Slack");
     await expect(row.getByRole("button", { name: "Rotate secret" })).toHaveCount(0);
+    // The form starts over as a whole: its Kind select and the fields that follow it agree again.
+    await expect(page.getByLabel("Kind")).toHaveValue("standard");
+    await expect(page.getByLabel("Endpoint URL")).toBeVisible();
+    await expect(page.getByText("It has external participants")).toHaveCount(0);
     await page.reload();
     await expect(row).toHaveCount(1);
     expect(await page.content()).not.toContain(token);

@@ -16,7 +16,8 @@ export function CreateEndpointForm({ trackers, liveEndpointIds }: { trackers: { 
   const shown = state.status === "created" && state.id !== dismissed && liveEndpointIds.includes(state.id) ? state : null;
   return (
     <div className="space-y-4">
-      <form action={action} className="space-y-4">
+      {/* React resets the form's fields after the action; the kind, held in state, starts over with them. */}
+      <form action={action} onReset={() => setFormat("standard")} className="space-y-4">
         <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
           <div className="space-y-1.5">
             <Label htmlFor="endpoint-format">Kind</Label>

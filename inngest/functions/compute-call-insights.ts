@@ -1,30 +1,51 @@
 import { db } from "@/db";
 import { inngest } from "@/inngest/client";
 import { gongCallInsightsComputed, gongCallSynced } from "@/inngest/events";
-import { computeAndStoreCallInsights } from "@/lib/calls/refresh-call-insights";
+import { chunkEventsBySize } from "@/inngest/send-events-in-chunks";
+import { computeAndStoreCallsInsights } from "@/lib/calls/refresh-call-insights";
 import { summarizeCallsWithLlm } from "@/lib/calls/summarize-call-with-llm";
 import { getLlmConfig } from "@/lib/env";
 
+/** Calls one run takes (Inngest's largest batch): one page of reads and one write, as compute-sync-insights does. */
+const MAX_CALLS_PER_RUN = 100;
+// LLM requests in flight at once, one step of them (each request gives up after 30 s).
+const SUMMARIES_PER_STEP = 10;
+
 /**
- * Recomputes a call's insights after each sync of it; adds an LLM summary when an endpoint is configured. A failed
- * summary fails neither the insights nor the run; compute-sync-insights tries it again after the next sync.
+ * Recomputes the insights of the calls synced in the last second, after each sync of them; adds LLM summaries when
+ * an endpoint is configured, then announces the calls' insights (call.insights_ready). A burst of 3,000 new calls is
+ * then 30 runs, not 3,000 runs of three requests each that would hold the machine from everything else.
+ *
+ * Two runs may hold the same call (synced twice within a few seconds): each computes from what is stored, and a call
+ * whose transcript changed meanwhile is not stored (its next sync's run computes it), so no per-call concurrency
+ * key is needed. A failed summary fails neither the insights nor the run; compute-sync-insights tries it again
+ * after the next sync. Batched, so no `cancelOn`.
  */
 export const computeCallInsights = inngest.createFunction(
   {
     id: "compute-call-insights",
     triggers: [gongCallSynced],
-    concurrency: { key: "event.data.callId", limit: 1 },
+    batchEvents: { maxSize: MAX_CALLS_PER_RUN, timeout: "1s" },
+    concurrency: { limit: 1 },
   },
-  async ({ event, step }) => {
-    const { callId } = event.data;
+  async ({ events, step }) => {
+    const callIds = [...new Set(events.map((event) => event.data.callId))];
     const computed = await step.run("compute", async () => {
-      const insights = await computeAndStoreCallInsights(db, callId);
-      return insights ? { sentences: insights.sentenceCount } : null;
+      const insights = await computeAndStoreCallsInsights(db, callIds);
+      return [...insights].map(([callId, each]) => ({ callId, sentences: each.sentenceCount }));
     });
-    if (!computed) return { callId, skipped: "call no longer exists" };
+
     const llm = getLlmConfig();
-    const summary = llm && computed.sentences > 0 ? await step.run("llm-summary", () => summarizeCallsWithLlm(db, [callId], llm)) : null;
-    await step.sendEvent("announce-insights", gongCallInsightsComputed.create({ callId }));
-    return { callId, ...computed, llmSummary: summary?.summarized === 1 };
+    const transcribed = llm ? computed.filter((call) => call.sentences > 0).map((call) => call.callId) : [];
+    let summarized = 0;
+    for (let start = 0; llm && start < transcribed.length; start += SUMMARIES_PER_STEP) {
+      const part = transcribed.slice(start, start + SUMMARIES_PER_STEP);
+      const id = transcribed.length > SUMMARIES_PER_STEP ? `llm-summary-${start / SUMMARIES_PER_STEP + 1}` : "llm-summary";
+      summarized += (await step.run(id, () => summarizeCallsWithLlm(db, part, llm))).summarized;
+    }
+
+    const chunks = chunkEventsBySize(computed.map(({ callId }) => gongCallInsightsComputed.create({ callId })));
+    for (const [index, chunk] of chunks.entries()) await step.sendEvent(chunks.length === 1 ? "announce-insights" : `announce-insights-${index + 1}`, chunk);
+    return { calls: callIds.length, computed: computed.length, gone: callIds.length - computed.length, llmSummaries: summarized };
   },
 );

@@ -12,6 +12,7 @@ export const MUTATION_TEST_FILES = [
   "app/(dashboard)/admin-actions.integration.test.ts",
   "app/api/calls/[[]id]/media/route.integration.test.ts",
   "lib/gong/webhook.test.ts",
+  "lib/gong/webhook-key-cache.test.ts",
   "lib/gong/webhook.integration.test.ts",
   "lib/webhooks/*.test.ts",
   "lib/api/api-key-principal.integration.test.ts",

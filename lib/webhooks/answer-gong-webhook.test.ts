@@ -66,4 +66,23 @@ describe("answerGongWebhook", () => {
     expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "not_found" } });
     expect(answer.headers["content-type"]).toBe("application/json");
   });
+
+  it("leaves alone a response that was answered meanwhile, without throwing", async () => {
+    const settled: string[] = [];
+    served = await serveNodeHandler((request, response) => {
+      const receive: GongWebhookReceiver = async (delivery) => {
+        await readAll(delivery.body);
+        response.writeHead(408, { "Content-Type": "text/plain" }).end("timed out"); // as a server timeout would
+        return { status: 202, body: { received: true as const } };
+      };
+      answerGongWebhook(receive, request, response, "c1").then(
+        () => settled.push("resolved"),
+        (error: unknown) => settled.push(`rejected: ${String(error)}`),
+      );
+    });
+    const answer = await post(served.url, "{}");
+    expect(answer).toMatchObject({ status: 408, body: "timed out" });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toEqual(["resolved"]);
+  });
 });

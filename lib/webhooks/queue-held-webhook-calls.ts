@@ -7,7 +7,7 @@ import { gongCallsSyncRequested } from "@/inngest/events";
 
 export type HeldCallsSyncEvent = ReturnType<typeof gongCallsSyncRequested.create>;
 
-const CALLS_PER_RUN = 100;
+export const CALLS_PER_RUN = 100;
 
 /**
  * Once Gong is connected again: syncs every call Gong announced by webhook that Callbridge does not hold, in manual

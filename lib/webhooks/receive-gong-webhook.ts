@@ -34,7 +34,7 @@ export type WebhookResponse = { status: number; body: { received: true } | { err
 
 export type GongWebhookReceiver = (delivery: IncomingDelivery, connectionId: string) => Promise<WebhookResponse>;
 
-const STATUS: Record<DeliveryReason, number> = {
+const STATUS = {
   unknown_connection: 404,
   revoked_connection: 410,
   too_large: 413,
@@ -48,10 +48,12 @@ const STATUS: Record<DeliveryReason, number> = {
   bad_key: 401,
   malformed_payload: 400,
   enqueue_failed: 503,
-};
+} as const satisfies Record<DeliveryReason, number>;
+
+type RejectionStatus = (typeof STATUS)[DeliveryReason];
 
 // Deliberately generic: a caller probing the endpoint learns only the class of failure.
-const PUBLIC_MESSAGE: Record<number, string> = {
+const PUBLIC_MESSAGE: Record<RejectionStatus, string> = {
   400: "Invalid payload.", 401: "Unauthorized.", 404: "Not found.", 410: "Gone.", 413: "Payload too large.", 503: "Try again later.",
 };
 
@@ -113,13 +115,13 @@ async function receiveGongWebhook(delivery: IncomingDelivery, connectionId: stri
   if (!connection) {
     // No row (there is no connection to hold it), and a log line only now and then.
     warnUnknownConnection(1, { connectionId: connectionId.slice(0, 64) });
-    return { status: STATUS.unknown_connection, body: { error: PUBLIC_MESSAGE[STATUS.unknown_connection]! } };
+    return { status: STATUS.unknown_connection, body: { error: PUBLIC_MESSAGE[STATUS.unknown_connection] } };
   }
   const scope = { organizationId: connection.organization_id, connectionId: connection.id, auth: connection.webhook_auth };
-  const reject = async (reason: DeliveryReason, callGongId: string | null = null, isTest = false): Promise<WebhookResponse> => {
+  const reject = async (reason: DeliveryReason, callGongId: string | null = null): Promise<WebhookResponse> => {
     const status = STATUS[reason];
-    await deps.recordDelivery({ ...scope, outcome: "rejected", reason, httpStatus: status, callGongId, isTest, eventId: null });
-    return { status, body: { error: PUBLIC_MESSAGE[status] ?? "Rejected." } };
+    await deps.recordDelivery({ ...scope, outcome: "rejected", reason, httpStatus: status, callGongId, isTest: false, eventId: null });
+    return { status, body: { error: PUBLIC_MESSAGE[status] } };
   };
 
   if (connection.status === "revoked") return reject("revoked_connection");

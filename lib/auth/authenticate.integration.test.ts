@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createOrganization } from "@/db/queries/organizations";
-import { createUser } from "@/db/queries/users";
+import { createUser, setUserDeactivated } from "@/db/queries/users";
+import { logger } from "@/lib/observability/logger";
+import { processMetrics } from "@/lib/observability/process-metrics";
 import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
 import { type AuthenticationResult, authenticateWithPassword } from "./authenticate";
 import type { ClientAddress } from "./client-address";
@@ -9,6 +12,7 @@ import { SIGN_IN_MAX_FAILURES, SIGN_IN_MAX_FAILURES_ON_KNOWN_DEVICE, SIGN_IN_MAX
 
 const SECRET = "a-test-secret-of-at-least-thirty-two-characters";
 const ip = (address: string): ClientAddress => ({ key: `ip:${address}`, shared: false });
+const lockouts = async (scope: string) => (await processMetrics.signInLockouts.get()).values.find((sample) => sample.labels.scope === scope)?.value ?? 0;
 const evaluated = (results: AuthenticationResult[]) => results.filter((result) => !result.ok && result.reason === "invalid_credentials").length;
 
 describe("authenticateWithPassword", () => {
@@ -35,7 +39,12 @@ describe("authenticateWithPassword", () => {
       password_hash: await hashPassword("globex-password"),
     });
   });
+  /** `count` attempts against `key`, all counted `minutesAgo` minutes ago. */
+  const countedBefore = (key: string, count: number, minutesAgo: number) =>
+    sql`insert into sign_in_attempts (key, counted_at)
+        values (${key}, array_fill(now() - make_interval(mins => ${minutesAgo}), array[${count}::int]))`.execute(database.db);
   afterAll(() => database.drop());
+  afterEach(() => vi.restoreAllMocks());
 
   it("signs in case-insensitively and picks the organization whose password matches", async () => {
     const acme = await signIn(" PAT@example.test ", "right-password", ip("10.0.0.1"));
@@ -158,5 +167,71 @@ describe("authenticateWithPassword", () => {
     const full = Array.from({ length: SIGN_IN_MAX_SHARED_FAILURES }, () => new Date());
     await database.db.updateTable("sign_in_attempts").set({ counted_at: full }).where("key", "=", "shared").execute();
     expect(await signIn("next@example.test", "guess", shared)).toMatchObject({ ok: false, reason: "rate_limited", scope: "shared" });
+  });
+
+  it("counts an email no account has under its trimmed, lowercased spelling, so every spelling shares one limit", async () => {
+    await signIn(" Nobody@Example.TEST ", "guess", ip("10.14.0.1"));
+    await signIn("NOBODY@example.test", "guess", ip("10.14.0.2"));
+    expect(await counted("email:nobody@example.test")).toBe(2);
+  });
+
+  it("refuses a deactivated account its right password, trying it as an email no account has", async () => {
+    const gone = await addUser(acmeId, "gone@example.test", "gone-password");
+    await setUserDeactivated(database.db, gone.id, true);
+    expect(await signIn("gone@example.test", "gone-password", ip("10.15.0.1"))).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(await counted("email:gone@example.test")).toBe(1);
+    expect(await counted(`user:${gone.id}`)).toBe(0);
+  });
+
+  it("clears the device's failures as well as the account's when its owner signs in from it", async () => {
+    const kai = await addUser(acmeId, "kai@example.test", "kai-password");
+    const first = await signIn("kai@example.test", "kai-password", ip("10.16.0.1"));
+    if (!first.ok) throw new Error("Kai could not sign in");
+    for (let attempt = 0; attempt < 3; attempt++) await signIn("kai@example.test", "guess", ip("10.16.0.2"), first.deviceToken);
+    const device = `device:${first.deviceToken.split(".")[0]}`;
+    expect([await counted(device), await counted(`user:${kai.id}`)]).toEqual([3, 3]);
+    expect((await signIn("kai@example.test", "kai-password", ip("10.16.0.3"), first.deviceToken)).ok).toBe(true);
+    expect([await counted(device), await counted(`user:${kai.id}`)]).toEqual([0, 0]);
+  });
+
+  it("says which limit holds longest when several are hit, in the answer, the log and the lockout metric", async () => {
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => undefined);
+    // The address's limit was reached a minute ago and holds 14 more minutes; the email's, 10 minutes ago, 5 more.
+    await countedBefore("email:late@example.test", SIGN_IN_MAX_FAILURES, 10);
+    await countedBefore("ip:10.17.0.1", SIGN_IN_MAX_FAILURES, 1);
+    const [address, email] = [await lockouts("address"), await lockouts("email")];
+    expect(await signIn("late@example.test", "guess", ip("10.17.0.1"))).toEqual({ ok: false, reason: "rate_limited", scope: "address", retryAfterMinutes: 14 });
+    expect(warn.mock.calls).toEqual([[{ reason: "rate_limited", scope: "address", retryAfterMinutes: 14 }, "sign-in refused: too many failed attempts"]]);
+    expect([await lockouts("address"), await lockouts("email")]).toEqual([address + 1, email]);
+    // And the other way round: the email's limit holds longer.
+    await countedBefore("email:early@example.test", SIGN_IN_MAX_FAILURES, 2);
+    await countedBefore("ip:10.17.0.2", SIGN_IN_MAX_FAILURES, 12);
+    expect(await signIn("early@example.test", "guess", ip("10.17.0.2"))).toEqual({ ok: false, reason: "rate_limited", scope: "email", retryAfterMinutes: 13 });
+    expect([await lockouts("address"), await lockouts("email")]).toEqual([address + 1, email + 1]);
+  });
+
+  it("names the account's limit when the account and the address were locked by the same failures", async () => {
+    for (let attempt = 0; attempt < SIGN_IN_MAX_FAILURES; attempt++) await signIn("tie@example.test", "guess", ip("10.18.0.1"));
+    expect(await signIn("tie@example.test", "guess", ip("10.18.0.1"))).toEqual({ ok: false, reason: "rate_limited", scope: "email", retryAfterMinutes: 15 });
+  });
+
+  it("logs who signed in and whether from a known browser, and a failure without the email", async () => {
+    const info = vi.spyOn(logger, "info").mockImplementation(() => undefined);
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => undefined);
+    const lee = await addUser(acmeId, "lee@example.test", "lee-password");
+    const first = await signIn("lee@example.test", "lee-password", ip("10.19.0.1"));
+    if (!first.ok) throw new Error("Lee could not sign in");
+    await signIn("lee@example.test", "lee-password", ip("10.19.0.1"), first.deviceToken);
+    const succeeded = { userId: lee.id, organizationId: acmeId };
+    expect(info.mock.calls).toEqual([
+      [{ ...succeeded, knownDevice: false }, "sign-in succeeded"],
+      [{ ...succeeded, knownDevice: true }, "sign-in succeeded"],
+    ]);
+    await signIn("lee@example.test", "guess", ip("10.19.0.2"));
+    await signIn("nobody-here@example.test", "guess", ip("10.19.0.3"));
+    expect(warn.mock.calls).toEqual([
+      [{ reason: "invalid_credentials", accounts: 1, client: "ip:10.19.0.2" }, "sign-in failed"],
+      [{ reason: "invalid_credentials", accounts: 0, client: "ip:10.19.0.3" }, "sign-in failed"],
+    ]);
   });
 });

@@ -19,9 +19,6 @@ import {
   toRetryAfterMinutes,
 } from "./sign-in-limits";
 
-// Verifying against a real hash for unknown emails keeps response times from revealing which emails exist.
-const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-
 export type AuthenticationResult =
   /** `deviceToken` is the device cookie's new value: this browser, bound to the user signed in to. */
   | { ok: true; user: User; deviceToken: string }
@@ -62,7 +59,7 @@ export async function authenticateWithPassword(db: Kysely<Database>, attempt: Si
   const failed = new Set<string>();
   for (const user of candidates) {
     if (await verifyPassword(attempt.password, user.password_hash)) {
-      const clear = [accountKey(user.id), ...(knownDevice ? [deviceKey(knownDevice.deviceId)] : [])];
+      const clear = knownDevice ? [accountKey(user.id), deviceKey(knownDevice.deviceId)] : [accountKey(user.id)];
       const release = limits.map((limit) => limit.key).filter((key) => !clear.includes(key) && !failed.has(key));
       await settleSignInAttempts(db, { clear, release, countedAt });
       logger.info({ userId: user.id, organizationId: user.organization_id, knownDevice: Boolean(knownDevice) }, "sign-in succeeded");
@@ -70,12 +67,20 @@ export async function authenticateWithPassword(db: Kysely<Database>, attempt: Si
     }
     failed.add(accountKey(user.id));
   }
-  if (candidates.length === 0) await verifyPassword(attempt.password, DUMMY_HASH);
+  if (candidates.length === 0) await verifyAgainstDummyHash(attempt.password);
   await pruneSignInAttempts(db, SIGN_IN_WINDOW_MINUTES);
   // The email is left out: a typo of a password in the email field would otherwise end up in the logs.
   processMetrics.signInFailures.inc();
   logger.warn({ reason: "invalid_credentials", accounts: candidates.length, client: attempt.client.key }, "sign-in failed");
   return { ok: false, reason: "invalid_credentials" };
+}
+
+/**
+ * Verifying against a real hash, at the cost real ones have, when no account has the email keeps response times from
+ * revealing which emails exist. The hash is here, not a module constant, so that mutation testing can see it.
+ */
+async function verifyAgainstDummyHash(password: string): Promise<void> {
+  await verifyPassword(password, "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
 }
 
 /** The browser's device id when its cookie was issued for one of the accounts with the email. */

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganization } from "@/db/queries/organizations";
 import { createUser, getUser } from "@/db/queries/users";
@@ -24,6 +26,8 @@ describe("changeUserPassword", () => {
     organizationId = (await createOrganization(database.db, { name: "Acme" })).id;
   });
   afterAll(() => database.drop());
+  const counted = async (key: string) =>
+    (await database.db.selectFrom("sign_in_attempts").select("counted_at").where("key", "=", key).executeTakeFirst())?.counted_at.length ?? 0;
 
   it("asks for the current password, then sets the new one, raises the session version and records it", async () => {
     const userId = await addUser("pia@acme.test");
@@ -49,7 +53,35 @@ describe("changeUserPassword", () => {
       await changeUserPassword(database.db, { userId, currentPassword: `guess-${guess}`, newPassword: "a-new-password" });
     }
     const refused = await changeUserPassword(database.db, { userId, currentPassword: "current-password", newPassword: "a-new-password" });
-    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/^Too many wrong current passwords\. Try again in \d+ minutes?\.$/) });
+    expect(refused).toEqual({ ok: false, error: "Too many wrong current passwords. Try again in 15 minutes." });
     expect((await getUser(database.db, userId))?.session_version).toBe(0);
+  });
+
+  it("says a minute, not minutes, when the limit frees up within one", async () => {
+    const userId = await addUser("soon@acme.test");
+    // The wrong guesses were made 14½ minutes ago: the limit holds 30 more seconds.
+    await sql`insert into sign_in_attempts (key, counted_at)
+      values (${`password-check:${userId}`}, array_fill(now() - interval '14 minutes 30 seconds', array[${SIGN_IN_MAX_FAILURES}::int]))`.execute(database.db);
+    const refused = await changeUserPassword(database.db, { userId, currentPassword: "current-password", newPassword: "a-new-password" });
+    expect(refused).toEqual({ ok: false, error: "Too many wrong current passwords. Try again in 1 minute." });
+  });
+
+  it("counts wrong current passwords against the user's own limit, which the right one clears", async () => {
+    const userId = await addUser("own@acme.test");
+    const otherId = await addUser("other@acme.test");
+    for (let guess = 0; guess < SIGN_IN_MAX_FAILURES; guess++) {
+      await changeUserPassword(database.db, { userId, currentPassword: `guess-${guess}`, newPassword: "a-new-password" });
+    }
+    expect(await counted(`password-check:${userId}`)).toBe(SIGN_IN_MAX_FAILURES);
+    await changeUserPassword(database.db, { userId: otherId, currentPassword: "guess", newPassword: "a-new-password" });
+    expect(await counted(`password-check:${otherId}`)).toBe(1);
+    expect(await changeUserPassword(database.db, { userId: otherId, currentPassword: "current-password", newPassword: "a-new-password" })).toEqual({ ok: true, sessionVersion: 1 });
+    expect(await counted(`password-check:${otherId}`)).toBe(0);
+    expect(await counted(`password-check:${userId}`)).toBe(SIGN_IN_MAX_FAILURES);
+  });
+
+  it("asks a user who is no longer there to sign in again", async () => {
+    const change = await changeUserPassword(database.db, { userId: randomUUID(), currentPassword: "current-password", newPassword: "a-new-password" });
+    expect(change).toEqual({ ok: false, error: "Sign in again to change your password." });
   });
 });

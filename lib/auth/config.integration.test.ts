@@ -1,14 +1,25 @@
 import type { JWT } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { NextRequest } from "next/server";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/observability/logger";
 import { createMigratedTestDatabase, type MigratedTestDatabase } from "@/test-support/migrated-database";
 import { seedOrganization, seedUser } from "@/test-support/seed-calls";
 import { hashPassword } from "./password";
 import { createSessionRenewal } from "./session-renewal";
 import { SIGN_IN_MAX_FAILURES } from "./sign-in-limits";
 
-// The device cookie is set through next/headers (Next.js's, not ours); the stand-in records what is set.
+// The device cookie is set through next/headers (Next.js's, not ours); the stand-in records what is set, or throws as
+// Next.js does where cookies cannot be set (outside a server action or route handler).
 const setCookies = vi.hoisted(() => [] as { name: string; value: string; options: Record<string, unknown> }[]);
-vi.mock("next/headers", () => ({ cookies: async () => ({ set: (name: string, value: string, options: Record<string, unknown>) => setCookies.push({ name, value, options }) }) }));
+const cookieStore = vi.hoisted(() => ({ error: null as Error | null }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    set: (name: string, value: string, options: Record<string, unknown>) => {
+      if (cookieStore.error) throw cookieStore.error;
+      setCookies.push({ name, value, options });
+    },
+  }),
+}));
 
 let database: MigratedTestDatabase;
 let organizationId: string;
@@ -26,6 +37,11 @@ afterAll(async () => {
   const { db } = await import("@/db");
   await db.destroy();
   await database?.drop();
+});
+
+afterEach(() => {
+  cookieStore.error = null;
+  vi.restoreAllMocks();
 });
 
 async function loadConfig() {
@@ -51,6 +67,38 @@ describe("the credentials provider", () => {
     ]);
   });
 
+  it("marks the device cookie secure when the app is served over https", async () => {
+    const saved = process.env.APP_URL;
+    // The environment is parsed once per module load: a fresh load reads the https URL.
+    process.env.APP_URL = "https://callbridge.example.test";
+    vi.resetModules();
+    try {
+      const { authorize } = await loadConfig();
+      setCookies.length = 0;
+      expect(await authorize({ email: "pat@acme.test", password: "right-password" }, signInRequest("10.0.0.4"))).toMatchObject({ id: userId });
+      expect(setCookies.map((cookie) => cookie.options.secure)).toEqual([true]);
+    } finally {
+      process.env.APP_URL = saved;
+      vi.resetModules();
+    }
+  });
+
+  it("signs in still when the device cookie cannot be set, and says so in the log", async () => {
+    const { authorize } = await loadConfig();
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => undefined);
+    const error = new Error("Cookies can only be modified in a Server Action or Route Handler.");
+    cookieStore.error = error;
+    expect(await authorize({ email: "pat@acme.test", password: "right-password" }, signInRequest("10.0.0.5"))).toMatchObject({ id: userId });
+    expect(warn.mock.calls).toEqual([[{ error }, "sign-in: could not set the device cookie"]]);
+  });
+
+  it("lowercases the email without folding other letters into ASCII: \"straße\" is not \"strasse\"", async () => {
+    await seedUser(database.db, { organizationId, email: "strasse@acme.test", name: "Strasse", role: "rep", passwordHash: await hashPassword("strasse-password") });
+    const { authorize } = await loadConfig();
+    expect(await authorize({ email: "STRASSE@acme.test", password: "strasse-password" }, signInRequest("10.0.0.6"))).toMatchObject({ email: "strasse@acme.test" });
+    expect(await authorize({ email: "straße@acme.test", password: "strasse-password" }, signInRequest("10.0.0.6"))).toBeNull();
+  });
+
   it("answers null to a wrong password and to input that is not an email and password", async () => {
     const { authorize } = await loadConfig();
     expect(await authorize({ email: "pat@acme.test", password: "wrong" }, signInRequest("10.0.0.2"))).toBeNull();
@@ -66,6 +114,15 @@ describe("the credentials provider", () => {
     }
     const error = await authorize({ email: "pat@acme.test", password: "right-password" }, signInRequest("10.0.0.3")).catch((caught: unknown) => caught);
     expect((error as { code?: string }).code).toMatch(/^rate_limited:email:\d+$/);
+  });
+});
+
+describe("Auth.js's own pages", () => {
+  it("send a visitor to our sign-in page rather than Auth.js's built-in one", async () => {
+    const { handlers } = await import("./index");
+    const response = await handlers.GET(new NextRequest("http://localhost:3000/api/auth/signin?callbackUrl=%2Fcalls"));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/sign-in?callbackUrl=http%3A%2F%2Flocalhost%3A3000%2Fcalls");
   });
 });
 

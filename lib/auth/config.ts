@@ -52,8 +52,9 @@ export function createAuthConfig(): NextAuthConfig {
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: "/sign-in" },
     providers: [
+      // No `credentials` fields: they only shape Auth.js's own sign-in page, which is never served (pages.signIn);
+      // authorize gets the posted body whatever they say, and parses it itself.
       Credentials({
-        credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
         async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;

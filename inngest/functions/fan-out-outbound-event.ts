@@ -5,19 +5,23 @@ import { chunkEventsBySize } from "@/inngest/send-events-in-chunks";
 import { getEnv, getOutboundConfig } from "@/lib/env";
 import { startFirstAttempts } from "@/lib/outbound/attempt-first-deliveries";
 import { getOutboundEncryptionKey } from "@/lib/outbound/get-encryption-key";
+import { createOutboundLoaders } from "@/lib/outbound/outbound-loaders";
 import { recordOutboundDeliveries } from "@/lib/outbound/record-outbound-deliveries";
 import { rememberedEndpointLookup } from "@/lib/outbound/remembered-endpoint-lookup";
 import { toOutboundEventRequests } from "@/lib/outbound/to-outbound-event-request";
 
 /** Events one run fans out (Inngest's largest batch). */
 const MAX_EVENTS_PER_RUN = 100;
+/** What the first attempts' answers come to is written this often, together (see createOutboundLoaders). */
+const WRITE_WINDOW_MS = 10;
 
 /**
  * Turns what happened in the app into outbound webhook deliveries. The events of up to a second are taken
  * together: one step records one delivery per subscribed endpoint of each and makes every delivery's first
  * attempt, and only the deliveries that attempt did not settle get a `deliver-outbound-webhook` run, to go on
  * with the retry schedule. A delivery's first attempt is then part of one step of a shared run, not runs of its own
- * queued behind the calls' sync and insights runs.
+ * queued behind the calls' sync and insights runs. The step's reads and writes go through one set of loaders, so
+ * its hundred events and their first attempts are a few dozen statements, not several hundred.
  *
  * At least once and idempotent: the deliveries' ids derive from their events, so a retried step records nothing
  * twice and sends the same webhook-ids again (deliveries already settled are skipped), and the runs it starts
@@ -35,12 +39,13 @@ export const fanOutOutboundEvent = inngest.createFunction(
     // deliveries are recorded.
     const { deliveries, handoffs } = await step.run("record-and-attempt-deliveries", async () => {
       const appUrl = getEnv().APP_URL;
-      const endpointsFor = rememberedEndpointLookup(db);
-      const firstAttempts = startFirstAttempts(db, { ...getOutboundConfig(), getEncryptionKey: getOutboundEncryptionKey });
+      const loaders = createOutboundLoaders(db, { writeWindowMs: WRITE_WINDOW_MS });
+      const lookups = { endpointsFor: rememberedEndpointLookup(db), loaders };
+      const firstAttempts = startFirstAttempts(db, { ...getOutboundConfig(), getEncryptionKey: getOutboundEncryptionKey, loaders });
       const settled = await Promise.allSettled(
         events.map(async (event) => {
-          const requests = await toOutboundEventRequests(db, event);
-          const recorded = (await Promise.all(requests.map(({ request, sourceKey }) => recordOutboundDeliveries(db, request, sourceKey, appUrl, endpointsFor)))).flat();
+          const requests = await toOutboundEventRequests(db, event, lookups.loaders);
+          const recorded = (await Promise.all(requests.map(({ request, sourceKey }) => recordOutboundDeliveries(db, request, sourceKey, appUrl, lookups)))).flat();
           return { recorded: recorded.map((delivery) => delivery.deliveryId), handoffs: await firstAttempts.attempt(recorded) };
         }),
       );

@@ -1,11 +1,12 @@
 import type { Kysely } from "kysely";
-import { disableWebhookEndpoint, markEndpointFailed, markEndpointSucceeded, reserveEndpointSlot } from "@/db/queries/outbound/endpoint-health";
+import { disableWebhookEndpoint, reserveEndpointSlot } from "@/db/queries/outbound/endpoint-health";
 import { getDeliveryTarget } from "@/db/queries/outbound/get-delivery-target";
-import { cancelOutboundDelivery, recordDeliveryAttempt } from "@/db/queries/outbound/outbound-deliveries";
+import { cancelOutboundDelivery } from "@/db/queries/outbound/outbound-deliveries";
 import type { Database, OutboundDelivery, WebhookEndpoint } from "@/db/schema";
 import { readSigningSecrets } from "./endpoint-secret";
 import { readTargetUrl } from "./endpoint-url";
 import { sendWebhookRequest } from "./send-webhook-request";
+import { type OutboundLoaders, createOutboundLoaders } from "./outbound-loaders";
 import { signMessage } from "./sign-message";
 import type { EncryptionKeys } from "@/lib/crypto/encryption";
 
@@ -37,6 +38,8 @@ export type AttemptOptions = {
   allowPrivateTargets: boolean;
   /** The delivery and its endpoint, when the caller has just read them (a fan-out's first attempt). */
   target?: { delivery: OutboundDelivery; endpoint: WebhookEndpoint };
+  /** Where what came of the attempt is written: a fan-out's, shared by its attempts, or the attempt's own. */
+  loaders?: Pick<OutboundLoaders, "attempt" | "endpointSucceeded" | "endpointFailed">;
 };
 
 /**
@@ -62,26 +65,26 @@ export async function attemptDelivery(db: Kysely<Database>, deliveryId: string, 
   const timeoutMs = patient ? options.patienceMs! : options.timeoutMs;
   const response = await sendWebhookRequest({ url: await readTargetUrl(endpoint, options.getEncryptionKey), headers, body, timeoutMs, allowPrivateTargets: options.allowPrivateTargets });
   if (patient && !response.ok && response.timedOut) return { kind: "slow" };
-  const base = { responseStatus: response.status, latencyMs: response.latencyMs };
+  const writes = options.loaders ?? createOutboundLoaders(db);
+  const base = { id: delivery.id, at: new Date(), responseStatus: response.status, latencyMs: response.latencyMs };
   if (response.ok) {
-    await recordDeliveryAttempt(db, delivery.id, { ...base, status: "delivered", error: null, nextAttemptAt: null });
-    await markEndpointSucceeded(db, endpoint.id);
+    await Promise.all([writes.attempt.load({ ...base, status: "delivered", error: null, nextAttemptAt: null }), writes.endpointSucceeded.load(endpoint.id)]);
     return { kind: "delivered", status: response.status };
   }
   if (response.status === 410) {
     // Disabled before the attempt is recorded: whoever sees the delivery settled sees the endpoint disabled.
     await disableWebhookEndpoint(db, endpoint.id, "The endpoint answered 410 Gone, so deliveries to it stopped.");
-    await recordDeliveryAttempt(db, delivery.id, { ...base, status: "failed", error: response.error, nextAttemptAt: null });
+    await writes.attempt.load({ ...base, status: "failed", error: response.error, nextAttemptAt: null });
     return { kind: "stopped", reason: "410 Gone" };
   }
-  const failingSince = await markEndpointFailed(db, endpoint.id);
+  const failingSince = await writes.endpointFailed.load(endpoint.id);
   const failingTooLong = failingSince !== null && Date.now() - new Date(failingSince).getTime() >= DISABLE_AFTER_FAILING_MS;
   const last = options.nextWaitSeconds === null || failingTooLong || response.refused === true;
   if (failingTooLong) {
     const since = new Date(failingSince).toISOString();
     await disableWebhookEndpoint(db, endpoint.id, `Every delivery since ${since} failed (last: ${response.error}); enable the endpoint once it answers 2xx again.`);
   }
-  await recordDeliveryAttempt(db, delivery.id, {
+  await writes.attempt.load({
     ...base,
     status: last ? "failed" : "pending",
     error: response.error,

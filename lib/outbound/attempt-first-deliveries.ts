@@ -17,7 +17,7 @@ export const FIRST_ATTEMPTS_BUDGET_MS = 20_000;
  */
 export type DeliveryHandoff = QueuedDelivery & { fromAttempt: number; notBeforeMs?: number; slotReserved?: boolean };
 
-export type FirstAttemptOptions = Pick<AttemptOptions, "getEncryptionKey" | "timeoutMs" | "patienceMs" | "allowPrivateTargets"> & {
+export type FirstAttemptOptions = Pick<AttemptOptions, "getEncryptionKey" | "timeoutMs" | "patienceMs" | "allowPrivateTargets" | "loaders"> & {
   retryScheduleSeconds: number[];
   budgetMs?: number;
 };

@@ -1,9 +1,10 @@
 import type { Kysely } from "kysely";
-import { getCallSubject, getConnectionSubject, getCustomerId, getSyncRunSubject, listCallTranscript } from "@/db/queries/outbound/event-subjects";
+import { getConnectionSubject, getCustomerId, getSyncRunSubject, listCallTranscript } from "@/db/queries/outbound/event-subjects";
 import type { Database } from "@/db/schema";
 import { buildCallEventData } from "./build-call-event-data";
 import { OUTBOUND_EVENT_VERSION, type OutboundEventBody } from "./event-types";
 import type { OutboundEventRequest } from "./outbound-event-request";
+import { type OutboundLoaders, createOutboundLoaders } from "./outbound-loaders";
 
 /** What a Slack endpoint's filters look at. */
 export type CallFacts = { hasExternalParticipants: boolean; workspaceGongId: string | null; trackerIdsHit: string[] };
@@ -16,13 +17,18 @@ export type BuiltEvent = {
 };
 
 /** The body every endpoint gets for an event, or null when its subject is gone (nothing left to tell). */
-export async function buildEventBody(db: Kysely<Database>, request: OutboundEventRequest, appUrl: string): Promise<BuiltEvent | null> {
+export async function buildEventBody(
+  db: Kysely<Database>,
+  request: OutboundEventRequest,
+  appUrl: string,
+  loaders: OutboundLoaders = createOutboundLoaders(db),
+): Promise<BuiltEvent | null> {
   const wrap = (data: Record<string, unknown>): OutboundEventBody => ({ type: request.type, version: OUTBOUND_EVENT_VERSION, timestamp: request.occurredAt, data });
   switch (request.type) {
     case "call.synced":
     case "call.transcript_ready":
     case "call.insights_ready": {
-      const subject = await getCallSubject(db, request.subjectId);
+      const subject = await loaders.callSubject.load(request.subjectId);
       if (!subject || subject.call.organization_id !== request.organizationId) return null;
       const data = buildCallEventData(subject, appUrl, request.type === "call.insights_ready");
       const callFacts: CallFacts = {

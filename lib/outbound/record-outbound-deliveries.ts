@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import { createOutboundDeliveries } from "@/db/queries/outbound/outbound-deliveries";
 import { listSubscribedEndpoints } from "@/db/queries/outbound/subscribed-endpoints";
 import type { Database, OutboundDelivery, WebhookEndpoint } from "@/db/schema";
 import { type BuiltEvent, buildEventBody } from "./build-event-body";
@@ -7,6 +6,7 @@ import { buildSlackMessage } from "./build-slack-message";
 import { matchesFilters } from "./endpoint-filters";
 import { createMessageId } from "./message-id";
 import type { OutboundEventRequest } from "./outbound-event-request";
+import { type OutboundLoaders, createOutboundLoaders } from "./outbound-loaders";
 
 export type QueuedDelivery = { deliveryId: string; endpointId: string };
 
@@ -18,25 +18,29 @@ export type EndpointLookup = (organizationId: string, eventType: string) => Prom
 
 /**
  * Records one delivery of the event per subscribed endpoint (Slack endpoints: call.insights_ready passing their
- * filters). `sourceKey` names what caused the event, so running this again records nothing twice.
+ * filters). `sourceKey` names what caused the event, so running this again records nothing twice. A fan-out gives
+ * the lookups its events share.
  */
 export async function recordOutboundDeliveries(
   db: Kysely<Database>,
   request: OutboundEventRequest,
   sourceKey: string,
   appUrl: string,
-  endpointsFor: EndpointLookup = (organizationId, eventType) => listSubscribedEndpoints(db, organizationId, eventType),
+  {
+    endpointsFor = (organizationId, eventType) => listSubscribedEndpoints(db, organizationId, eventType),
+    loaders = createOutboundLoaders(db),
+  }: { endpointsFor?: EndpointLookup; loaders?: OutboundLoaders } = {},
 ): Promise<RecordedDelivery[]> {
   const endpoints = await endpointsFor(request.organizationId, request.type);
   if (endpoints.length === 0) return [];
-  const built = await buildEventBody(db, request, appUrl);
+  const built = await buildEventBody(db, request, appUrl, loaders);
   if (!built) return [];
   const messageId = createMessageId(request.type, sourceKey);
   const rows = endpoints.flatMap((endpoint) => {
     const payload = payloadFor(endpoint, request, built);
     return payload ? [{ endpointId: endpoint.id, organizationId: request.organizationId, messageId, eventType: request.type, payload }] : [];
   });
-  const stored = await createOutboundDeliveries(db, rows);
+  const stored = await loaders.deliveries.load(rows);
   const byId = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
   return stored.map((row) => {
     const endpoint = byId.get(row.endpoint_id);

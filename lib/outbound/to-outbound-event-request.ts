@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
-import { getCallOrganization, getSyncRunOutcome } from "@/db/queries/outbound/event-subjects";
+import { getSyncRunOutcome } from "@/db/queries/outbound/event-subjects";
 import type { Database } from "@/db/schema";
 import type { OutboundEventRequest } from "./outbound-event-request";
+import { type OutboundLoaders, createOutboundLoaders } from "./outbound-loaders";
 
 type TriggerEvent = { id?: string; name: string; data: Record<string, unknown>; ts?: number };
 
@@ -9,9 +10,14 @@ type TriggerEvent = { id?: string; name: string; data: Record<string, unknown>; 
  * The outbound events an app event means, each with the key its webhook-id derives from: stored calls
  * (gong/call.synced) are call.synced, and call.transcript_ready too when the transcript came with them; a bulk
  * run's end is sync_run.completed or .failed (once per run, keyed by the run); connects and revokes keep their
- * events' ids. callbridge/outbound-event.occurred, sent by the other hooks, is taken as it is.
+ * events' ids. callbridge/outbound-event.occurred, sent by the other hooks, is taken as it is. Calls are looked up
+ * through `loaders`, so the events of a batch share their queries.
  */
-export async function toOutboundEventRequests(db: Kysely<Database>, event: TriggerEvent): Promise<{ request: OutboundEventRequest; sourceKey: string }[]> {
+export async function toOutboundEventRequests(
+  db: Kysely<Database>,
+  event: TriggerEvent,
+  loaders: OutboundLoaders = createOutboundLoaders(db),
+): Promise<{ request: OutboundEventRequest; sourceKey: string }[]> {
   const occurredAt = new Date(event.ts ?? Date.now()).toISOString();
   const eventKey = event.id ?? `${event.name}:${JSON.stringify(event.data)}`;
   switch (event.name) {
@@ -21,7 +27,7 @@ export async function toOutboundEventRequests(db: Kysely<Database>, event: Trigg
     }
     case "gong/call.synced": {
       const callId = String(event.data.callId);
-      const call = await getCallOrganization(db, callId);
+      const call = await loaders.callOrganization.load(callId);
       if (!call) return [];
       const base = { organizationId: call.organization_id, subjectId: callId, occurredAt };
       const synced = [{ request: { ...base, type: "call.synced" as const }, sourceKey: eventKey }];
@@ -29,7 +35,7 @@ export async function toOutboundEventRequests(db: Kysely<Database>, event: Trigg
     }
     case "gong/call.insights-computed": {
       const callId = String(event.data.callId);
-      const call = await getCallOrganization(db, callId);
+      const call = await loaders.callOrganization.load(callId);
       return call ? [{ request: { type: "call.insights_ready", organizationId: call.organization_id, subjectId: callId, occurredAt }, sourceKey: eventKey }] : [];
     }
     case "gong/sync-run.ended": {

@@ -1,20 +1,22 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "@/db/schema";
 
-/** A success ends the endpoint's failure streak. */
-export async function markEndpointSucceeded(db: Kysely<Database>, id: string): Promise<void> {
-  await db.updateTable("webhook_endpoints").set({ failing_since: null }).where("id", "=", id).where("failing_since", "is not", null).execute();
+/** A success ends each endpoint's failure streak (one statement for all). */
+export async function markEndpointsSucceeded(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable("webhook_endpoints").set({ failing_since: null }).where("id", "in", [...new Set(ids)]).where("failing_since", "is not", null).execute();
 }
 
-/** A failed attempt starts (or continues) the streak; returns since when the endpoint has been failing. */
-export async function markEndpointFailed(db: Kysely<Database>, id: string): Promise<Date | null> {
-  const row = await db
+/** A failed attempt starts (or continues) each endpoint's streak; answers since when each has been failing, by id. */
+export async function markEndpointsFailed(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, Date>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
     .updateTable("webhook_endpoints")
     .set({ failing_since: sql<Date>`coalesce(failing_since, now())` })
-    .where("id", "=", id)
-    .returning("failing_since")
-    .executeTakeFirst();
-  return row?.failing_since ?? null;
+    .where("id", "in", [...new Set(ids)])
+    .returning(["id", "failing_since"])
+    .execute();
+  return new Map(rows.flatMap((row) => (row.failing_since ? [[row.id, row.failing_since] as const] : [])));
 }
 
 /** Stops deliveries to the endpoint; its admins see `reason` until they enable it again. */

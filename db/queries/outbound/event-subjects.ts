@@ -9,9 +9,13 @@ export type CallSubject = {
   llmSummary: string | null;
 };
 
-/** What a call event tells a receiver: the call, its parties and its insights, with its organization's external id. */
-export async function getCallSubject(db: Kysely<Database>, callId: string): Promise<CallSubject | undefined> {
-  const call = await db
+/**
+ * What each call's event tells a receiver: the call, its parties and its insights, with its organization's external
+ * id, in two queries however many calls; calls that are gone are missing.
+ */
+export async function listCallSubjects(db: Kysely<Database>, callIds: readonly string[]): Promise<Map<string, CallSubject>> {
+  if (callIds.length === 0) return new Map();
+  const calls = await db
     .selectFrom("calls")
     .innerJoin("organizations", "organizations.id", "calls.organization_id")
     .leftJoin("call_insights", "call_insights.call_id", "calls.id")
@@ -28,12 +32,34 @@ export async function getCallSubject(db: Kysely<Database>, callId: string): Prom
       "call_insights.insights",
       "call_insights.llm_summary",
     ])
-    .where("calls.id", "=", callId)
-    .executeTakeFirst();
-  if (!call) return undefined;
-  const parties = await db.selectFrom("call_parties").select(["name", "email", "affiliation", "speaker_id"]).where("call_id", "=", callId).orderBy("name").execute();
-  const { external_id, insights, llm_summary, ...rest } = call;
-  return { call: rest, customerId: external_id, parties, insights: insights ?? null, llmSummary: llm_summary ?? null };
+    .where("calls.id", "in", callIds)
+    .execute();
+  if (calls.length === 0) return new Map();
+  const parties = await db
+    .selectFrom("call_parties")
+    .select(["call_id", "name", "email", "affiliation", "speaker_id"])
+    .where("call_id", "in", calls.map((call) => call.id))
+    .orderBy("call_id")
+    .orderBy("name")
+    .execute();
+  const partiesOf = new Map<string, CallSubject["parties"]>();
+  for (const { call_id, ...party } of parties) {
+    const list = partiesOf.get(call_id);
+    if (list) list.push(party);
+    else partiesOf.set(call_id, [party]);
+  }
+  return new Map(
+    calls.map(({ external_id, insights, llm_summary, ...call }) => [
+      call.id,
+      {
+        call,
+        customerId: external_id,
+        parties: partiesOf.get(call.id) ?? [],
+        insights: insights ?? null,
+        llmSummary: llm_summary ?? null,
+      },
+    ]),
+  );
 }
 
 export async function listCallTranscript(db: Kysely<Database>, callId: string): Promise<{ speaker_id: string | null; start_ms: number; text: string }[]> {
@@ -60,9 +86,13 @@ export async function getCustomerId(db: Kysely<Database>, organizationId: string
   return row?.external_id ?? null;
 }
 
-/** The organization of a call and whether its transcript is in; undefined once the call is gone. */
-export async function getCallOrganization(db: Kysely<Database>, callId: string): Promise<{ organization_id: string; transcript_status: string } | undefined> {
-  return db.selectFrom("calls").select(["organization_id", "transcript_status"]).where("id", "=", callId).executeTakeFirst();
+export type CallOrganization = { organization_id: string; transcript_status: string };
+
+/** Each call's organization and whether its transcript is in, in one query; calls that are gone are missing. */
+export async function listCallOrganizations(db: Kysely<Database>, callIds: readonly string[]): Promise<Map<string, CallOrganization>> {
+  if (callIds.length === 0) return new Map();
+  const rows = await db.selectFrom("calls").select(["id", "organization_id", "transcript_status"]).where("id", "in", callIds).execute();
+  return new Map(rows.map(({ id, ...call }) => [id, call]));
 }
 
 export async function getSyncRunOutcome(db: Kysely<Database>, runId: string): Promise<{ organization_id: string; status: string } | undefined> {

@@ -68,24 +68,42 @@ export type DeliveryAttemptRecord = {
   nextAttemptAt: Date | null;
 };
 
-/** Counts an attempt and what came of it. */
-export async function recordDeliveryAttempt(db: Kysely<Database>, id: string, attempt: DeliveryAttemptRecord): Promise<void> {
-  const now = new Date();
-  await db
-    .updateTable("outbound_deliveries")
-    .set((eb) => ({
-      status: attempt.status,
-      attempts: eb("attempts", "+", 1),
-      response_status: attempt.responseStatus,
-      latency_ms: attempt.latencyMs,
-      last_error: attempt.error,
-      next_attempt_at: attempt.nextAttemptAt,
-      first_attempt_at: sql<Date>`coalesce(first_attempt_at, ${now})`,
-      last_attempt_at: now,
-      delivered_at: attempt.status === "delivered" ? now : null,
-    }))
-    .where("id", "=", id)
-    .execute();
+/**
+ * Counts attempts and what came of them, each as of its own time `at`, in one statement however many. A delivery
+ * given more than once counts each attempt, keeps what came of the last, and its first attempt is the earliest.
+ */
+export async function recordDeliveryAttempts(db: Kysely<Database>, attempts: readonly (DeliveryAttemptRecord & { id: string; at: Date })[]): Promise<void> {
+  if (attempts.length === 0) return;
+  const byId = new Map<string, { count: number; firstAt: Date; last: DeliveryAttemptRecord & { at: Date } }>();
+  for (const { id, ...attempt } of attempts) {
+    const seen = byId.get(id);
+    byId.set(id, { count: (seen?.count ?? 0) + 1, firstAt: seen && seen.firstAt < attempt.at ? seen.firstAt : attempt.at, last: attempt });
+  }
+  const rows = [...byId].map(([id, { count, firstAt, last }]) => ({
+    id,
+    count,
+    status: last.status,
+    response_status: last.responseStatus,
+    latency_ms: last.latencyMs,
+    last_error: last.error,
+    next_attempt_at: last.nextAttemptAt,
+    first_at: firstAt,
+    at: last.at,
+  }));
+  await sql`
+    update outbound_deliveries d set
+      status = v.status,
+      attempts = d.attempts + v.count,
+      response_status = v.response_status,
+      latency_ms = v.latency_ms,
+      last_error = v.last_error,
+      next_attempt_at = v.next_attempt_at,
+      first_attempt_at = coalesce(d.first_attempt_at, v.first_at),
+      last_attempt_at = v.at,
+      delivered_at = case when v.status = 'delivered' then v.at end
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
+      id uuid, count integer, status text, response_status integer, latency_ms integer, last_error text, next_attempt_at timestamptz, first_at timestamptz, at timestamptz)
+    where d.id = v.id`.execute(db);
 }
 
 /** Ends a delivery that will not be attempted (its endpoint is disabled or gone). */

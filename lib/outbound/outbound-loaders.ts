@@ -1,0 +1,57 @@
+import DataLoader from "dataloader";
+import type { Kysely } from "kysely";
+import { markEndpointsFailed, markEndpointsSucceeded } from "@/db/queries/outbound/endpoint-health";
+import { type CallOrganization, type CallSubject, listCallOrganizations, listCallSubjects } from "@/db/queries/outbound/event-subjects";
+import { type DeliveryAttemptRecord, type NewOutboundDelivery, createOutboundDeliveries, recordDeliveryAttempts } from "@/db/queries/outbound/outbound-deliveries";
+import type { Database, OutboundDelivery } from "@/db/schema";
+
+/**
+ * The reads and writes a fan-out makes for each of its events and deliveries, gathered over all it handles at once
+ * (DataLoader): whatever is asked for together is one query, so a batch of a hundred calls and their two hundred
+ * first attempts cost a few dozen queries rather than several hundred. Reads are asked for in the same turn of the
+ * event loop and remembered for the loaders' life (one fan-out step); writes come as responses arrive, so they are
+ * gathered over `writeWindowMs`. A fresh set serves a single event or attempt as well.
+ */
+export type OutboundLoaders = {
+  callOrganization: DataLoader<string, CallOrganization | undefined>;
+  callSubject: DataLoader<string, CallSubject | undefined>;
+  /** Records each event's deliveries (createOutboundDeliveries); answers each event's stored rows. */
+  deliveries: DataLoader<NewOutboundDelivery[], OutboundDelivery[]>;
+  /** Counts a delivery's attempt (recordDeliveryAttempts). */
+  attempt: DataLoader<DeliveryAttemptRecord & { id: string; at: Date }, void>;
+  /** Ends an endpoint's failure streak (markEndpointsSucceeded). */
+  endpointSucceeded: DataLoader<string, void>;
+  /** Starts or continues an endpoint's failure streak; answers since when (markEndpointsFailed). */
+  endpointFailed: DataLoader<string, Date | null>;
+};
+
+export function createOutboundLoaders(db: Kysely<Database>, { writeWindowMs = 0 } = {}): OutboundLoaders {
+  const byId =
+    <T>(list: (ids: readonly string[]) => Promise<Map<string, T>>) =>
+    async (ids: readonly string[]) => {
+      const found = await list(ids);
+      return ids.map((id) => found.get(id));
+    };
+  const writes = { cache: false, ...(writeWindowMs > 0 ? { batchScheduleFn: (callback: () => void) => setTimeout(callback, writeWindowMs) } : {}) };
+  return {
+    callOrganization: new DataLoader(byId((ids) => listCallOrganizations(db, ids))),
+    callSubject: new DataLoader(byId((ids) => listCallSubjects(db, ids))),
+    deliveries: new DataLoader(async (groups) => {
+      const key = (endpointId: string, messageId: string) => `${endpointId}/${messageId}`;
+      const stored = new Map((await createOutboundDeliveries(db, groups.flat())).map((row) => [key(row.endpoint_id, row.message_id), row]));
+      return groups.map((group) => group.flatMap((each) => stored.get(key(each.endpointId, each.messageId)) ?? []));
+    }, writes),
+    attempt: new DataLoader(async (attempts) => {
+      await recordDeliveryAttempts(db, attempts);
+      return attempts.map(() => undefined);
+    }, writes),
+    endpointSucceeded: new DataLoader(async (ids) => {
+      await markEndpointsSucceeded(db, ids);
+      return ids.map(() => undefined);
+    }, writes),
+    endpointFailed: new DataLoader(async (ids) => {
+      const failingSince = await markEndpointsFailed(db, ids);
+      return ids.map((id) => failingSince.get(id) ?? null);
+    }, writes),
+  };
+}

@@ -98,6 +98,7 @@ try {
   };
   console.log(`receivers got ${delivered}/${expected} (duplicates ${duplicatesSeenByReceiver}) in ${Math.round(elapsedMs)} ms; deliveries by status ${JSON.stringify(byStatus)}`);
   figures = {
+    database: databaseServer.database,
     calls: total,
     organizations,
     expected,

@@ -38,6 +38,8 @@ export type AttemptOptions = {
   allowPrivateTargets: boolean;
   /** The delivery and its endpoint, when the caller has just read them (a fan-out's first attempt). */
   target?: { delivery: OutboundDelivery; endpoint: WebhookEndpoint };
+  /** Makes the request itself, when only it must wait its turn (a fan-out's requests in flight per endpoint). */
+  sendThrough?: <T>(send: () => Promise<T>) => Promise<T>;
   /** Where what came of the attempt is written: a fan-out's, shared by its attempts, or the attempt's own. */
   loaders?: Pick<OutboundLoaders, "attempt" | "endpointSucceeded" | "endpointFailed">;
 };
@@ -60,10 +62,16 @@ export async function attemptDelivery(db: Kysely<Database>, deliveryId: string, 
     if (slot.getTime() > Date.now() + 20) return { kind: "throttled", untilMs: slot.getTime() };
   }
   const body = JSON.stringify(delivery.payload);
-  const headers = endpoint.format === "standard" ? signMessage(await readSigningSecrets(endpoint, options.getEncryptionKey()), delivery.message_id, new Date(), body) : {};
+  const secrets = endpoint.format === "standard" ? await readSigningSecrets(endpoint, options.getEncryptionKey()) : null;
   const patient = options.patienceMs !== undefined && options.patienceMs < options.timeoutMs;
   const timeoutMs = patient ? options.patienceMs! : options.timeoutMs;
-  const response = await sendWebhookRequest({ url: await readTargetUrl(endpoint, options.getEncryptionKey), headers, body, timeoutMs, allowPrivateTargets: options.allowPrivateTargets });
+  const url = await readTargetUrl(endpoint, options.getEncryptionKey);
+  // Signed as it goes, so the timestamp is the request's own however long it waited its turn.
+  const send = () => {
+    const headers = secrets ? signMessage(secrets, delivery.message_id, new Date(), body) : {};
+    return sendWebhookRequest({ url, headers, body, timeoutMs, allowPrivateTargets: options.allowPrivateTargets });
+  };
+  const response = await (options.sendThrough ? options.sendThrough(send) : send());
   if (patient && !response.ok && response.timedOut) return { kind: "slow" };
   const writes = options.loaders ?? createOutboundLoaders(db);
   const base = { id: delivery.id, at: new Date(), responseStatus: response.status, latencyMs: response.latencyMs };

@@ -4,10 +4,10 @@ import type { Database } from "@/db/schema";
 import { type AttemptOptions, attemptDelivery } from "./attempt-delivery";
 import type { QueuedDelivery, RecordedDelivery } from "./record-outbound-deliveries";
 
-/** Requests in flight at once, over all endpoints. */
-export const FIRST_ATTEMPTS_IN_FLIGHT = 50;
+/** Attempts under way at once (a request, or what came of it being written), over all endpoints. */
+export const FIRST_ATTEMPTS_IN_FLIGHT = 100;
 /** Requests in flight at once to one endpoint, so a batch of one customer's calls does not flood its receiver. */
-export const FIRST_ATTEMPTS_IN_FLIGHT_PER_ENDPOINT = 8;
+export const FIRST_ATTEMPTS_IN_FLIGHT_PER_ENDPOINT = 16;
 /** No first attempt starts later than this after the first one did; the rest are left to delivery runs. */
 export const FIRST_ATTEMPTS_BUDGET_MS = 20_000;
 
@@ -27,8 +27,9 @@ export type FirstAttempts = { attempt(deliveries: RecordedDelivery[]): Promise<D
 
 /**
  * Makes each delivery's first attempt right away, with attemptDelivery (so it is signed, SSRF-checked, throttled
- * by the endpoint's slots and recorded exactly as a delivery run's attempt is), a bounded number in flight overall
- * and per endpoint, over every call of `attempt` (a fan-out calls it for each event as soon as that event's
+ * by the endpoint's slots and recorded exactly as a delivery run's attempt is), a bounded number under way overall
+ * and of requests in flight per endpoint (only the request holds the endpoint's place, not the bookkeeping around
+ * it), over every call of `attempt` (a fan-out calls it for each event as soon as that event's
  * deliveries are recorded, so the first events need not wait for the last). A delivery given twice (two events of
  * a batch meaning the same delivery) is attempted once. Each call answers the deliveries still to do: after a failed
  * attempt, the schedule's second attempt at the time recorded for it; when the endpoint's throttle put the attempt
@@ -48,7 +49,8 @@ export function startFirstAttempts(db: Kysely<Database>, options: FirstAttemptOp
   const nextWaitSeconds = options.retryScheduleSeconds[0] ?? null;
   const attemptOne = async ({ target, ...delivery }: RecordedDelivery): Promise<DeliveryHandoff | null> => {
     if (Date.now() > deadline) return { ...delivery, fromAttempt: 1 };
-    const outcome = await attemptDelivery(db, delivery.deliveryId, { ...options, nextWaitSeconds, slotReserved: false, target });
+    const sendThrough = limitFor(delivery.endpointId);
+    const outcome = await attemptDelivery(db, delivery.deliveryId, { ...options, nextWaitSeconds, slotReserved: false, target, sendThrough });
     switch (outcome.kind) {
       case "delivered":
       case "stopped":
@@ -67,7 +69,7 @@ export function startFirstAttempts(db: Kysely<Database>, options: FirstAttemptOp
     async attempt(deliveries) {
       const fresh = deliveries.filter((delivery) => !started.has(delivery.deliveryId));
       for (const delivery of fresh) started.add(delivery.deliveryId);
-      const settled = await Promise.allSettled(fresh.map((delivery) => limitFor(delivery.endpointId)(() => overall(() => attemptOne(delivery)))));
+      const settled = await Promise.allSettled(fresh.map((delivery) => overall(() => attemptOne(delivery))));
       // Every attempt of this call ends before an error is thrown.
       const failure = settled.find((each) => each.status === "rejected");
       if (failure) throw failure.reason;

@@ -14,8 +14,9 @@ const globalForDb = globalThis as unknown as { callbridgeDb?: Db };
 function createDb(): Db {
   return new Kysely<Database>({
     dialect: new PostgresDialect({
-      // The pool is created on first query, so importing this module needs no DATABASE_URL (next build).
-      pool: async () => new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 10 }),
+      // The pool is created on first query, so importing this module needs no DATABASE_URL (next build). 20: the
+      // steps one process serves at once (the executor's 8 workers) each hold one or two connections at a time.
+      pool: async () => new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 20 }),
     }),
   });
 }

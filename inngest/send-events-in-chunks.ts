@@ -35,3 +35,13 @@ export function chunkEventsBySize<E>(events: E[], budgetBytes = EVENT_REQUEST_BU
 export async function sendEventsInChunks(events: EventPayload[]): Promise<void> {
   for (const chunk of chunkEventsBySize(events)) await inngest.send(chunk);
 }
+
+/**
+ * `step.sendEvent` for any number of events: one step per chunk that fits the event API's size limit, named `stepId`
+ * when one suffices and `stepId-1`, `stepId-2`, … when not (the same events make the same steps, so a retried run
+ * sends nothing twice).
+ */
+export async function stepSendEventsInChunks<E extends EventPayload>(step: { sendEvent(id: string, events: E[]): Promise<unknown> }, stepId: string, events: E[]): Promise<void> {
+  const chunks = chunkEventsBySize(events);
+  for (const [index, chunk] of chunks.entries()) await step.sendEvent(chunks.length === 1 ? stepId : `${stepId}-${index + 1}`, chunk);
+}

@@ -1,7 +1,7 @@
 import { db } from "@/db";
 import { inngest } from "@/inngest/client";
 import { gongCallInsightsComputed, gongCallSynced } from "@/inngest/events";
-import { chunkEventsBySize } from "@/inngest/send-events-in-chunks";
+import { stepSendEventsInChunks } from "@/inngest/send-events-in-chunks";
 import { computeAndStoreCallsInsights } from "@/lib/calls/refresh-call-insights";
 import { summarizeCallsWithLlm } from "@/lib/calls/summarize-call-with-llm";
 import { getLlmConfig } from "@/lib/env";
@@ -36,16 +36,17 @@ export const computeCallInsights = inngest.createFunction(
     });
 
     const llm = getLlmConfig();
-    const transcribed = llm ? computed.filter((call) => call.sentences > 0).map((call) => call.callId) : [];
     let summarized = 0;
-    for (let start = 0; llm && start < transcribed.length; start += SUMMARIES_PER_STEP) {
-      const part = transcribed.slice(start, start + SUMMARIES_PER_STEP);
-      const id = transcribed.length > SUMMARIES_PER_STEP ? `llm-summary-${start / SUMMARIES_PER_STEP + 1}` : "llm-summary";
-      summarized += (await step.run(id, () => summarizeCallsWithLlm(db, part, llm))).summarized;
+    if (llm) {
+      const transcribed = computed.filter((call) => call.sentences > 0).map((call) => call.callId);
+      for (let start = 0; start < transcribed.length; start += SUMMARIES_PER_STEP) {
+        const part = transcribed.slice(start, start + SUMMARIES_PER_STEP);
+        const id = transcribed.length > SUMMARIES_PER_STEP ? `llm-summary-${start / SUMMARIES_PER_STEP + 1}` : "llm-summary";
+        summarized += (await step.run(id, () => summarizeCallsWithLlm(db, part, llm))).summarized;
+      }
     }
 
-    const chunks = chunkEventsBySize(computed.map(({ callId }) => gongCallInsightsComputed.create({ callId })));
-    for (const [index, chunk] of chunks.entries()) await step.sendEvent(chunks.length === 1 ? "announce-insights" : `announce-insights-${index + 1}`, chunk);
+    await stepSendEventsInChunks(step, "announce-insights", computed.map(({ callId }) => gongCallInsightsComputed.create({ callId })));
     return { calls: callIds.length, computed: computed.length, gone: callIds.length - computed.length, llmSummaries: summarized };
   },
 );

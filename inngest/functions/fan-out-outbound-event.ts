@@ -1,7 +1,7 @@
 import { db } from "@/db";
 import { inngest } from "@/inngest/client";
 import { gongCallInsightsComputed, gongCallSynced, gongConnectionCreated, gongConnectionRevoked, gongSyncRunEnded, outboundDeliveryRequested, outboundEventOccurred } from "@/inngest/events";
-import { chunkEventsBySize } from "@/inngest/send-events-in-chunks";
+import { stepSendEventsInChunks } from "@/inngest/send-events-in-chunks";
 import { getEnv, getOutboundConfig } from "@/lib/env";
 import { startFirstAttempts } from "@/lib/outbound/attempt-first-deliveries";
 import { getOutboundEncryptionKey } from "@/lib/outbound/get-encryption-key";
@@ -56,8 +56,7 @@ export const fanOutOutboundEvent = inngest.createFunction(
       return { deliveries: new Set(done.flatMap((each) => each.recorded)).size, handoffs: done.flatMap((each) => each.handoffs) };
     });
     const runs = handoffs.map(({ deliveryId, ...rest }) => outboundDeliveryRequested.create({ deliveryId, ...rest }, { id: `delivery-${deliveryId}` }));
-    const chunks = chunkEventsBySize(runs);
-    for (const [index, chunk] of chunks.entries()) await step.sendEvent(chunks.length === 1 ? "start-deliveries" : `start-deliveries-${index + 1}`, chunk);
+    await stepSendEventsInChunks(step, "start-deliveries", runs);
     return { events: events.length, deliveries, handedOn: handoffs.length };
   },
 );

@@ -83,10 +83,11 @@ async function syncedCall(organizationId = stack.organizationId, connection = co
 
 const deliveriesOf = (endpointId: string) => stack.db.selectFrom("outbound_deliveries").selectAll().where("endpoint_id", "=", endpointId).orderBy("created_at").execute();
 
-async function waitForSettled(endpointId: string, count = 1) {
+/** The endpoint's deliveries (those `which` keeps) once at least `count` are there and none is pending. */
+async function waitForSettled(endpointId: string, count = 1, which: (row: Awaited<ReturnType<typeof deliveriesOf>>[number]) => boolean = () => true) {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const rows = await deliveriesOf(endpointId);
+    const rows = (await deliveriesOf(endpointId)).filter(which);
     if (rows.length >= count && rows.every((row) => row.status !== "pending")) return rows;
     if (Date.now() > deadline) throw new Error(`deliveries still pending: ${JSON.stringify(rows.map((row) => [row.status, row.attempts]))}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -291,10 +292,8 @@ describe("outbound webhooks", () => {
     const callId = await syncedCall();
     // The insights of the calls of the tests before are computed in batches and may be announced after this
     // endpoint was added: it posts those too. This test is about this call's post.
-    const deadline = Date.now() + 30_000;
-    const ofThisCall = async () => (await deliveriesOf(endpoint.id)).filter((row) => JSON.stringify(row.payload).includes(callId));
-    while ((await ofThisCall()).every((row) => row.status === "pending") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect((await ofThisCall()).map((row) => row.status)).toEqual(["delivered"]);
+    const ofThisCall = await waitForSettled(endpoint.id, 1, (row) => JSON.stringify(row.payload).includes(callId));
+    expect(ofThisCall.map((row) => row.status)).toEqual(["delivered"]);
     expect(receiver.on("/slack-legacy/T0/B0/token").filter((request) => request.body.includes(callId))).toHaveLength(1);
   });
 

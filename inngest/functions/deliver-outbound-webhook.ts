@@ -11,7 +11,7 @@ import { getOutboundEncryptionKey } from "@/lib/outbound/get-encryption-key";
  * restart resumes where it was. Every attempt sends the same webhook-id. A new delivery's first attempt is made by
  * the fan-out, which starts a run only for what is left (`fromAttempt`, `notBeforeMs`, `slotReserved`). Runs are throttled per endpoint so a
  * burst of calls reaches a receiver at a bounded rate; an endpoint's own `throttle_per_second` slows it further.
- * At most 4 attempts run at once over all endpoints: these are retries, and a burst's retries must not take the
+ * At most 3 attempts run at once over all endpoints: these are retries, and a burst's retries must not take the
  * workers the fan-out needs for the burst's first attempts.
  */
 export const deliverOutboundWebhook = inngest.createFunction(
@@ -19,7 +19,7 @@ export const deliverOutboundWebhook = inngest.createFunction(
     id: "deliver-outbound-webhook",
     triggers: [outboundDeliveryRequested],
     throttle: { key: "event.data.endpointId", limit: 50, period: "1s", burst: 50 },
-    concurrency: { limit: 4 },
+    concurrency: { limit: 3 },
   },
   async ({ event, step }) => {
     const { deliveryId, notBeforeMs, slotReserved = false } = event.data;

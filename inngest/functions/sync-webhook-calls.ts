@@ -22,9 +22,9 @@ const MAX_CALLS_PER_RUN = 100;
  * it was under way, ends the run without an error. Nothing is lost: a reconnect queues every announced call
  * still missing (queueHeldWebhookCalls).
  *
- * At most 4 run at once over all connections: a burst from every company at once then leaves the executor's other
+ * At most 3 run at once over all connections: a burst from every company at once then leaves the executor's other
  * workers to what follows the syncs (the outbound fan-out above all, whose first attempts are timed from the calls
- * being stored), and 4 batches of up to 100 calls keep well ahead of Gong's per-company pace.
+ * being stored), and 3 batches of up to 100 calls keep well ahead of Gong's per-company pace.
  */
 export const syncWebhookCalls = inngest.createFunction(
   {
@@ -32,7 +32,7 @@ export const syncWebhookCalls = inngest.createFunction(
     retries: GONG_STEP_RETRIES,
     triggers: [gongWebhookCallReceived],
     batchEvents: { maxSize: MAX_CALLS_PER_RUN, timeout: "1s", key: "event.data.connectionId" },
-    concurrency: [{ key: "event.data.connectionId", limit: 2 }, { limit: 4 }],
+    concurrency: [{ key: "event.data.connectionId", limit: 2 }, { limit: 3 }],
   },
   async ({ event, events, step }) => {
     // Every event of a batch has the batch's connection (its key), so the first event speaks for all of them.

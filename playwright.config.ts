@@ -1,8 +1,10 @@
 import { defineConfig } from "@playwright/test";
+import { freePortBlock } from "./scripts/child-processes";
 import { findChromium } from "./test-support/chromium";
 
-// Chosen once in the main process; workers inherit it through the environment.
-process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+// The app, simulator, executor and worker listen on four ports from E2E_PORT on. Chosen once in the main process
+// (workers inherit it through the environment), among ports found free.
+process.env.E2E_PORT ??= String(await freePortBlock(4));
 const baseURL = `http://localhost:${process.env.E2E_PORT}`;
 process.env.E2E_SIMULATOR_URL = `http://localhost:${Number(process.env.E2E_PORT) + 1}`;
 // A system Chromium or Chrome when there is one, else Playwright's own (`npm test` says how to get one if neither).

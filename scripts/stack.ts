@@ -89,7 +89,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       onExit: (code) => {
         if (stopping) return;
         if (started) options.onUnexpectedExit?.(name, code);
-        else abortStartup(new Error(`${name} exited with code ${code} while starting; its output is above.`));
+        else abortStartup(new Error(exitedWhileStarting(managed, code, options.quiet)));
       },
     });
     const previous = processes.findIndex((entry) => entry.name === name);
@@ -190,4 +190,12 @@ function lowerPriority(worker: ManagedProcess): void {
   } catch {
     // A sandbox that forbids it leaves the worker at normal priority, which only costs latency under load.
   }
+}
+
+/** Why start-up stopped: a quiet child's last lines are in the message, since nobody saw them. */
+function exitedWhileStarting(child: ManagedProcess, code: number | null, quiet: boolean | undefined): string {
+  const said = `${child.name} exited with code ${code} while starting`;
+  if (!quiet) return `${said}; its output is above.`;
+  const lines = child.lastOutput();
+  return lines.length === 0 ? `${said} and printed nothing.` : `${said}. Its last output:\n${lines.join("\n")}`;
 }

@@ -44,7 +44,7 @@ export const fanOutOutboundEvent = inngest.createFunction(
       const firstAttempts = startFirstAttempts(db, { ...getOutboundConfig(), getEncryptionKey: getOutboundEncryptionKey, loaders });
       const settled = await Promise.allSettled(
         events.map(async (event) => {
-          const requests = await toOutboundEventRequests(db, event, lookups.loaders);
+          const requests = await toOutboundEventRequests(db, event, loaders);
           const recorded = (await Promise.all(requests.map(({ request, sourceKey }) => recordOutboundDeliveries(db, request, sourceKey, appUrl, lookups)))).flat();
           return { recorded: recorded.map((delivery) => delivery.deliveryId), handoffs: await firstAttempts.attempt(recorded) };
         }),

@@ -6,7 +6,7 @@ import type { Database, OutboundDelivery, WebhookEndpoint } from "@/db/schema";
 import { readSigningSecrets } from "./endpoint-secret";
 import { readTargetUrl } from "./endpoint-url";
 import { sendWebhookRequest } from "./send-webhook-request";
-import { type OutboundLoaders, createOutboundLoaders } from "./outbound-loaders";
+import { type AttemptWriters, createAttemptWriters } from "./outbound-loaders";
 import { signMessage } from "./sign-message";
 import type { EncryptionKeys } from "@/lib/crypto/encryption";
 
@@ -41,7 +41,9 @@ export type AttemptOptions = {
   /** Makes the request itself, when only it must wait its turn (a fan-out's requests in flight per endpoint). */
   sendThrough?: <T>(send: () => Promise<T>) => Promise<T>;
   /** Where what came of the attempt is written: a fan-out's, shared by its attempts, or the attempt's own. */
-  loaders?: Pick<OutboundLoaders, "attempt" | "endpointSucceeded" | "endpointFailed">;
+  loaders?: AttemptWriters;
+  /** The endpoint's signing secrets, when the caller keeps them decrypted (a fan-out's attempts share them). */
+  signingSecrets?: (endpoint: WebhookEndpoint) => Promise<string[]>;
 };
 
 /**
@@ -62,7 +64,8 @@ export async function attemptDelivery(db: Kysely<Database>, deliveryId: string, 
     if (slot.getTime() > Date.now() + 20) return { kind: "throttled", untilMs: slot.getTime() };
   }
   const body = JSON.stringify(delivery.payload);
-  const secrets = endpoint.format === "standard" ? await readSigningSecrets(endpoint, options.getEncryptionKey()) : null;
+  const readSecrets = options.signingSecrets ?? ((of: WebhookEndpoint) => readSigningSecrets(of, options.getEncryptionKey()));
+  const secrets = endpoint.format === "standard" ? await readSecrets(endpoint) : null;
   const patient = options.patienceMs !== undefined && options.patienceMs < options.timeoutMs;
   const timeoutMs = patient ? options.patienceMs! : options.timeoutMs;
   const url = await readTargetUrl(endpoint, options.getEncryptionKey);
@@ -73,7 +76,7 @@ export async function attemptDelivery(db: Kysely<Database>, deliveryId: string, 
   };
   const response = await (options.sendThrough ? options.sendThrough(send) : send());
   if (patient && !response.ok && response.timedOut) return { kind: "slow" };
-  const writes = options.loaders ?? createOutboundLoaders(db);
+  const writes = options.loaders ?? createAttemptWriters(db);
   const base = { id: delivery.id, at: new Date(), responseStatus: response.status, latencyMs: response.latencyMs };
   if (response.ok) {
     await Promise.all([writes.attempt.load({ ...base, status: "delivered", error: null, nextAttemptAt: null }), writes.endpointSucceeded.load(endpoint.id)]);

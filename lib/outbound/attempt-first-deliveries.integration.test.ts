@@ -26,7 +26,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-it("sends an endpoint as many requests at once as its limit, no more, each signed as it goes, and records every delivery", async () => {
+it("sends an endpoint as many requests at once as its limit, no more, each signed as it goes with its secret decrypted once, and records every delivery", async () => {
   const { db } = database;
   const organizationId = await seedOrganization(db, "Acme");
   const endpoint = await db
@@ -40,8 +40,12 @@ it("sends an endpoint as many requests at once as its limit, no more, each signe
   const recorded: RecordedDelivery[] = stored.map((delivery) => ({ deliveryId: delivery.id, endpointId: endpoint.id, target: { delivery, endpoint } }));
 
   const loaders = createOutboundLoaders(db, { writeWindowMs: 10 });
-  const firstAttempts = startFirstAttempts(db, { retryScheduleSeconds: [1], timeoutMs: 5_000, patienceMs: 5_000, allowPrivateTargets: true, getEncryptionKey: () => [encryptionKey], loaders });
+  let keyReads = 0;
+  const getEncryptionKey = () => (keyReads++, [encryptionKey]);
+  const firstAttempts = startFirstAttempts(db, { retryScheduleSeconds: [1], timeoutMs: 5_000, patienceMs: 5_000, allowPrivateTargets: true, getEncryptionKey, loaders });
   expect(await firstAttempts.attempt(recorded)).toEqual([]);
+  // The key is read only to decrypt a secret (a standard endpoint's URL is plain), and the secret once for all.
+  expect(keyReads).toBe(1);
 
   const requests = receiver.on("/waves");
   expect(requests).toHaveLength(count);

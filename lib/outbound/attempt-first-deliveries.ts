@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import pLimit from "p-limit";
-import type { Database } from "@/db/schema";
+import type { Database, WebhookEndpoint } from "@/db/schema";
 import { type AttemptOptions, attemptDelivery } from "./attempt-delivery";
+import { readSigningSecrets } from "./endpoint-secret";
 import type { QueuedDelivery, RecordedDelivery } from "./record-outbound-deliveries";
 
 /** Attempts under way at once (a request, or what came of it being written), over all endpoints. */
@@ -44,13 +45,21 @@ export function startFirstAttempts(db: Kysely<Database>, options: FirstAttemptOp
     perEndpoint.set(endpointId, found);
     return found;
   };
+  // Each endpoint's secrets are decrypted once for all its attempts, not once for each.
+  const decrypted = new Map<string, Promise<string[]>>();
+  const signingSecrets = (endpoint: WebhookEndpoint) => {
+    const key = `${endpoint.id}/${endpoint.secret_encrypted}/${endpoint.previous_secret_encrypted ?? ""}`;
+    const found = decrypted.get(key) ?? readSigningSecrets(endpoint, options.getEncryptionKey());
+    decrypted.set(key, found);
+    return found;
+  };
   const started = new Set<string>();
   const deadline = Date.now() + (options.budgetMs ?? FIRST_ATTEMPTS_BUDGET_MS);
   const nextWaitSeconds = options.retryScheduleSeconds[0] ?? null;
   const attemptOne = async ({ target, ...delivery }: RecordedDelivery): Promise<DeliveryHandoff | null> => {
     if (Date.now() > deadline) return { ...delivery, fromAttempt: 1 };
     const sendThrough = limitFor(delivery.endpointId);
-    const outcome = await attemptDelivery(db, delivery.deliveryId, { ...options, nextWaitSeconds, slotReserved: false, target, sendThrough });
+    const outcome = await attemptDelivery(db, delivery.deliveryId, { ...options, nextWaitSeconds, slotReserved: false, target, sendThrough, signingSecrets });
     switch (outcome.kind) {
       case "delivered":
       case "stopped":

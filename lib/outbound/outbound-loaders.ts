@@ -32,15 +32,30 @@ export function createOutboundLoaders(db: Kysely<Database>, { writeWindowMs = 0 
       const found = await list(ids);
       return ids.map((id) => found.get(id));
     };
-  const writes = { cache: false, ...(writeWindowMs > 0 ? { batchScheduleFn: (callback: () => void) => setTimeout(callback, writeWindowMs) } : {}) };
+  const writes = writeBatching(writeWindowMs);
   return {
     callOrganization: new DataLoader(byId((ids) => listCallOrganizations(db, ids))),
     callSubject: new DataLoader(byId((ids) => listCallSubjects(db, ids))),
     deliveries: new DataLoader(async (groups) => {
-      const key = (endpointId: string, messageId: string) => `${endpointId}/${messageId}`;
-      const stored = new Map((await createOutboundDeliveries(db, groups.flat())).map((row) => [key(row.endpoint_id, row.message_id), row]));
-      return groups.map((group) => group.flatMap((each) => stored.get(key(each.endpointId, each.messageId)) ?? []));
+      // One answer per delivery asked for, in order: each event takes as many as it asked for.
+      const stored = await createOutboundDeliveries(db, groups.flat());
+      let next = 0;
+      return groups.map((group) => {
+        const rows = stored.slice(next, next + group.length);
+        next += group.length;
+        return rows.filter((row) => row !== undefined);
+      });
     }, writes),
+    ...createAttemptWriters(db, { writeWindowMs }),
+  };
+}
+
+/** Where what came of attempts is written; a delivery run's single attempt needs these alone. */
+export type AttemptWriters = Pick<OutboundLoaders, "attempt" | "endpointSucceeded" | "endpointFailed">;
+
+export function createAttemptWriters(db: Kysely<Database>, { writeWindowMs = 0 } = {}): AttemptWriters {
+  const writes = writeBatching(writeWindowMs);
+  return {
     attempt: new DataLoader(async (attempts) => {
       await recordDeliveryAttempts(db, attempts);
       return attempts.map(() => undefined);
@@ -54,4 +69,9 @@ export function createOutboundLoaders(db: Kysely<Database>, { writeWindowMs = 0 
       return ids.map((id) => failingSince.get(id) ?? null);
     }, writes),
   };
+}
+
+/** Writes are not remembered, and are gathered over a window, since they come as the receivers' answers arrive. */
+function writeBatching(writeWindowMs: number) {
+  return { cache: false, ...(writeWindowMs > 0 ? { batchScheduleFn: (callback: () => void) => setTimeout(callback, writeWindowMs) } : {}) };
 }

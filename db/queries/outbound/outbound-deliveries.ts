@@ -5,9 +5,10 @@ export type NewOutboundDelivery = { endpointId: string; organizationId: string |
 
 /**
  * Records one delivery per (endpoint, message), once: a repeated fan-out inserts nothing new and gets the same ids.
- * Returns the stored rows (as they are now: a repeated fan-out finds some already delivered), in the order given.
+ * Answers the stored row of each given delivery, by position (as it is now: a repeated fan-out finds some already
+ * delivered), or undefined where there is none (its endpoint was deleted meanwhile).
  */
-export async function createOutboundDeliveries(db: Kysely<Database>, deliveries: NewOutboundDelivery[]): Promise<OutboundDelivery[]> {
+export async function createOutboundDeliveries(db: Kysely<Database>, deliveries: NewOutboundDelivery[]): Promise<(OutboundDelivery | undefined)[]> {
   if (deliveries.length === 0) return [];
   await db
     .insertInto("outbound_deliveries")
@@ -30,10 +31,7 @@ export async function createOutboundDeliveries(db: Kysely<Database>, deliveries:
     .where("replay_of", "is", null)
     .execute();
   const byKey = new Map(stored.map((row) => [`${row.endpoint_id}/${row.message_id}`, row]));
-  return deliveries.flatMap((each) => {
-    const row = byKey.get(`${each.endpointId}/${each.messageId}`);
-    return row ? [row] : [];
-  });
+  return deliveries.map((each) => byKey.get(`${each.endpointId}/${each.messageId}`));
 }
 
 /** A new delivery of the same message (same webhook-id, same body) to the same endpoint. */
